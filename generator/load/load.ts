@@ -1,0 +1,142 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { bundle, createConfig, getLineColLocation, lint, type NormalizedProblem } from "@redocly/openapi-core";
+import { parseDocument } from "yaml";
+import type { OpenApiDocument } from "./openapi-types.js";
+import { SpecError, type SpecLocation } from "./spec-error.js";
+
+export type OpenApiVersion = "3.0" | "3.1";
+
+export interface LoadedDocument {
+  /** The path as the caller gave it, relative to the working directory when possible (never printed absolute). */
+  file: string;
+  version: OpenApiVersion;
+  /** Bundled: every external $ref inlined into components, internal $refs kept. A plain JSON-compatible object. */
+  doc: OpenApiDocument;
+  /** Findings of Redocly's structural rules that are not fatal (warnings). */
+  warnings: string[];
+}
+
+/** Rules whose findings mean the document cannot be generated from; style rules are the linter's business. */
+const STRUCTURAL_RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "spec-components-invalid-map-name": "error",
+} as const;
+
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative)
+    ? path.basename(file)
+    : relative.split(path.sep).join("/");
+}
+
+/** load → structural check → bundle. Throws SpecError naming the file, the location and what to do. */
+export async function loadDocument(file: string): Promise<LoadedDocument> {
+  const shown = displayPath(file);
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = await readFile(absolute, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "read error";
+    throw new SpecError(
+      shown,
+      `cannot read the file (${code})`,
+      "check the path passed with --spec or in generator.config.json",
+    );
+  }
+  const version = detectVersion(shown, text);
+  const config = await createConfig({ rules: STRUCTURAL_RULES });
+  const problems = await lint({ ref: absolute, config });
+  const errors = problems.filter((p) => p.severity === "error" && !p.ignored && !isTolerable(p));
+  if (errors.length > 0) throw toSpecError(shown, errors);
+  const result = await bundle({ ref: absolute, config, dereference: false });
+  const bundleErrors = result.problems.filter((p) => p.severity === "error" && !p.ignored);
+  if (bundleErrors.length > 0) throw toSpecError(shown, bundleErrors);
+  const doc = result.bundle.parsed as OpenApiDocument;
+  const warnings = problems
+    .filter((p) => p.severity === "warn" || isTolerable(p))
+    .map((p) => describeProblem(shown, p));
+  return { file: shown, version, doc, warnings };
+}
+
+/**
+ * Unknown keywords (e.g. 3.0's `nullable` left in a 3.1 document) and 3.0-style keyword values inside schemas
+ * (OpenAI's 3.1 document uses boolean `exclusiveMinimum`) do not stop anyone from calling the API, so real-world
+ * documents that carry them still generate; they are reported as warnings and the validators normalise them.
+ */
+function isTolerable(problem: NormalizedProblem): boolean {
+  if (problem.ruleId !== "struct") return false;
+  if (/is not expected here/.test(problem.message)) return true;
+  const first = problem.location[0];
+  const pointer = first && "pointer" in first ? (first.pointer ?? "") : "";
+  return /\/(schemas?|properties|items|allOf|anyOf|oneOf)\//.test(pointer);
+}
+
+function detectVersion(file: string, text: string): OpenApiVersion {
+  const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+  const yamlError = parsed.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    const location = pos ? { line: pos.line, column: pos.col } : undefined;
+    throw new SpecError(
+      file,
+      `not valid YAML/JSON: ${yamlError.message.split("\n")[0]}`,
+      "fix the syntax at this position",
+      location,
+    );
+  }
+  const value: unknown = parsed.get("openapi");
+  if (typeof value !== "string") {
+    const hint = parsed.get("swagger")
+      ? "convert Swagger 2.0 to OpenAPI 3 first"
+      : 'add `openapi: "3.1.0"` (or 3.0.x) at the top level';
+    throw new SpecError(file, "not an OpenAPI 3 document: the top-level `openapi` field is missing", hint, {
+      line: 1,
+      column: 1,
+    });
+  }
+  if (/^3\.0\.\d+/.test(value)) return "3.0";
+  if (/^3\.1\.\d+/.test(value)) return "3.1";
+  throw new SpecError(file, `unsupported OpenAPI version "${value}"`, "this toolkit reads OpenAPI 3.0.x and 3.1.x", {
+    line: 1,
+    column: 1,
+  });
+}
+
+function locate(problem: NormalizedProblem): SpecLocation | undefined {
+  const first = problem.location[0];
+  if (!first) return undefined;
+  try {
+    const lineCol = getLineColLocation(first);
+    return {
+      line: lineCol.start.line,
+      column: lineCol.start.col,
+      pointer: "pointer" in first ? first.pointer : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function describeProblem(file: string, problem: NormalizedProblem): string {
+  const loc = locate(problem);
+  return `${loc ? `${file}:${loc.line}:${loc.column}` : file}: ${problem.message} [${problem.ruleId}]`;
+}
+
+function toSpecError(file: string, errors: NormalizedProblem[]): SpecError {
+  const [first, ...rest] = errors as [NormalizedProblem, ...NormalizedProblem[]];
+  const more =
+    rest.length > 0
+      ? ` (and ${rest.length} more structural error${rest.length > 1 ? "s" : ""}: ${rest
+          .slice(0, 3)
+          .map((p) => describeProblem(file, p))
+          .join("; ")})`
+      : "";
+  const hint =
+    first.ruleId === "no-unresolved-refs"
+      ? "point the $ref at an existing component or file"
+      : "make the document valid OpenAPI at this location (see the OpenAPI specification for the object's fields)";
+  return new SpecError(file, `${first.message}${more}`, hint, locate(first), first.ruleId);
+}
