@@ -1,0 +1,161 @@
+import { pascalCase } from "../emit/safe.js";
+import type { LoadedDocument } from "../load/load.js";
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type MediaTypeObject,
+  type OpenApiDocument,
+  type OperationObject,
+  type PathItemObject,
+  type RequestBodyObject,
+  type ResponseObject,
+} from "../load/openapi-types.js";
+import { mediaExample } from "./examples.js";
+import { derivedOperationId, methodNameInGroup } from "./names.js";
+import { collectParameters, orderPathParams } from "./parameters.js";
+import { deref } from "./refs.js";
+import { buildSecuritySchemes, toRequirements } from "./security.js";
+import { buildServers } from "./servers.js";
+import { hoistClientHeaders } from "./client-headers.js";
+import { readPagination } from "./pagination.js";
+import type { ApiModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
+import { camelCase } from "../emit/safe.js";
+
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+
+/** Bundled document → intermediate model. Pure: same input, same model. */
+export function buildModel(loaded: LoadedDocument, name: string): ApiModel {
+  const doc = loaded.doc;
+  const securitySchemes = buildSecuritySchemes(doc);
+  const defaultSecurity = toRequirements(doc.security);
+  const operations = uniqueNames(collectOperations(doc, defaultSecurity));
+  const authHeaders = new Set(
+    securitySchemes.flatMap((s) => (s.type === "apiKey" && s.in === "header" ? [s.name.toLowerCase()] : [])),
+  );
+  const clientHeaders = hoistClientHeaders(operations, authHeaders);
+  return {
+    name,
+    pascalName: pascalCase(name),
+    title: doc.info?.title ?? name,
+    version: doc.info?.version ?? "0.0.0",
+    description: doc.info?.description,
+    openapiVersion: loaded.version,
+    sourceFile: loaded.file,
+    servers: buildServers(doc.servers),
+    securitySchemes,
+    defaultSecurity,
+    clientHeaders,
+    operations: operations.sort((a, b) => compare(a.group ?? "", b.group ?? "") || compare(a.methodName, b.methodName)),
+    schemaNames: Object.keys(doc.components?.schemas ?? {}).sort(compare),
+    document: doc,
+  };
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function collectOperations(doc: OpenApiDocument, defaultSecurity: string[][]): OperationModel[] {
+  const operations: OperationModel[] = [];
+  for (const path of Object.keys(doc.paths ?? {})) {
+    const pathItem = deref<PathItemObject>(doc, (doc.paths ?? {})[path] as PathItemObject);
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (operation) operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
+    }
+  }
+  return operations;
+}
+
+function buildOperation(
+  doc: OpenApiDocument,
+  path: string,
+  method: HttpMethod,
+  pathItem: PathItemObject,
+  operation: OperationObject,
+  defaultSecurity: string[][],
+): OperationModel {
+  const id = operation.operationId ?? derivedOperationId(method, path);
+  const tags = operation.tags ?? [];
+  const params = collectParameters(doc, pathItem, operation);
+  const requestBody = operation.requestBody
+    ? buildRequestBody(doc, deref<RequestBodyObject>(doc, operation.requestBody))
+    : undefined;
+  return {
+    id,
+    identifier: camelCase(id),
+    group: tags[0] === undefined ? undefined : camelCase(tags[0]),
+    methodName: tags[0] === undefined ? camelCase(id) : methodNameInGroup(id, tags[0]),
+    method,
+    path,
+    summary: operation.summary ?? pathItem.summary,
+    description: operation.description ?? pathItem.description,
+    deprecated: operation.deprecated === true,
+    tags,
+    pathParams: orderPathParams(path, params),
+    queryParams: params.filter((p) => p.in === "query"),
+    headerParams: params.filter((p) => p.in === "header"),
+    cookieParams: params.filter((p) => p.in === "cookie"),
+    requestBody,
+    responses: buildResponses(doc, operation.responses ?? {}),
+    security: operation.security ? toRequirements(operation.security) : defaultSecurity,
+    idempotent: IDEMPOTENT.has(method),
+    pagination: readPagination(operation["x-pagination"]),
+  };
+}
+
+function buildContent(doc: OpenApiDocument, content: Record<string, MediaTypeObject> | undefined): MediaModel[] {
+  const isJson = (m: string) => /[/+]json\b/i.test(m) || m === "*/*";
+  return Object.keys(content ?? {})
+    .sort((a, b) => Number(isJson(b)) - Number(isJson(a)) || compare(a, b))
+    .map((mediaType) => {
+      const media = (content ?? {})[mediaType] as MediaTypeObject;
+      return { mediaType, schema: media.schema, example: mediaExample(doc, media) };
+    });
+}
+
+function buildRequestBody(doc: OpenApiDocument, body: RequestBodyObject): RequestBodyModel {
+  return { required: body.required === true, description: body.description, content: buildContent(doc, body.content) };
+}
+
+function statusRank(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^\dXX$/i.test(status)) return Number(status[0]) * 100 + 99.5;
+  return 1000;
+}
+
+function buildResponses(doc: OpenApiDocument, responses: Record<string, unknown>): ResponseModel[] {
+  return Object.keys(responses)
+    .sort((a, b) => statusRank(a) - statusRank(b) || compare(a, b))
+    .map((status) => {
+      const response = deref<ResponseObject>(doc, responses[status] as ResponseObject);
+      return {
+        status,
+        description: response.description ?? "",
+        content: buildContent(doc, response.content),
+        isSuccess: /^[23]/.test(status),
+      };
+    });
+}
+
+/** Makes operation ids, identifiers and (group, methodName) pairs unique, deterministically, in document order. */
+function uniqueNames(operations: OperationModel[]): OperationModel[] {
+  const ids = new Set<string>();
+  const identifiers = new Set<string>();
+  const methods = new Set<string>();
+  for (const op of operations) {
+    op.id = claim(ids, op.id);
+    op.identifier = claim(identifiers, op.identifier);
+    const key = (m: string) => `${op.group ?? ""}.${m}`;
+    if (methods.has(key(op.methodName))) op.methodName = op.identifier;
+    op.methodName = claim(methods, key(op.methodName)).slice((op.group ?? "").length + 1);
+  }
+  return operations;
+}
+
+function claim(taken: Set<string>, wanted: string): string {
+  let candidate = wanted;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${n}`;
+  taken.add(candidate);
+  return candidate;
+}
