@@ -41,6 +41,18 @@ export function camelCase(text: string): string {
   return guard(joined);
 }
 
+/**
+ * A camelCase member name for object properties and method names (`contacts.delete`): reserved words are valid
+ * there, so they are kept; emit it with `propertyKey`/`propertyAccess`.
+ */
+export function memberName(text: string): string {
+  const joined = words(text)
+    .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w)))
+    .join("");
+  if (joined.length === 0) return "_";
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
 /** `contact update` → `ContactUpdate`. */
 export function pascalCase(text: string): string {
   return guard(words(text).map(capitalise).join(""));

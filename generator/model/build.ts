@@ -19,7 +19,7 @@ import { buildServers } from "./servers.js";
 import { hoistClientHeaders } from "./client-headers.js";
 import { readPagination } from "./pagination.js";
 import type { ApiModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
-import { camelCase } from "../emit/safe.js";
+import { camelCase, memberName } from "../emit/safe.js";
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
 
@@ -84,8 +84,8 @@ function buildOperation(
   return {
     id,
     identifier: camelCase(id),
-    group: tags[0] === undefined ? undefined : camelCase(tags[0]),
-    methodName: tags[0] === undefined ? camelCase(id) : methodNameInGroup(id, tags[0]),
+    group: tags[0] === undefined ? undefined : memberName(tags[0]),
+    methodName: tags[0] === undefined ? memberName(id) : methodNameInGroup(id, tags[0]),
     method,
     path,
     summary: operation.summary ?? pathItem.summary,

@@ -1,4 +1,4 @@
-import { camelCase } from "../emit/safe.js";
+import { camelCase, memberName } from "../emit/safe.js";
 import type { HttpMethod } from "../load/openapi-types.js";
 
 /** `get /contacts/{id}/` → `getContactsId`, for operations without an operationId. */
@@ -27,14 +27,14 @@ function singular(word: string): string {
 export function methodNameInGroup(operationId: string, tag: string): string {
   const opWords = splitWords(operationId);
   const tagWords = splitWords(tag).map(singular);
-  if (tagWords.length === 0 || opWords.length <= tagWords.length) return camelCase(operationId);
+  if (tagWords.length === 0 || opWords.length <= tagWords.length) return memberName(operationId);
   for (let start = 0; start + tagWords.length <= opWords.length; start++) {
     const window = opWords.slice(start, start + tagWords.length).map(singular);
     if (window.every((w, i) => w === tagWords[i])) {
       const rest = [...opWords.slice(0, start), ...opWords.slice(start + tagWords.length)];
       // Only a lone verb is left unambiguous: `createSpecialEvent` stays whole rather than `createSpecial`.
-      if (rest.length === 1) return camelCase(rest.join(" "));
+      if (rest.length === 1) return memberName(rest.join(" "));
     }
   }
-  return camelCase(operationId);
+  return memberName(operationId);
 }

@@ -108,9 +108,9 @@ export interface OperationModel {
   id: string;
   /** Identifier-safe form of `id` (camelCase). */
   identifier: string;
-  /** Client namespace from the first tag (camelCase), `undefined` when untagged. */
+  /** Client namespace from the first tag (`memberName`: camelCase, may be a reserved word), `undefined` when untagged. */
   group?: string;
-  /** Method name inside the group (`update` for updateContact in group contacts). */
+  /** Method name inside the group (`update` for updateContact in contacts); a member name, may be `delete`. */
   methodName: string;
   method: HttpMethod;
   /** Path template as written in the document: `/contacts/{id}/`. */

@@ -21,7 +21,7 @@ describe("method names inside a tag group", () => {
     ["createSpecialEvent", "events", "createSpecialEvent"],
     ["getMuseumHours", "operations", "getMuseumHours"],
     ["contact", "contacts", "contact"],
-    ["delete_contact", "contacts", "delete_"],
+    ["delete_contact", "contacts", "delete"],
   ])("%s in %s → %s", (operationId, tag, want) => expect(methodNameInGroup(operationId, tag)).toBe(want));
 });
 
