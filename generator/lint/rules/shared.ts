@@ -1,0 +1,44 @@
+import type { Location, UserContext } from "@redocly/openapi-core";
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The HTTP methods an OpenAPI 3.x path item can hold (3.2's `query` included so newer documents are not skipped). */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace", "query"] as const;
+
+/** A rule's visitor callbacks receive Redocly's context; the rules only use this subset of it. */
+export type RuleContext = Pick<UserContext, "report" | "location" | "resolve">;
+
+export interface Resolved {
+  node: unknown;
+  location: Location;
+}
+
+/** Follows a `$ref` (if any) to the node it names; unresolvable refs yield `undefined` (Redocly reports them itself). */
+export function follow(ctx: RuleContext, node: unknown, location: Location): Resolved | undefined {
+  if (!isObject(node) || typeof node.$ref !== "string") return { node, location };
+  const resolved = ctx.resolve<JsonObject>(node as { $ref: string });
+  if (resolved.node === undefined || resolved.location === undefined) return undefined;
+  return { node: resolved.node, location: resolved.location };
+}
+
+/** Iterates the operations of a document's `paths` with their locations. */
+export function* operations(
+  root: JsonObject,
+  rootLocation: Location,
+): Generator<{ method: string; path: string; operation: JsonObject; location: Location }> {
+  const paths = root.paths;
+  if (!isObject(paths)) return;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (isObject(operation)) {
+        yield { method, path, operation, location: rootLocation.child(["paths", path, method]) };
+      }
+    }
+  }
+}
