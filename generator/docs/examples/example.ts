@@ -1,0 +1,113 @@
+/**
+ * The usage snippet for one operation: construct the generated client with credentials and required headers,
+ * call the operation with the spec's example values, handle the typed error. Spec text reaches the snippet only
+ * through the safe helpers (generator/emit/safe.ts); the page HTML-escapes the finished code.
+ */
+import { camelCase, identifier, propertyAccess } from "../../emit/safe.js";
+import type { ApiModel, OperationModel, ParameterModel, SecuritySchemeModel } from "../../model/types.js";
+import { parameterValue, placeholder, sampleValue } from "./sample.js";
+import { stringLiteral, tsObject, tsValue } from "./ts-value.js";
+
+export interface ExampleOptions {
+  /** Module specifier of the generated client as the reader imports it. */
+  importPath: string;
+}
+
+export function defaultImportPath(model: ApiModel): string {
+  return `./generated/${model.name}/index.js`;
+}
+
+export function clientVariable(model: ApiModel): string {
+  return camelCase(model.name);
+}
+
+/** The `createXClient({...})` statement shared by the API page's set-up section and every operation snippet. */
+export function clientSetup(model: ApiModel, schemes: SecuritySchemeModel[]): string {
+  const entries: Array<[string, string]> = [];
+  if (schemes.length > 0)
+    entries.push([
+      "auth",
+      tsObject(
+        schemes.map((s) => [s.optionName, credential(s)]),
+        "  ",
+      ),
+    ]);
+  const headers = model.clientHeaders.filter((h) => h.required);
+  if (headers.length > 0)
+    entries.push([
+      "headers",
+      tsObject(
+        headers.map((h) => [h.identifier, tsValue(parameterValue(model.document, h), "    ")]),
+        "  ",
+      ),
+    ]);
+  const factory = identifier(`create${model.pascalName}Client`);
+  return `const ${clientVariable(model)} = ${factory}(${tsObject(entries)});\n`;
+}
+
+/** Placeholders a reader replaces; typed as the client expects (a string, or a function returning one). */
+function credential(scheme: SecuritySchemeModel): string {
+  if (scheme.type === "bearer") return stringLiteral("YOUR_TOKEN");
+  if (scheme.type === "basic")
+    return tsObject([
+      ["username", stringLiteral("YOUR_USERNAME")],
+      ["password", stringLiteral("YOUR_PASSWORD")],
+    ]);
+  return stringLiteral(`YOUR_${placeholder(scheme.key)}`);
+}
+
+/** The API page's set-up snippet: import and construct the client with the document-level credentials. */
+export function setupExample(model: ApiModel, options: ExampleOptions): string {
+  const factory = identifier(`create${model.pascalName}Client`);
+  return `import { ${factory} } from ${stringLiteral(options.importPath)};\n\n${clientSetup(model, schemesFor(model))}`;
+}
+
+export function schemesFor(model: ApiModel, op?: OperationModel): SecuritySchemeModel[] {
+  const requirement = (op ? op.security : model.defaultSecurity)[0] ?? [];
+  return model.securitySchemes.filter((s) => requirement.includes(s.key));
+}
+
+export function operationExample(model: ApiModel, op: OperationModel, options: ExampleOptions): string {
+  const factory = identifier(`create${model.pascalName}Client`);
+  const client = clientVariable(model);
+  const args = callArguments(model, op);
+  const target = `${client}${op.group ? propertyAccess(op.group) : ""}${propertyAccess(op.methodName)}`;
+  const call = `await ${target}(${args.join(", ")})`;
+  return [
+    `import { ${factory}, ApiError } from ${stringLiteral(options.importPath)};`,
+    "",
+    clientSetup(model, schemesFor(model, op)),
+    "try {",
+    `  const result = ${indentContinuation(call, "  ")};`,
+    "  console.log(result);",
+    "} catch (error) {",
+    "  // ApiError carries the HTTP status and the documented error body for that status.",
+    "  if (error instanceof ApiError) console.error(error.status, error.body);",
+    "  else throw error;",
+    "}",
+    "",
+  ].join("\n");
+}
+
+function callArguments(model: ApiModel, op: OperationModel): string[] {
+  const doc = model.document;
+  const args = op.pathParams.map((p) => tsValue(parameterValue(doc, p)));
+  const media = op.requestBody?.content[0];
+  if (op.requestBody && media) {
+    const body = media.example !== undefined ? media.example : sampleValue(doc, media.schema);
+    args.push(tsValue(body));
+  }
+  const options: Array<[string, string]> = [];
+  const group = (params: ParameterModel[]) =>
+    params.filter((p) => p.required).map((p): [string, string] => [p.name, tsValue(parameterValue(doc, p), "    ")]);
+  const query = group(op.queryParams);
+  const headers = group(op.headerParams);
+  if (query.length > 0) options.push(["query", tsObject(query, "  ")]);
+  if (headers.length > 0) options.push(["headers", tsObject(headers, "  ")]);
+  if (options.length > 0) args.push(tsObject(options));
+  return args;
+}
+
+function indentContinuation(code: string, indent: string): string {
+  return code.replace(/\n/g, `\n${indent}`);
+}

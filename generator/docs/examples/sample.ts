@@ -1,0 +1,119 @@
+/**
+ * Example values for a usage snippet: the spec's own example wherever it gives one, otherwise a value built from
+ * the schema that satisfies its type, so the snippet type-checks against the generated client.
+ */
+import type { JsonValue, OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
+import { deref } from "../../model/refs.js";
+import type { ParameterModel } from "../../model/types.js";
+
+const FORMATS: Record<string, string> = {
+  email: "user@example.com",
+  "date-time": "2024-01-01T00:00:00Z",
+  date: "2024-01-01",
+  time: "12:00:00",
+  uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+  uri: "https://example.com",
+  url: "https://example.com",
+  hostname: "example.com",
+  ipv4: "192.0.2.1",
+};
+
+/** Preferred optional properties when an object requires none: the ones a reader recognises. */
+const FRIENDLY = ["name", "email", "title", "first_name", "firstName", "description"];
+
+export function parameterValue(doc: OpenApiDocument, param: ParameterModel): JsonValue {
+  if (param.example !== undefined) return param.example;
+  return sampleValue(doc, param.schema, placeholder(param.name));
+}
+
+export function placeholder(name: string): string {
+  return (
+    name
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .toUpperCase() || "VALUE"
+  );
+}
+
+export function sampleValue(
+  doc: OpenApiDocument,
+  input: SchemaObject | boolean | undefined,
+  hint = "string",
+  depth = 0,
+): JsonValue {
+  if (input === undefined || typeof input === "boolean" || depth > 8) return hint;
+  let schema: SchemaObject;
+  try {
+    schema = deref<SchemaObject>(doc, input);
+  } catch {
+    return hint;
+  }
+  if (schema.example !== undefined) return schema.example;
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0] as JsonValue;
+  if (schema.const !== undefined) return schema.const;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as JsonValue;
+  if (schema.default !== undefined) return schema.default;
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(alternatives) && alternatives.length > 0) return sampleValue(doc, alternatives[0], hint, depth + 1);
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return sampleAllOf(doc, schema, hint, depth);
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const type = types.find((t) => t !== "null") ?? (schema.properties ? "object" : types[0]);
+  switch (type) {
+    case "string":
+      return sampleString(schema, hint);
+    case "integer":
+    case "number":
+      return sampleNumber(schema, type);
+    case "boolean":
+      return true;
+    case "null":
+      return null;
+    case "array":
+      return [sampleValue(doc, schema.items, hint, depth + 1)];
+    case "object":
+      return sampleObject(doc, schema, depth);
+    default:
+      return hint;
+  }
+}
+
+function sampleString(schema: SchemaObject, hint: string): string {
+  const byFormat = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
+  const value = byFormat ?? hint;
+  const max = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
+  return max !== undefined && value.length > max ? value.slice(0, Math.max(1, max)) : value;
+}
+
+function sampleNumber(schema: SchemaObject, type: string): number {
+  const lower =
+    typeof schema.minimum === "number"
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum + 1
+        : 1;
+  const upper = typeof schema.maximum === "number" ? schema.maximum : undefined;
+  const value = upper !== undefined && lower > upper ? upper : lower;
+  return type === "integer" ? Math.ceil(value) : value;
+}
+
+function sampleObject(doc: OpenApiDocument, schema: SchemaObject, depth: number): JsonValue {
+  const properties = schema.properties ?? {};
+  const names = Object.keys(properties);
+  const required = (schema.required ?? []).filter((n) => names.includes(n));
+  // Without required properties, show one a reader recognises, or none rather than a technical one (a cursor).
+  const chosen = required.length > 0 ? required : [FRIENDLY.find((n) => names.includes(n))].filter(isString);
+  const out: Record<string, JsonValue> = {};
+  for (const name of chosen) out[name] = sampleValue(doc, properties[name], placeholder(name), depth + 1);
+  return out;
+}
+
+function sampleAllOf(doc: OpenApiDocument, schema: SchemaObject, hint: string, depth: number): JsonValue {
+  const parts = (schema.allOf ?? []).map((m) => sampleValue(doc, m, hint, depth + 1));
+  if (parts.every((p) => p !== null && typeof p === "object" && !Array.isArray(p)))
+    return Object.assign({}, ...parts) as JsonValue;
+  return parts[0] ?? hint;
+}
+
+function isString(value: string | undefined): value is string {
+  return typeof value === "string";
+}

@@ -1,0 +1,43 @@
+/**
+ * The whole site as data: models in, files out (`index.html`, `<api>.html`, `examples/<api>/<op>.ts`, assets).
+ * Pure and deterministic: APIs sorted by name, no timestamps, LF only.
+ */
+import type { ApiModel } from "../model/types.js";
+import type { Templates } from "./templates.js";
+import { apiView, type ApiView } from "./view/api-view.js";
+
+export interface SiteFile {
+  path: string;
+  contents: string;
+}
+
+export interface SiteOptions {
+  title?: string;
+}
+
+export const DEFAULT_TITLE = "Contact APIs reference";
+
+export function renderSite(models: ApiModel[], templates: Templates, options: SiteOptions = {}): SiteFile[] {
+  const siteTitle = options.title ?? DEFAULT_TITLE;
+  const sorted = [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const built = sorted.map((m) => apiView(m));
+  const files: SiteFile[] = [];
+  const apis: ApiView[] = built.map((b) => b.view);
+  files.push({ path: "index.html", contents: templates.index({ siteTitle, pageTitle: siteTitle, apis }) });
+  for (const { view, examples } of built) {
+    const pageTitle = `${view.title} · ${siteTitle}`;
+    files.push({ path: view.href, contents: templates.api({ siteTitle, pageTitle, api: view }) });
+    files.push(...examples.map((e) => ({ path: e.path, contents: e.code })));
+  }
+  for (const [path, contents] of templates.assets) files.push({ path, contents });
+  const seen = new Set<string>();
+  for (const file of files) {
+    const key = file.path.toLowerCase();
+    if (seen.has(key))
+      throw new Error(`docs: two pages would be written to ${file.path}; rename one API in generator.config.json`);
+    seen.add(key);
+  }
+  return files
+    .map((f) => ({ path: f.path, contents: f.contents.replace(/\r\n?/g, "\n") }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
