@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { getLineColLocation, lint, type NormalizedProblem } from "@redocly/openapi-core";
+import { getLineColLocation, lint, YamlParseError, type NormalizedProblem } from "@redocly/openapi-core";
 import { loadLintConfig } from "./config.js";
 
 export { PLUGIN_ID, RULES } from "./plugin.js";
@@ -45,7 +45,14 @@ export async function lintSpecs(files: string[], options: LintOptions = {}): Pro
         `${displayPath(absolute)}: cannot read the spec file; check the path given or generator.config.json`,
       );
     }
-    const found = await lint({ ref: absolute, config: config.forFile(absolute) });
+    let found: NormalizedProblem[];
+    try {
+      found = await lint({ ref: absolute, config: config.forFile(absolute) });
+    } catch (error) {
+      if (!(error instanceof YamlParseError)) throw error;
+      problems.push(yamlProblem(absolute, error));
+      continue;
+    }
     for (const problem of found) {
       if (!problem.ignored) problems.push(toLintProblem(absolute, problem));
     }
@@ -53,6 +60,20 @@ export async function lintSpecs(files: string[], options: LintOptions = {}): Pro
   problems.sort(compareProblems);
   const errorCount = problems.filter((p) => p.severity === "error").length;
   return { problems, errorCount, warningCount: problems.length - errorCount };
+}
+
+/** A file that is not YAML/JSON is one error at the parser's position, so other files still get linted. */
+function yamlProblem(file: string, error: YamlParseError): LintProblem {
+  const message = error.message.replace(/ in "[^"]*"/, "").replace(/ \(\d+:\d+\)$/, "");
+  return {
+    file: displayPath(file),
+    line: Number.isFinite(error.line) ? error.line : 1,
+    column: Number.isFinite(error.col) ? error.col : 1,
+    ruleId: "yaml",
+    severity: "error",
+    message: `${message}: fix the YAML syntax here`,
+    pointer: "#/",
+  };
 }
 
 function toLintProblem(file: string, problem: NormalizedProblem): LintProblem {

@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintSpecs, PLUGIN_ID, RULES } from "../../generator/lint/index.js";
@@ -51,5 +52,14 @@ describe("each custom rule fails its fixture", () => {
 describe("lintSpecs input errors", () => {
   it("names a missing file and says what to do", async () => {
     await expect(lintSpecs(["specs/nope/openapi.yaml"])).rejects.toThrow(/specs\/nope\/openapi\.yaml: cannot read/);
+  });
+
+  it("reports broken YAML as one error at its position and still lints the other files", async () => {
+    const broken = path.join(mkdtempSync(path.join(tmpdir(), "lint-")), "broken.yaml");
+    writeFileSync(broken, "openapi: 3.1.0\ninfo:\n  title: x\n   version: 1\n");
+    const result = await lintSpecs([broken, "test/fixtures/lint/operation-success-response.yaml"]);
+    const yaml = result.problems.filter((p) => p.ruleId === "yaml");
+    expect(yaml.map((p) => [p.file, p.line, p.column, p.severity])).toEqual([["broken.yaml", 4, 11, "error"]]);
+    expect(result.problems.some((p) => p.ruleId === "contactgen/operation-success-response")).toBe(true);
   });
 });
