@@ -1,0 +1,159 @@
+/** One request through the mock: route, check (size, auth, parameters, content type, body), then reply. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpMethod, OpenApiDocument } from "../load/openapi-types.js";
+import { checkSecurity, parseCookies } from "./auth.js";
+import { BodyError, essence, kindOf, parseBody, selectMedia } from "./media.js";
+import { cursorOf } from "./paginate.js";
+import { checkParameters } from "./params.js";
+import { buildReply, responseFor, successStatus } from "./respond.js";
+import type { MockOperation, Route } from "./routes.js";
+import type { Issue, SchemaRegistry } from "./schemas.js";
+import { readBody } from "./read-body.js";
+import { sendError, sendReply } from "./send.js";
+
+export interface MockContext {
+  doc: OpenApiDocument;
+  registry: SchemaRegistry;
+  routes: Route[];
+  basePath: string;
+  bodyLimit: number;
+  log: (line: string) => void;
+}
+
+export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://mock.invalid");
+  } catch {
+    return sendError(res, 400, "the request target is not a valid URL");
+  }
+  const method = (req.method ?? "GET").toLowerCase();
+  if (method === "options" && req.headers["access-control-request-method"]) return preflight(res);
+  const found = route(ctx, url.pathname);
+  if (typeof found === "string") return sendError(res, found.startsWith("invalid") ? 400 : 404, found);
+  const op =
+    found.route.operations[method as HttpMethod] ?? (method === "head" ? found.route.operations.get : undefined);
+  if (!op) {
+    const allow = Object.keys(found.route.operations).map((m) => m.toUpperCase());
+    return sendError(
+      res,
+      405,
+      `${method.toUpperCase()} is not documented for ${found.route.template}; allowed: ${allow.join(", ")}`,
+      [],
+      {
+        allow: allow.join(", "),
+      },
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(req, ctx.bodyLimit);
+  } catch (error) {
+    if (error instanceof BodyError) return sendError(res, error.status, error.message, [], { connection: "close" });
+    throw error;
+  }
+  const cookies = parseCookies(req.headers.cookie);
+  const unauthorised = checkSecurity(ctx.doc, op.security, { headers: req.headers, query: url.searchParams, cookies });
+  if (unauthorised) return sendError(res, 401, `unauthorised: ${unauthorised}`);
+  const issues = checkParameters(op.params, ctx.registry, {
+    path: found.params,
+    query: url.searchParams,
+    headers: req.headers,
+    cookies,
+  });
+  let body: unknown;
+  try {
+    body = checkBody(ctx.registry, op, req.headers["content-type"], bytes, issues);
+  } catch (error) {
+    if (error instanceof BodyError) return sendError(res, error.status, error.message);
+    throw error;
+  }
+  if (issues.length > 0) return sendError(res, 400, `the request does not match ${op.id} in the document`, issues);
+  const status = requestedStatus(op, req.headers["x-mock-status"]);
+  if (typeof status === "string") return sendError(res, 400, status);
+  const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));
+  const reply = buildReply(ctx.registry, op, status, {
+    pathParams: found.params,
+    cursor: op.pagination ? cursorOf(op.pagination, url.searchParams, body) : undefined,
+    body,
+    accept: req.headers.accept,
+    invalid,
+  });
+  ctx.log(
+    `${method.toUpperCase()} ${url.pathname} → ${reply.status} ${op.id}${reply.violation ? " (invalid on request)" : ""}`,
+  );
+  sendReply(res, reply, op.id);
+}
+
+function route(ctx: MockContext, pathname: string): { route: Route; params: Record<string, string> } | string {
+  const base = ctx.basePath;
+  if (base && pathname !== base && !pathname.startsWith(`${base}/`)) {
+    return `no operation at ${pathname}: every path of this API starts with the base path ${base}`;
+  }
+  const rest = pathname.slice(base.length) || "/";
+  for (const candidate of ctx.routes) {
+    const match = candidate.pattern.exec(rest);
+    if (!match) continue;
+    const params: Record<string, string> = {};
+    try {
+      candidate.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? "")));
+    } catch {
+      return `invalid percent-encoding in a path parameter of ${candidate.template}`;
+    }
+    return { route: candidate, params };
+  }
+  const near = ctx.routes.find((r) => r.pattern.test(rest.endsWith("/") ? rest.slice(0, -1) : `${rest}/`));
+  const hint = near ? ` (did you mean ${near.template}? the trailing slash matters)` : "";
+  return `no operation at ${pathname}${hint}`;
+}
+
+/** Validates the request body in place of `issues`; returns the parsed value (for echoing). */
+function checkBody(
+  registry: SchemaRegistry,
+  op: MockOperation,
+  contentType: string | undefined,
+  bytes: Buffer,
+  issues: Issue[],
+): unknown {
+  if (!op.body) return undefined;
+  if (bytes.length === 0) {
+    if (op.body.required) issues.push({ path: "/body", keyword: "required", message: "a request body is required" });
+    return undefined;
+  }
+  const documented = op.body.content.map((m) => m.mediaType).join(", ");
+  if (!contentType) throw new BodyError(415, `missing Content-Type; ${op.id} accepts ${documented}`);
+  const media = selectMedia(op.body.content, contentType);
+  if (!media)
+    throw new BodyError(
+      415,
+      `Content-Type ${essence(contentType)} is not accepted by ${op.id}; it accepts ${documented}`,
+    );
+  const kind = kindOf(essence(contentType) === "" ? media.mediaType : contentType);
+  const value = parseBody(kind, bytes);
+  if (value === undefined || !media.schema) return value;
+  const result = registry.check(media.schema, { coerce: kind === "form", prefix: "/body" }).run(value);
+  issues.push(...result.issues);
+  return result.value;
+}
+
+function requestedStatus(op: MockOperation, header: string | string[] | undefined): number | string {
+  if (header === undefined) return successStatus(op);
+  const text = Array.isArray(header) ? (header[0] ?? "") : header;
+  const status = Number(text);
+  if (!Number.isInteger(status) || status < 100 || status > 599)
+    return `x-mock-status must be an HTTP status (100-599), got "${text}"`;
+  if (!responseFor(op, status)) {
+    return `x-mock-status ${status} is not documented for ${op.id}; documented: ${op.responses.map((r) => r.status).join(", ")}`;
+  }
+  return status;
+}
+
+function preflight(res: ServerResponse): void {
+  res.writeHead(204, {
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS",
+    "access-control-allow-headers": "*",
+    "access-control-max-age": "600",
+  });
+  res.end();
+}

@@ -1,0 +1,100 @@
+/** Media types: matching a request's Content-Type against documented ones, and decoding bodies by kind. */
+import { isRecord } from "./pointer.js";
+
+export type BodyKind = "json" | "form" | "multipart" | "text" | "binary";
+
+/** `Application/JSON; charset=utf-8` → `application/json`. */
+export function essence(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+export function kindOf(mediaType: string): BodyKind {
+  const type = essence(mediaType);
+  if (/^[^/]+\/([^/]+\+)?json$/.test(type) || type === "*/*") return "json";
+  if (type === "application/x-www-form-urlencoded") return "form";
+  if (type.startsWith("multipart/")) return "multipart";
+  if (type.startsWith("text/")) return "text";
+  return "binary";
+}
+
+/** The documented media type a request's Content-Type selects: exact first, then `type/*`, then `*\/*`. */
+export function selectMedia<T extends { mediaType: string }>(documented: T[], contentType: string): T | undefined {
+  const wanted = essence(contentType);
+  const [type] = wanted.split("/");
+  return (
+    documented.find((m) => essence(m.mediaType) === wanted) ??
+    documented.find((m) => essence(m.mediaType) === `${type}/*`) ??
+    documented.find((m) => essence(m.mediaType) === "*/*")
+  );
+}
+
+export class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new BodyError(400, "the body is not valid UTF-8");
+  }
+}
+
+/** Parses a body of a known kind; `undefined` for kinds the mock accepts without looking inside. */
+export function parseBody(kind: BodyKind, bytes: Uint8Array): unknown {
+  switch (kind) {
+    case "json": {
+      const text = decodeUtf8(bytes);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        throw new BodyError(400, `malformed JSON: ${(error as Error).message}`);
+      }
+    }
+    case "form":
+      return parseForm(decodeUtf8(bytes));
+    case "text":
+      return decodeUtf8(bytes);
+    default:
+      return undefined;
+  }
+}
+
+/** `a=1&meta[k]=v&list[]=x` → `{ a: "1", meta: { k: "v" }, list: ["x"] }` (Stripe-style deepObject forms). */
+export function parseForm(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const [head, ...rest] = key.split("[");
+    const path = [head!, ...rest.map((part) => part.replace(/\]$/, ""))];
+    // Form keys are attacker-controlled: never let one reach an object's prototype.
+    if (path.some((segment) => segment === "__proto__" || segment === "constructor" || segment === "prototype"))
+      continue;
+    assign(out, path, value);
+  }
+  return out;
+}
+
+function assign(target: Record<string, unknown> | unknown[], path: string[], value: string): void {
+  const [key, ...rest] = path as [string, ...string[]];
+  const container = target as Record<string, unknown>;
+  if (rest.length === 0) {
+    if (Array.isArray(target) && key === "") target.push(value);
+    else if (container[key] === undefined) container[key] = value;
+    else if (Array.isArray(container[key])) (container[key] as unknown[]).push(value);
+    else container[key] = [container[key], value];
+    return;
+  }
+  const nextIsIndex = rest[0] === "" || /^\d+$/.test(rest[0]!);
+  const slot = Array.isArray(target) && key === "" ? undefined : container[key];
+  const child = isRecord(slot) || Array.isArray(slot) ? slot : nextIsIndex ? [] : {};
+  if (Array.isArray(target) && key === "") target.push(child);
+  else container[key] = child;
+  assign(child, rest, value);
+}

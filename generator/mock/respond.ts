@@ -1,0 +1,147 @@
+/**
+ * Builds the mock's answer to a valid request: the documented status (or the one a test asked for), and a body
+ * that validates against the response schema, echoing what the request sent where the schema has room for it.
+ */
+import { follow, isRecord } from "./pointer.js";
+import { kindOf } from "./media.js";
+import { paginate } from "./paginate.js";
+import type { MockMedia, MockOperation, MockPagination, MockResponse } from "./routes.js";
+import type { Check, SchemaRegistry } from "./schemas.js";
+import { synthesize } from "./synth.js";
+import { violate } from "./violate.js";
+
+export interface Reply {
+  status: number;
+  mediaType?: string;
+  body?: unknown;
+  /** Set when the body was made to violate the schema on request: what was done. */
+  violation?: string;
+}
+
+export interface ReplyRequest {
+  pathParams: Record<string, string>;
+  /** The pagination cursor the request carried, for operations with `x-pagination`. */
+  cursor?: string;
+  body: unknown;
+  accept?: string;
+  invalid: boolean;
+}
+
+const NO_BODY = new Set([204, 205, 304]);
+
+/** The documented response for a status: exact, then its class (`4XX`), then `default`. */
+export function responseFor(op: MockOperation, status: number): MockResponse | undefined {
+  const code = String(status);
+  return (
+    op.responses.find((r) => r.status === code) ??
+    op.responses.find((r) => r.status.toUpperCase() === `${code[0]}XX`) ??
+    op.responses.find((r) => r.status === "default")
+  );
+}
+
+/** The status a valid request gets: the lowest documented 2XX (a class or `default` means 200). */
+export function successStatus(op: MockOperation): number {
+  const exact = op.responses.map((r) => Number(r.status)).filter((s) => s >= 200 && s < 300);
+  if (exact.length > 0) return Math.min(...exact);
+  if (op.responses.some((r) => /^2XX$/i.test(r.status) || r.status === "default")) return 200;
+  const first = op.responses.map((r) => Number(r.status)).find((s) => Number.isInteger(s));
+  return first ?? 200;
+}
+
+export function buildReply(registry: SchemaRegistry, op: MockOperation, status: number, request: ReplyRequest): Reply {
+  const response = responseFor(op, status);
+  const media = response ? pickMedia(response.content, request.accept) : undefined;
+  if (!media || NO_BODY.has(status)) {
+    return request.invalid ? violateEmpty(status) : { status };
+  }
+  const check = media.schema ? registry.check(media.schema, { prefix: "" }) : undefined;
+  const body = validBody(registry, media, check, request, status < 300 ? op.pagination : undefined);
+  if (!request.invalid) return { status, mediaType: media.mediaType, body };
+  const broken = check ? violate(body, check) : undefined;
+  if (!broken) return violateEmpty(status);
+  return { status, mediaType: media.mediaType, body: broken.value, violation: broken.what };
+}
+
+/** A response with no documented body can only be violated by sending an undocumented one. */
+function violateEmpty(status: number): Reply {
+  return {
+    status: NO_BODY.has(status) ? 200 : status,
+    mediaType: "application/json",
+    body: { "x-mock-invalid": true },
+    violation: NO_BODY.has(status) ? `undocumented status 200 instead of ${status}` : "undocumented response body",
+  };
+}
+
+function pickMedia(content: MockMedia[], accept: string | undefined): MockMedia | undefined {
+  const wanted = (accept ?? "").split(",").map((part) => part.split(";")[0]!.trim().toLowerCase());
+  return (
+    content.find((m) => wanted.includes(m.mediaType.toLowerCase())) ??
+    content.find((m) => kindOf(m.mediaType) === "json") ??
+    content[0]
+  );
+}
+
+function validBody(
+  registry: SchemaRegistry,
+  media: MockMedia,
+  check: Check | undefined,
+  request: ReplyRequest,
+  pagination: MockPagination | undefined,
+): unknown {
+  const schema = media.schema ? follow(registry.document, media.schema).value : undefined;
+  const candidates = [media.example, synthesize(registry.document, schema)].filter((v) => v !== undefined);
+  const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
+  const base = candidates.find(valid) ?? candidates[candidates.length - 1];
+  const echoed = echo(registry.document, structuredClone(base), schema, request);
+  const body = valid(echoed) ? echoed : base;
+  if (!pagination) return body;
+  const paged = paginate(body, pagination, request.cursor);
+  if (valid(paged)) return paged;
+  // A next-cursor the schema requires cannot be removed on the last page: send an empty one instead.
+  const emptied = paginate(body, pagination, request.cursor, true);
+  return valid(emptied) ? emptied : body;
+}
+
+/**
+ * Copies request fields into the response where the response schema declares them, descending into objects
+ * present on both sides, and into a `data` envelope when the root has no matching field (Pylon, JSON:API).
+ * The last path parameter becomes the `id` when the response has one.
+ */
+function echo(doc: unknown, target: unknown, schema: unknown, request: ReplyRequest): unknown {
+  if (!isRecord(target)) return target;
+  const root = propertiesOf(doc, schema);
+  const fields = isRecord(request.body) ? request.body : {};
+  const rootMatches = Object.keys(fields).some((k) => k in root);
+  const dataSchema = root.data;
+  const [into, intoSchema] =
+    !rootMatches && isRecord(target.data) && dataSchema !== undefined ? [target.data, dataSchema] : [target, schema];
+  merge(doc, into, fields, intoSchema);
+  const ids = Object.values(request.pathParams);
+  const id = ids[ids.length - 1];
+  if (id !== undefined && "id" in propertiesOf(doc, intoSchema) && !("id" in fields)) {
+    const current = into.id;
+    into.id = typeof current === "number" && Number.isFinite(Number(id)) ? Number(id) : id;
+  }
+  return target;
+}
+
+function merge(doc: unknown, target: Record<string, unknown>, source: Record<string, unknown>, schema: unknown): void {
+  const props = propertiesOf(doc, schema);
+  for (const [key, value] of Object.entries(source)) {
+    if (!(key in props)) continue;
+    const current = target[key];
+    if (isRecord(value) && isRecord(current)) merge(doc, current, value, props[key]);
+    else target[key] = structuredClone(value);
+  }
+}
+
+/** Declared properties of an object schema, through references and `allOf`. */
+function propertiesOf(doc: unknown, schema: unknown, depth = 0): Record<string, unknown> {
+  if (!isRecord(schema) || depth > 10) return {};
+  if (typeof schema.$ref === "string")
+    return propertiesOf(doc, follow(doc, schema.$ref.replace(/^[^#]*#/, "")).value, depth + 1);
+  const out: Record<string, unknown> = { ...(isRecord(schema.properties) ? schema.properties : {}) };
+  for (const part of Array.isArray(schema.allOf) ? schema.allOf : [])
+    Object.assign(out, propertiesOf(doc, part, depth + 1));
+  return out;
+}

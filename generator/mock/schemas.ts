@@ -1,0 +1,130 @@
+/**
+ * Ajv (JSON Schema 2020-12) over the whole translated document. Validators are compiled by JSON Pointer into the
+ * document, lazily and cached, so a 4 MB document (Stripe) starts fast and only pays for the operations it serves.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import * as ajvFormats from "ajv-formats";
+import { escapeSegment } from "./pointer.js";
+import { translateDocument } from "./translate.js";
+
+export interface Issue {
+  /** JSON Pointer, prefixed by where the value came from: `/body/name`, `/query/limit`. */
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+export interface Check {
+  /** Validates (and for coercing checks converts strings to the schema's types) the value. */
+  run(value: unknown): { value: unknown; issues: Issue[] };
+}
+
+const DOC_ID = "mock:document";
+const MAX_ISSUES = 20;
+
+type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((ajvFormats as unknown as { default?: FormatsPlugin }).default ??
+  (ajvFormats as unknown as FormatsPlugin)) as FormatsPlugin;
+
+function createAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    inlineRefs: false,
+    logger: false,
+    coerceTypes: coerce ? "array" : false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
+
+export class SchemaRegistry {
+  private readonly strictAjv = createAjv(false);
+  private readonly coercingAjv = createAjv(true);
+  private readonly cache = new Map<string, Check>();
+
+  /** The document with schema quirks translated to 2020-12; synthesis reads schemas from here. */
+  readonly document: Record<string, unknown>;
+
+  constructor(
+    document: unknown,
+    private readonly warn: (message: string) => void = () => {},
+  ) {
+    this.document = translateDocument(document) as Record<string, unknown>;
+    this.strictAjv.addSchema(this.document, DOC_ID);
+    this.coercingAjv.addSchema(this.document, DOC_ID);
+  }
+
+  /** A check for the schema at `fragment` (URI-encoded JSON Pointer into the document). */
+  check(fragment: string, options: { coerce?: boolean; prefix: string }): Check {
+    const key = `${options.coerce ? "c" : "s"}${options.prefix}#${fragment}`;
+    let check = this.cache.get(key);
+    if (!check) {
+      check = this.compile(fragment, options.coerce === true, options.prefix);
+      this.cache.set(key, check);
+    }
+    return check;
+  }
+
+  private compile(fragment: string, coerce: boolean, prefix: string): Check {
+    const ajv = coerce ? this.coercingAjv : this.strictAjv;
+    // Wrapping the value in an object lets Ajv coerce the root value too (it only coerces through a parent).
+    let validate: ValidateFunction;
+    try {
+      validate = ajv.compile({
+        type: "object",
+        properties: { v: { $ref: `${DOC_ID}#${fragment}` } },
+      });
+    } catch (error) {
+      this.warn(
+        `cannot compile the schema at #${decodeURIComponent(fragment)}: ${(error as Error).message}; not validated`,
+      );
+      return { run: (value) => ({ value, issues: [] }) };
+    }
+    return {
+      run(value) {
+        const holder: { v: unknown } = { v: value };
+        if (validate(holder) as boolean) return { value: holder.v, issues: [] };
+        return { value: holder.v, issues: toIssues(validate.errors ?? [], prefix) };
+      },
+    };
+  }
+}
+
+function toIssues(errors: ErrorObject[], prefix: string): Issue[] {
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of errors) {
+    const at = error.instancePath.replace(/^\/v/, "");
+    const issue = describe(error, `${prefix}${at}`);
+    const key = `${issue.path} ${issue.keyword} ${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+    if (issues.length >= MAX_ISSUES) break;
+  }
+  return issues;
+}
+
+function describe(error: ErrorObject, path: string): Issue {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === "required" && typeof params.missingProperty === "string") {
+    return { path: `${path}/${escapeSegment(params.missingProperty)}`, keyword: "required", message: "is required" };
+  }
+  if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
+    return {
+      path: `${path}/${escapeSegment(params.additionalProperty)}`,
+      keyword: "additionalProperties",
+      message: "is not an allowed property (additionalProperties: false)",
+    };
+  }
+  if (error.keyword === "not") {
+    return {
+      path,
+      keyword: "not",
+      message: "matches a combination the schema forbids (`not`), e.g. mutually exclusive properties",
+    };
+  }
+  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+}

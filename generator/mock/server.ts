@@ -1,0 +1,103 @@
+/**
+ * A spec-driven mock server on real HTTP (127.0.0.1): routes by the first server's base path and the path
+ * templates, validates every request against the document, and answers with documented statuses and bodies.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadDocument, type LoadedDocument } from "../load/load.js";
+import type { ApiModel } from "../model/types.js";
+import type { OpenApiDocument } from "../load/openapi-types.js";
+import { handle, type MockContext } from "./handle.js";
+import { buildRoutes } from "./routes.js";
+import { SchemaRegistry } from "./schemas.js";
+import { basePathOf } from "./base-path.js";
+
+export interface MockOptions {
+  /** An OpenAPI document to load; or an already loaded one; or a built model. */
+  file?: string;
+  loaded?: LoadedDocument;
+  model?: ApiModel;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Largest accepted request body in bytes (413 above). Default 1 MiB. */
+  bodyLimit?: number;
+  /** Whole-request deadline in ms (408 after). Default 30 s. */
+  requestTimeoutMs?: number;
+  /** One line per request, and warnings. */
+  log?: (line: string) => void;
+}
+
+export interface MockServer {
+  /** Base URL including the first server's base path: pass it to a client as `baseUrl`. */
+  url: string;
+  port: number;
+  operations: number;
+  close(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+
+export async function startMock(options: MockOptions): Promise<MockServer> {
+  const doc = await documentOf(options);
+  const log = options.log ?? (() => {});
+  const registry = new SchemaRegistry(doc, (message) => log(`warning: ${message}`));
+  const model = options.model;
+  const idOf = model
+    ? (method: string, path: string) => model.operations.find((op) => op.method === method && op.path === path)?.id
+    : undefined;
+  const routes = buildRoutes(doc as unknown as Record<string, unknown>, idOf);
+  const firstServer = doc.servers?.[0];
+  const context: MockContext = {
+    doc,
+    registry,
+    routes,
+    basePath: firstServer ? basePathOf(firstServer.url, firstServer.variables) : "",
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    log,
+  };
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = http.createServer({
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 10_000),
+    // Node checks the two timeouts above only this often: keep it well under them.
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+    keepAliveTimeout: 5_000,
+  });
+  server.on("request", (req, res) => {
+    handle(context, req, res).catch((error: unknown) => {
+      log(`internal error: ${(error as Error).stack ?? String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json", connection: "close" });
+        res.end(JSON.stringify({ error: { status: 500, message: "mock internal error" } }));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ host: HOST, port: options.port ?? 0, backlog: 2048 }, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const operations = routes.reduce((n, r) => n + Object.keys(r.operations).length, 0);
+  return {
+    url: `http://${HOST}:${port}${context.basePath}`,
+    port,
+    operations,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function documentOf(options: MockOptions): Promise<OpenApiDocument> {
+  if (options.model) return options.model.document;
+  if (options.loaded) return options.loaded.doc;
+  if (options.file) return (await loadDocument(options.file)).doc;
+  throw new Error("startMock needs one of { file, loaded, model }");
+}
