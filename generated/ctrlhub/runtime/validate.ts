@@ -1,0 +1,68 @@
+/**
+ * Validation hooks around a call: request parts before sending, the response after receiving. "strict" throws a
+ * ValidationError (so an invalid body never reaches the network), "warn" reports and carries on.
+ */
+import { ValidationError } from "./errors.js";
+import { mediaEssence } from "./encode.js";
+import type { ValidationEvent } from "./options.js";
+import type { OperationValidators, ValidationIssue, ValidationMode, Validator } from "./validation.js";
+
+export interface RequestParts {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body: unknown;
+  mediaType: string | undefined;
+}
+
+export function validateRequest(validators: OperationValidators, parts: RequestParts): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const check = (validator: Validator | undefined, value: unknown, prefix: string): void => {
+    if (!validator) return;
+    for (const issue of validator.validate(value)) issues.push({ ...issue, path: prefix + issue.path });
+  };
+  check(validators.path, parts.path, "/path");
+  check(validators.query, parts.query, "/query");
+  check(validators.headers, parts.headers, "/headers");
+  if (parts.body !== undefined && validators.body) {
+    check(pickByMedia(validators.body, parts.mediaType), parts.body, "/body");
+  }
+  return issues;
+}
+
+export function validateResponse(
+  validators: OperationValidators,
+  status: number,
+  contentType: string | null,
+  body: unknown,
+): ValidationIssue[] {
+  const byStatus =
+    validators.responses[String(status)] ??
+    validators.responses[`${String(status)[0]}XX`] ??
+    validators.responses.default;
+  if (!byStatus || body === undefined) return [];
+  return pickByMedia(byStatus, contentType)?.validate(body) ?? [];
+}
+
+/** Exact media type first, then the only one documented (servers often add parameters or differ in case). */
+function pickByMedia(table: Record<string, Validator>, mediaType: string | null | undefined): Validator | undefined {
+  const essence = mediaEssence(mediaType);
+  const key = Object.keys(table).find((k) => mediaEssence(k) === essence);
+  if (key) return table[key];
+  const keys = Object.keys(table);
+  return keys.length === 1 && keys[0] !== undefined ? table[keys[0]] : undefined;
+}
+
+export function report(
+  mode: ValidationMode,
+  event: ValidationEvent,
+  onIssue: ((event: ValidationEvent) => void) | undefined,
+  body?: unknown,
+): void {
+  if (event.issues.length === 0 || mode === "off") return;
+  if (mode === "strict") {
+    throw new ValidationError(event.operationId, event.phase, event.issues, event.response, body);
+  }
+  if (onIssue) onIssue(event);
+  else console.warn(new ValidationError(event.operationId, event.phase, event.issues).message);
+}

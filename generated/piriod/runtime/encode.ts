@@ -1,0 +1,56 @@
+/**
+ * URL and header hygiene. A path parameter can never change which resource is addressed and a header value can
+ * never smuggle another header; both are checked before anything reaches the network.
+ */
+import { RequestError } from "./errors.js";
+
+const TEMPLATE_VARIABLE = /\{([^{}]+)\}/g;
+/** WHATWG URL parsing resolves these even when percent-encoded, so they cannot be encoded away: refuse them. */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+export type ParamValue = string | number | boolean | bigint;
+
+/** Substitute `{name}` in a path template with percent-encoded values (`/`, `?`, `#` included). */
+export function buildPath(operationId: string, template: string, values: Record<string, unknown>): string {
+  const built = template.replace(TEMPLATE_VARIABLE, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === "") {
+      throw new RequestError(operationId, `path parameter "${name}" is required and must not be empty`);
+    }
+    if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
+      throw new RequestError(operationId, `path parameter "${name}" must be a string, number or boolean`);
+    }
+    const encoded = encodeURIComponent(String(value as ParamValue));
+    if (DOT_SEGMENT.test(encoded)) {
+      throw new RequestError(operationId, `path parameter "${name}" must not be "." or ".." (it would change the URL)`);
+    }
+    return encoded;
+  });
+  return built;
+}
+
+/** Refuse CR, LF and NUL anywhere in a header value: they would split or truncate the header block. */
+export function checkHeaderValue(operationId: string, name: string, value: string): string {
+  if (/[\r\n\0]/.test(value)) {
+    throw new RequestError(operationId, `header "${name}" contains CR, LF or NUL; refusing to send it`);
+  }
+  return value;
+}
+
+export function headerString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map((v) => String(v)).join(",");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value as ParamValue);
+}
+
+/** `application/vnd.api+json; charset=utf-8` → true. JSON and every `+json` media type are sent and parsed as JSON. */
+export function isJsonMediaType(mediaType: string | null | undefined): boolean {
+  if (!mediaType) return false;
+  const essence = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return essence === "application/json" || essence.endsWith("+json");
+}
+
+export function mediaEssence(mediaType: string | null | undefined): string {
+  return (mediaType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}

@@ -1,0 +1,99 @@
+/**
+ * Type helpers over openapi-typescript's output (`paths[path][method]`), so generated method signatures stay short
+ * and every type comes from the one emitted types.ts. `$Read`/`$Write` mirror openapi-typescript's
+ * `readWriteMarkers` brands structurally: request shapes drop readOnly members, response shapes drop writeOnly ones.
+ */
+import type { ApiError } from "./errors.js";
+
+type ReadMarker<T> = { readonly $read: T };
+type WriteMarker<T> = { readonly $write: T };
+
+/** The shape a server sends: writeOnly members removed, readOnly markers unwrapped. */
+export type Readable<T> =
+  T extends WriteMarker<unknown>
+    ? never
+    : T extends ReadMarker<infer U>
+      ? Readable<U>
+      : T extends (infer E)[]
+        ? Readable<E>[]
+        : T extends object
+          ? { [K in keyof T as NonNullable<T[K]> extends WriteMarker<unknown> ? never : K]: Readable<T[K]> }
+          : T;
+
+/** The shape a client sends: readOnly members removed (never required), writeOnly markers unwrapped. */
+export type Writable<T> =
+  T extends ReadMarker<unknown>
+    ? never
+    : T extends WriteMarker<infer U>
+      ? Writable<U>
+      : T extends (infer E)[]
+        ? Writable<E>[]
+        : T extends object
+          ? { [K in keyof T as NonNullable<T[K]> extends ReadMarker<unknown> ? never : K]: Writable<T[K]> } & {
+              [K in keyof T as NonNullable<T[K]> extends ReadMarker<unknown> ? K : never]?: never;
+            }
+          : T;
+
+type Parameters_<Op> = Op extends { parameters: infer P } ? NonNullable<P> : never;
+
+/** Type of one path parameter. */
+export type PathParam<Op, K extends string> =
+  Parameters_<Op> extends { path?: infer P } ? (K extends keyof NonNullable<P> ? NonNullable<P>[K] : string) : string;
+
+/** The operation's query object. */
+export type QueryParams<Op> = Parameters_<Op> extends { query?: infer Q } ? NonNullable<Q> : never;
+
+/** The named per-call header parameters (client-level headers and auth headers are excluded by the generator). */
+export type HeaderParams<Op, K extends string> =
+  Parameters_<Op> extends { header?: infer H } ? Pick<NonNullable<H>, K & keyof NonNullable<H>> : never;
+
+/** One header parameter's type, for client-level header options. */
+export type HeaderParam<Op, K extends string> =
+  Parameters_<Op> extends { header?: infer H } ? (K extends keyof NonNullable<H> ? NonNullable<H>[K] : string) : string;
+
+/** Request body of one media type, as sent. */
+export type RequestBody<Op, MediaType extends string> = Op extends { requestBody?: infer RB }
+  ? NonNullable<RB> extends { content: infer C }
+    ? MediaType extends keyof C
+      ? Writable<C[MediaType]>
+      : never
+    : never
+  : never;
+
+/** Response body of one status and media type, as received; `undefined` when the status has no content. */
+export type ResponseBody<Op, Status extends string | number, MediaType extends string> = Op extends {
+  responses: infer R;
+}
+  ? Status extends keyof R
+    ? NonNullable<R[Status]> extends { content: infer C }
+      ? MediaType extends keyof NonNullable<C>
+        ? Readable<NonNullable<C>[MediaType]>
+        : unknown
+      : undefined
+    : unknown
+  : unknown;
+
+/** `{ data, error, response }` returned when throwOnError is false. Only HTTP error statuses land in `error`. */
+export type ApiResult<Data, Err extends ApiError<unknown, number>> =
+  { data: Data; error: undefined; response: Response } | { data: undefined; error: Err; response: Response };
+
+/** What a call resolves to: the data (throwing mode) or an ApiResult. */
+export type Outcome<Throw extends boolean, Data, Err extends ApiError<unknown, number>> = Throw extends false
+  ? ApiResult<Data, Err>
+  : Data;
+
+type PointerSegments<P extends string> = P extends `/${infer Head}/${infer Rest}`
+  ? [Head, ...PointerSegments<`/${Rest}`>]
+  : P extends `/${infer Head}`
+    ? [Head]
+    : [];
+
+type AtSegments<T, S extends string[]> = S extends [infer H extends string, ...infer R extends string[]]
+  ? H extends keyof NonNullable<T>
+    ? AtSegments<NonNullable<T>[H], R>
+    : unknown
+  : T;
+
+/** Element type of the array a JSON Pointer (`/data`) designates inside a page. */
+export type PageItem<Page, Pointer extends string> =
+  AtSegments<Page, PointerSegments<Pointer>> extends readonly (infer E)[] ? E : unknown;

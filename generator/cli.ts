@@ -1,0 +1,117 @@
+/**
+ * `npm run generate`: every API in generator.config.json → generated/<api>/ (our specs: lint errors block).
+ * `npm run generate -- --spec FILE --out DIR [--name N]`: any OpenAPI 3.0/3.1 document (lint findings are shown,
+ * never blocking). `--check`: compare in memory, list stale files, exit 1 if any. Errors exit 1 and leave every
+ * output folder as it was.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { lintSpecs, type LintProblem } from "./lint/index.js";
+import { SpecError } from "./load/spec-error.js";
+import { emitAll, emittersFor } from "./pipeline.js";
+import { loadDocument } from "./load/load.js";
+import { buildModel } from "./model/build.js";
+import { findStaleFiles, writeOutputs, type OutputSet } from "./write/write.js";
+
+interface Target {
+  name: string;
+  spec: string;
+  out: string;
+  /** Our own specs: lint errors block generation. */
+  own: boolean;
+}
+
+const USAGE = "usage: npm run generate [-- --check] | npm run generate -- --spec FILE --out DIR [--name N] [--no-lint]";
+const SHOWN_FINDINGS = 20;
+
+async function targets(values: { spec?: string; out?: string; name?: string; config: string }): Promise<Target[]> {
+  if (values.spec) {
+    if (!values.out) throw new UsageError(`--spec needs --out DIR\n${USAGE}`);
+    const fallback = path
+      .basename(values.spec)
+      .replace(/\.(ya?ml|json)$/i, "")
+      .replace(/[^A-Za-z0-9]+/g, "-");
+    return [{ name: values.name ?? fallback, spec: values.spec, out: values.out, own: false }];
+  }
+  const text = await readFile(values.config, "utf8").catch(() => {
+    throw new UsageError(`${values.config}: cannot read the generator config (run from the project root)`);
+  });
+  const config = JSON.parse(text) as { out: string; apis: Array<{ name: string; spec: string }> };
+  return config.apis.map((api) => ({
+    name: api.name,
+    spec: api.spec,
+    out: path.join(config.out, api.name),
+    own: true,
+  }));
+}
+
+class UsageError extends Error {}
+
+function printFindings(problems: LintProblem[]): void {
+  for (const p of problems.slice(0, SHOWN_FINDINGS)) {
+    console.error(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.ruleId}]`);
+  }
+  if (problems.length > SHOWN_FINDINGS) console.error(`… and ${problems.length - SHOWN_FINDINGS} more lint findings`);
+}
+
+async function lintTarget(target: Target): Promise<void> {
+  const result = await lintSpecs([target.spec]);
+  if (result.problems.length === 0) return;
+  printFindings(result.problems);
+  if (target.own && result.errorCount > 0) {
+    throw new SpecError(
+      target.spec,
+      `${result.errorCount} lint error(s)`,
+      "fix them (npm run lint:specs) before generating",
+    );
+  }
+  if (!target.own)
+    console.error(
+      `${target.spec}: ${result.errorCount} lint error(s), ${result.warningCount} warning(s) (not blocking)`,
+    );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      spec: { type: "string" },
+      out: { type: "string" },
+      name: { type: "string" },
+      config: { type: "string", default: "generator.config.json" },
+      check: { type: "boolean", default: false },
+      "no-lint": { type: "boolean", default: false },
+    },
+  });
+  const emitters = await emittersFor();
+  const sets: OutputSet[] = [];
+  for (const target of await targets(values)) {
+    const loaded = await loadDocument(target.spec);
+    for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
+    if (!values["no-lint"]) await lintTarget(target);
+    const model = buildModel(loaded, target.name);
+    sets.push({ dir: target.out, files: await emitAll(model, emitters) });
+  }
+  if (values.check) {
+    const stale = await findStaleFiles(sets);
+    for (const file of stale) console.error(`stale: ${file.file} (${file.reason})`);
+    if (stale.length > 0) {
+      console.error(`${stale.length} generated file(s) out of date: run \`npm run generate\``);
+      return 1;
+    }
+    console.log(`generated output is current (${sets.length} API${sets.length === 1 ? "" : "s"})`);
+    return 0;
+  }
+  await writeOutputs(sets);
+  for (const set of sets) console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof SpecError || error instanceof UsageError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,115 @@
+/**
+ * Emits `client.ts`: `create<Api>Client(options)` returning named operations grouped by first tag
+ * (`pylon.contacts.update(id, body)`), typed from types.ts, running on the copied runtime.
+ */
+import type { ApiModel, OperationModel } from "../../model/types.js";
+import { banner } from "../banner.js";
+import type { Emitter, EmittedFile } from "../emitter.js";
+import { docComment, jsonLiteral, propertyKey } from "../safe.js";
+import { operationCode } from "./operation.js";
+import { defaultBaseUrl, optionsCode } from "./options.js";
+
+export interface ClientEmitterOptions {
+  /** Import `operationValidators` from ./validators.js (only when the validators emitter runs too). */
+  withValidators: boolean;
+}
+
+const RUNTIME_IMPORTS = [
+  "createRuntime",
+  "type ApiError",
+  "type ApiDescription",
+  "type BasicCredentials",
+  "type CallOptions",
+  "type ClientOptionsBase",
+  "type Credential",
+  "type HeaderParam",
+  "type HeaderParams",
+  "type OperationSpec",
+  "type Outcome",
+  "type PageItem",
+  "type PathParam",
+  "type QueryParams",
+  "type RequestBody",
+  "type ResponseBody",
+];
+
+export function clientEmitter(config: ClientEmitterOptions): Emitter {
+  return {
+    name: "client",
+    emit: (model) => Promise.resolve([emitClient(model, config)]),
+  };
+}
+
+function emitClient(model: ApiModel, config: ClientEmitterOptions): EmittedFile {
+  const name = model.pascalName;
+  const firstOp = model.operations[0];
+  const headerSource = firstOp ? `Op_${firstOp.identifier}` : undefined;
+  const opts = optionsCode(model, name, model.clientHeaders.length > 0 ? headerSource : undefined);
+  const codes = new Map(model.operations.map((op) => [op, operationCode(op, "paths", opts.usableSchemes)]));
+  const baseUrl = defaultBaseUrl(model);
+  const description = `const description: ApiDescription = {
+  name: ${jsonLiteral(model.name)},
+${baseUrl ? `  defaultBaseUrl: ${jsonLiteral(baseUrl)},\n` : ""}  securitySchemes: ${opts.schemes},
+  clientHeaders: ${opts.clientHeaders},
+${config.withValidators ? "  validators: operationValidators,\n" : ""}};`;
+  const body = [
+    opts.declarations,
+    [...codes.values()].map((c) => `${c.types}\n${c.spec}\n`).join("\n"),
+    description,
+    "",
+    docComment(
+      `Client for ${model.title} ${model.version}.${model.description ? `\n\n${model.description}` : ""}`,
+    ).trimEnd(),
+    `export function create${name}Client<Throw extends boolean = true>(options: ${name}ClientOptions<Throw>${opts.optionsRequired ? "" : " = {}"}) {`,
+    `  const rt = createRuntime(description, options, ${opts.credentials}, ${opts.headerValues});`,
+    `  return {\n${groups(model.operations, codes)}  };`,
+    "}",
+    "",
+    `export type ${name}Client<Throw extends boolean = true> = ReturnType<typeof create${name}Client<Throw>>;`,
+  ].join("\n");
+  const imports = RUNTIME_IMPORTS.filter((i) => usesName(body, i.replace(/^type /, "")));
+  const contents = [
+    banner(model).trimEnd(),
+    "",
+    model.operations.length > 0 ? 'import type { paths } from "./types.js";' : "",
+    `import { ${imports.join(", ")} } from "./runtime/index.js";`,
+    config.withValidators ? 'import { operationValidators } from "./validators.js";' : "",
+    "",
+    body.replace(/\n{3,}/g, "\n\n"),
+    "",
+  ]
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n");
+  return { path: "client.ts", contents };
+}
+
+function usesName(code: string, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(code);
+}
+
+/** Grouped members become nested objects; untagged operations sit at the top level beside the groups. */
+function groups(operations: OperationModel[], codes: Map<OperationModel, ReturnType<typeof operationCode>>): string {
+  const byGroup = new Map<string, string[]>();
+  const topLevel: string[] = [];
+  const taken = new Map<string, Set<string>>();
+  const claim = (group: string, wanted: string): string => {
+    const names = taken.get(group) ?? new Set<string>();
+    taken.set(group, names);
+    let candidate = wanted;
+    for (let n = 2; names.has(candidate); n++) candidate = `${wanted}${n}`;
+    names.add(candidate);
+    return candidate;
+  };
+  for (const group of new Set(operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
+  for (const op of operations) {
+    for (const member of codes.get(op)?.members ?? []) {
+      const code = member.render(claim(op.group ?? "", member.name));
+      if (op.group === undefined) topLevel.push(code.replace(/^ {2}/gm, ""));
+      else byGroup.set(op.group, [...(byGroup.get(op.group) ?? []), code]);
+    }
+  }
+  const grouped = [...byGroup.entries()].map(
+    ([group, members]) => `    ${propertyKey(group)}: {\n${members.join("")}    },\n`,
+  );
+  return [...grouped, ...topLevel].join("");
+}
