@@ -18,8 +18,13 @@ import { buildReport, formatReport, isBreaking, type DiffReport } from "./report
 const USAGE =
   "usage: npm run diff -- <api> [--base <git-ref>] [--json] [--allow-breaking] [--project <dir>] [--changelog [--write]] [--spec-only]";
 
-/** A spec that does not exist at the base ref: everything in the new one is an addition. */
-const EMPTY: OpenApiDocument = { openapi: "3.1.0", info: { title: "", version: "0.0.0" }, paths: {} };
+/** A spec that did not exist at the base ref: same servers, no operations, so everything in it is an addition. */
+const emptyLike = (doc: OpenApiDocument): OpenApiDocument => ({
+  openapi: doc.openapi,
+  info: { title: doc.info.title, version: "0.0.0" },
+  ...(doc.servers ? { servers: doc.servers } : {}),
+  paths: {},
+});
 
 export interface DiffOptions {
   api: string;
@@ -32,8 +37,8 @@ export interface DiffOptions {
 export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const entry = await findApi(options.api);
   const baseFile = await checkoutSpecAt(options.base, entry.spec);
-  const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : EMPTY;
   const newDoc = (await loadDocument(entry.spec)).doc;
+  const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : emptyLike(newDoc);
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));
   if (!options.specOnly || options.project) {
     const { compareClients } = await import("./consumer.js");

@@ -18,7 +18,7 @@ interface Semver {
 }
 
 export function parseVersion(text: string | undefined): Semver | undefined {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec((text ?? "").trim());
+  const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.-]+)?$/.exec((text ?? "").trim());
   if (!match) return undefined;
   return { major: Number(match[1]), minor: Number(match[2] ?? 0), patch: Number(match[3] ?? 0) };
 }

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
+import { baseDoc } from "./base-doc.js";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const CLI = path.join(ROOT, "generator/diff/cli.ts");
+
+let repo: string;
+const spec = () => path.join(repo, "specs/sample/openapi.yaml");
+const git = (...args: string[]) => run("git", args, { cwd: repo });
+const writeSpec = (doc: OpenApiDocument) => writeFile(spec(), stringify(doc));
+
+async function diff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, "sample", "--spec-only", ...args], { cwd: repo });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  repo = await mkdtemp(path.join(tmpdir(), "contactgen-diff-cli-"));
+  await mkdir(path.dirname(spec()), { recursive: true });
+  await writeFile(
+    path.join(repo, "generator.config.json"),
+    JSON.stringify({ out: "generated", apis: [{ name: "sample", spec: "specs/sample/openapi.yaml" }] }),
+  );
+  await writeSpec(baseDoc());
+  await git("init", "-q");
+  await git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
+  await git("add", ".");
+  await git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "base");
+});
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe("npm run diff", () => {
+  it("exits non-zero and says breaking when an operation is removed", async () => {
+    const doc = baseDoc();
+    delete doc.paths?.["/contacts/{id}"]?.patch;
+    await writeSpec(doc);
+    const result = await diff();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^breaking\s+PATCH \/contacts\/\{id\}\s+operation\s+operation `updateContact` removed/m,
+    );
+    expect(result.stdout).toContain("Result: breaking");
+  });
+
+  it("lets a breaking change through with --allow-breaking and prints JSON with --json", async () => {
+    const result = await diff("--json", "--allow-breaking");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { summary: { breaking: number }; version: { required: string } };
+    expect(report.summary.breaking).toBe(1);
+    expect(report.version.required).toBe("major");
+  });
+
+  it("exits 0 when an operation is added", async () => {
+    const doc = baseDoc();
+    doc.paths!["/contacts/{id}"]!.delete = {
+      operationId: "deleteContact",
+      tags: ["contacts"],
+      responses: { "204": { description: "Gone" } },
+    };
+    doc.info.version = "1.1.0";
+    await writeSpec(doc);
+    const result = await diff();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^non-breaking\s+DELETE \/contacts\/\{id\}.*operation `deleteContact` added/m);
+    expect(result.stdout).toContain("minor bump required, ok");
+    expect(result.stdout).toContain("Result: not breaking");
+  });
+
+  it("compares against an older commit with --base and writes the changelog", async () => {
+    await git("add", ".");
+    await git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "add delete");
+    const result = await diff("--base", "HEAD~1", "--changelog", "--write");
+    expect(result.code).toBe(0);
+    const changelog = await readFile(path.join(repo, "changelogs/sample.md"), "utf8");
+    expect(changelog).toMatch(/^# sample changelog\n\n## 1\.1\.0\n/);
+    expect(changelog).toContain("operation `deleteContact` added");
+    expect((await diff()).stdout).toContain("No changes to the API description.");
+  });
+
+  it("treats a spec that did not exist at the base as all additions", async () => {
+    const result = await diff("--base", "HEAD~2", "--json");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { changes: Array<{ kind: string }> };
+    expect(report.changes.filter((c) => c.kind === "operation-added")).toHaveLength(4);
+  });
+
+  it.each([
+    ["an unknown ref", ["--base", "no-such-branch"], /--base no-such-branch: not a commit/],
+    ["an unknown API", ["--base", "HEAD", "extra"], /expected exactly one API name/],
+  ])("rejects %s with exit code 2 and a hint", async (_name, args, message) => {
+    const result = await diff(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
