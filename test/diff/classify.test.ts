@@ -7,7 +7,7 @@ import { baseDoc } from "./base-doc.js";
 type Node = Record<string, unknown>;
 
 /** The object at `keys` inside the document, for in-place edits. */
-function node(doc: OpenApiDocument, ...keys: string[]): Node {
+function node(doc: OpenApiDocument | Node, ...keys: string[]): Node {
   let current: unknown = doc;
   for (const key of keys) current = (current as Node)[key];
   if (typeof current !== "object" || current === null) throw new Error(`no object at ${keys.join(" / ")}`);
