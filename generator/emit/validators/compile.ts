@@ -1,0 +1,148 @@
+/**
+ * Ajv at generation time only: compiles the root documents and targets to standalone code, then rewrites that
+ * code so it type-checks under the project's strict tsconfig and needs no Ajv at run time (its two runtime
+ * helpers, string length and deep equality, are emitted next to it; see support.ts).
+ *
+ * Two builds of the same schemas: "fast" stops at the first error (type guards), "full" collects every issue.
+ */
+import { _, Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { RegExpEngine } from "ajv/dist/types/index.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { RE2JS } from "re2js";
+import { __formats } from "./template/formats.js";
+import type { RootSet } from "./roots.js";
+
+export interface CompiledModule {
+  /** Body of an IIFE returning `{ v0, v1, ... }`: one export per target key, in `exportOf`. */
+  fast: string;
+  full: string;
+  exportOf: Map<string, string>;
+  formats: string[];
+  usesPattern: boolean;
+  usesUcs2length: boolean;
+  usesEqual: boolean;
+}
+
+const ANNOTATION_FORMATS = ["password", "binary", "iri", "iri-reference", "idn-email", "idn-hostname", "uri-template"];
+
+export class SchemaCompileError extends Error {}
+
+/** Generation-time stand-in with the same outcome as the emitted `__pattern` helper: RE2 when it can, else V8. */
+const patternEngine: RegExpEngine = Object.assign(
+  (source: string, flags: string) => {
+    try {
+      return RE2JS.compile(RE2JS.translateRegExp(source));
+    } catch {
+      return new RegExp(source, flags);
+    }
+  },
+  { code: "__pattern" },
+);
+
+function createAjv(allErrors: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, lines: true, formats: _`__formats`, regExp: patternEngine },
+    allErrors,
+    strict: false,
+    strictSchema: false,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    validateSchema: false,
+    validateFormats: true,
+    ownProperties: true,
+    unicodeRegExp: true,
+    logger: false,
+  });
+  // Only the shape matters here: the generated code calls the template's implementations through `__formats`.
+  for (const [name, check] of Object.entries(__formats)) {
+    ajv.addFormat(
+      name,
+      check.type === "number" ? { type: "number", validate: () => true } : { type: "string", validate: () => true },
+    );
+  }
+  // Anything else (password, binary, iri, vendor formats) is an annotation: registered so Ajv does not complain.
+  for (const name of ANNOTATION_FORMATS) ajv.addFormat(name, true);
+  return ajv;
+}
+
+export function compileRoots(set: RootSet): CompiledModule {
+  // Targets resolving to the same schema share one export: Ajv's standalone code would repeat the function.
+  const ids = [...new Set([...set.entries.values()].map((entry) => entry.id))];
+  const exportOfId = new Map(ids.map((id, i) => [id, `v${i}`]));
+  const exportOf = new Map([...set.entries].map(([key, entry]) => [key, exportOfId.get(entry.id) as string]));
+  const build = (allErrors: boolean): string => {
+    const ajv = createAjv(allErrors);
+    for (const root of set.roots) ajv.addSchema(root.schema as object, root.id);
+    for (const entry of set.entries.values()) {
+      if (entry.schema !== undefined && !ajv.getSchema(entry.id)) ajv.addSchema(entry.schema as object, entry.id);
+    }
+    for (const [key, entry] of set.entries) {
+      try {
+        ajv.getSchema(entry.id);
+      } catch (error) {
+        throw new SchemaCompileError(`${key}: ${(error as Error).message}`);
+      }
+    }
+    return standaloneCode.default(ajv, Object.fromEntries([...exportOfId].map(([id, name]) => [name, id])));
+  };
+  const fastRaw = build(false);
+  const fullRaw = build(true);
+  const all = fastRaw + fullRaw;
+  return {
+    fast: toTypedBody(fastRaw, ids.length),
+    full: toTypedBody(fullRaw, ids.length),
+    exportOf,
+    formats: usedFormats(all),
+    usesPattern: /\b__pattern\b/.test(all),
+    usesUcs2length: all.includes('require("ajv/dist/runtime/ucs2length")'),
+    usesEqual: all.includes('require("ajv/dist/runtime/equal")'),
+  };
+}
+
+const RUNTIME: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "__ucs2length",
+  'require("ajv/dist/runtime/equal").default': "__equal",
+};
+
+/**
+ * Ajv's output is plain JavaScript. The few rewrites below give it types (`any` for the untyped data it walks:
+ * the public surface is typed by the wrappers) and turn its exports into a returned object.
+ */
+function toTypedBody(code: string, count: number): string {
+  let body = code
+    .replace(/^"use strict";\n?/, "")
+    .replace(/\/\*# sourceURL=[^*]*\*\/;?/g, "")
+    .replace(/^export const (v\d+) = /gm, "const $1 = ");
+  for (const [from, to] of Object.entries(RUNTIME)) body = body.split(from).join(to);
+  const unknown = /require\("([^"]+)"\)/.exec(body);
+  if (unknown) throw new SchemaCompileError(`unsupported Ajv runtime dependency ${unknown[1]}`);
+  const functions = new Set<string>();
+  const signature =
+    /^function (validate\d+)\(data, \{(instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?)\}=\{\}\)\{$/gm;
+  body = body.replace(signature, (_m, name: string, params: string) => {
+    functions.add(name);
+    return `function ${name}(data: any, {${params}}: any = {}): boolean {`;
+  });
+  body = body
+    .replace(/^let vErrors = null;$/gm, "let vErrors: any = null;")
+    .replace(/^let errors = 0;$/gm, "let errors: number = 0;")
+    .replace(/^let (missing\d+);$/gm, "let $1: any;")
+    .replace(/^const (_errs\d+) = errors;$/gm, "const $1: number = errors;")
+    .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "$1.evaluated = $2 as any;");
+  // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
+  const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
+  const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
+  return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
+}
+
+function usedFormats(code: string): string[] {
+  const names = new Set<string>();
+  for (const match of code.matchAll(/__formats(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/g)) {
+    names.add(match[1] ?? (JSON.parse(match[2] as string) as string));
+  }
+  return [...names].sort();
+}
+
+export type { ErrorObject };

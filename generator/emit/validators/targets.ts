@@ -1,0 +1,98 @@
+/**
+ * What gets a validator: every component schema, and per operation its path/query/header parameters (each set as
+ * one object schema, keyed by the parameter names as written in the document), each request body media type and
+ * each response body media type.
+ */
+import type { SchemaObject } from "../../load/openapi-types.js";
+import type { ApiModel, MediaModel, OperationModel, ParameterModel } from "../../model/types.js";
+import type { TargetSchema } from "./roots.js";
+
+/** A validator to emit: its compiled target (shared by identical schemas) and its own name. */
+export interface Use {
+  key: string;
+  name: string;
+}
+
+export interface OperationTargets {
+  id: string;
+  path?: Use;
+  query?: Use;
+  headers?: Use;
+  /** media type → validator */
+  body: Array<[string, Use]>;
+  /** status → media type → validator */
+  responses: Array<[string, Array<[string, Use]>]>;
+}
+
+export interface TargetPlan {
+  targets: TargetSchema[];
+  /** Component schema name → validator. */
+  schemas: Array<[string, Use]>;
+  operations: OperationTargets[];
+}
+
+function pointerSegment(name: string): string {
+  return encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"));
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A parameter set as one object: unknown extra parameters are allowed (servers and proxies add headers). */
+export function parameterSetSchema(params: ParameterModel[]): SchemaObject {
+  const properties: Record<string, unknown> = {};
+  for (const p of params) define(properties, p.name, p.schema);
+  const required = params.filter((p) => p.required).map((p) => p.name);
+  return { type: "object", properties, ...(required.length > 0 ? { required } : {}) } as SchemaObject;
+}
+
+export function planTargets(model: ApiModel): TargetPlan {
+  const plan: TargetPlan = { targets: [], schemas: [], operations: [] };
+  const byContent = new Map<string, string>();
+  // Identical schemas in the same direction share one compiled target.
+  const add: Add = (direction, schema, location, name) => {
+    const content = `${direction}\u0000${JSON.stringify(schema)}`;
+    let key = byContent.get(content);
+    if (key === undefined) {
+      key = `t${plan.targets.length}`;
+      byContent.set(content, key);
+      plan.targets.push({ key, direction, schema, location });
+    }
+    return { key, name };
+  };
+  for (const name of model.schemaNames) {
+    const ref = `#/components/schemas/${pointerSegment(name)}`;
+    plan.schemas.push([name, add("schema", { $ref: ref }, ref, name)]);
+  }
+  for (const op of model.operations) plan.operations.push(operationTargets(model, op, add));
+  return plan;
+}
+
+type Add = (direction: TargetSchema["direction"], schema: unknown, location: string, name: string) => Use;
+
+function operationTargets(model: ApiModel, op: OperationModel, add: Add): OperationTargets {
+  const where = `${op.method.toUpperCase()} ${op.path}`;
+  const params = (part: string, list: ParameterModel[]): Use | undefined =>
+    list.length === 0
+      ? undefined
+      : add("request", parameterSetSchema(list), `${where} ${part} parameters`, `${op.id}.${part}`);
+  const headerNames = new Set(op.headerParams.map((p) => p.name.toLowerCase()));
+  const headers = [...model.clientHeaders.filter((h) => !headerNames.has(h.name.toLowerCase())), ...op.headerParams];
+  const media = (list: MediaModel[], label: string, direction: "request" | "response"): Array<[string, Use]> =>
+    list.flatMap((m): Array<[string, Use]> => {
+      if (m.schema === undefined) return [];
+      const name = list.length > 1 ? `${op.id}.${label} (${m.mediaType})` : `${op.id}.${label}`;
+      return [[m.mediaType, add(direction, m.schema, `${where} ${label} ${m.mediaType}`, name)]];
+    });
+  return {
+    id: op.id,
+    path: params("path", op.pathParams),
+    query: params("query", op.queryParams),
+    headers: params("headers", headers),
+    body: media(op.requestBody?.content ?? [], "requestBody", "request"),
+    responses: op.responses
+      .map((r): [string, Array<[string, Use]>] => [r.status, media(r.content, `responses.${r.status}`, "response")])
+      .filter(([, list]) => list.length > 0),
+  };
+}

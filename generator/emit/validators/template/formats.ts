@@ -1,0 +1,185 @@
+/**
+ * TEMPLATE: copied (without `export`s and imports) into every generated validators.ts that uses formats.
+ *
+ * Format checks written as small parsers over linear regular expressions (no nested or overlapping
+ * quantifiers), so a crafted 10 MB string cannot make them backtrack; lengths are capped where the
+ * standards cap them (an e-mail address is at most 320 characters, a host name 253).
+ */
+type FormatCheck<T> =
+  { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
+
+const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+const PCHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+const QUERY_CHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+const USERINFO = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*$/;
+const REG_NAME = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+const IP_FUTURE = /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/;
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const DURATION = /^P(?!$)(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|\d+W)$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
+const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
+
+function isDate(value: string): boolean {
+  const m = DIGITS_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+function isTime(value: string): boolean {
+  const m = DIGITS_TIME.exec(value);
+  if (!m) return false;
+  const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const sign = m[5] === "-" ? -1 : 1;
+  const offset = m[4] ? 0 : Number(m[6]) * 60 + Number(m[7]);
+  if (hour > 23 || minute > 59 || second > 60 || Number(m[6] ?? 0) > 23 || Number(m[7] ?? 0) > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const utcMinutes = (((hour * 60 + minute - sign * offset) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
+}
+
+function isDateTime(value: string): boolean {
+  if (value.length > 64) return false;
+  const t = value.search(/[Tt]/);
+  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+}
+
+function isIpv6(value: string): boolean {
+  if (value.length > 45) return false;
+  let text = value;
+  if (text.includes(".")) {
+    const cut = text.lastIndexOf(":");
+    if (cut < 0 || !IPV4.test(text.slice(cut + 1))) return false;
+    text = `${text.slice(0, cut + 1)}0:0`;
+  }
+  const halves = text.split("::");
+  const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
+  if (halves.length > 2) return false;
+  if (halves.length === 2) {
+    const all = [...groups(halves[0] ?? ""), ...groups(halves[1] ?? "")];
+    return all.length <= 7 && all.every((g) => HEX_GROUP.test(g));
+  }
+  const all = groups(text);
+  return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
+}
+
+function isHostname(value: string): boolean {
+  const host = value.endsWith(".") ? value.slice(0, -1) : value;
+  return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+}
+
+function isEmail(value: string): boolean {
+  if (value.length > 320) return false;
+  const at = value.lastIndexOf("@");
+  if (at < 1) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
+  if (domain.startsWith("[") && domain.endsWith("]")) {
+    const literal = domain.slice(1, -1);
+    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+  }
+  return isHostname(domain);
+}
+
+function isAuthority(authority: string): boolean {
+  const at = authority.lastIndexOf("@");
+  if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
+  const hostPort = authority.slice(at + 1);
+  let host = hostPort;
+  let port = "";
+  if (hostPort.startsWith("[")) {
+    const close = hostPort.indexOf("]");
+    if (close < 0) return false;
+    host = hostPort.slice(0, close + 1);
+    const rest = hostPort.slice(close + 1);
+    if (rest !== "" && !rest.startsWith(":")) return false;
+    port = rest.slice(1);
+    const literal = host.slice(1, -1);
+    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+  } else {
+    const colon = hostPort.lastIndexOf(":");
+    if (colon >= 0) {
+      host = hostPort.slice(0, colon);
+      port = hostPort.slice(colon + 1);
+    }
+    if (!REG_NAME.test(host)) return false;
+  }
+  return /^\d*$/.test(port);
+}
+
+/** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
+function isUriReference(value: string, absolute: boolean): boolean {
+  let rest = value;
+  const hash = rest.indexOf("#");
+  if (hash >= 0) {
+    if (!QUERY_CHARS.test(rest.slice(hash + 1))) return false;
+    rest = rest.slice(0, hash);
+  }
+  const question = rest.indexOf("?");
+  if (question >= 0) {
+    if (!QUERY_CHARS.test(rest.slice(question + 1))) return false;
+    rest = rest.slice(0, question);
+  }
+  const colon = rest.indexOf(":");
+  const slash = rest.indexOf("/");
+  const hasScheme = colon > 0 && (slash < 0 || colon < slash);
+  if (hasScheme) {
+    if (!SCHEME.test(rest.slice(0, colon))) return false;
+    rest = rest.slice(colon + 1);
+  } else if (absolute || colon === 0) {
+    return false;
+  }
+  if (rest.startsWith("//")) {
+    const end = rest.indexOf("/", 2);
+    const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    if (!isAuthority(authority)) return false;
+    rest = end < 0 ? "" : rest.slice(end);
+  }
+  return PCHARS.test(rest);
+}
+
+function isRegex(value: string): boolean {
+  if (value.length > 10_000) return false;
+  try {
+    new RegExp(value, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const __formats = {
+  date: { type: "string", validate: isDate },
+  time: { type: "string", validate: isTime },
+  "date-time": { type: "string", validate: isDateTime },
+  duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
+  email: { type: "string", validate: isEmail },
+  hostname: { type: "string", validate: isHostname },
+  ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
+  ipv6: { type: "string", validate: isIpv6 },
+  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  uuid: { type: "string", validate: (v: string) => UUID.test(v) },
+  regex: { type: "string", validate: isRegex },
+  "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
+  "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
+  byte: { type: "string", validate: (v: string) => BASE64.test(v) },
+  int32: { type: "number", validate: (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v <= 2 ** 31 - 1 },
+  int64: { type: "number", validate: (v: number) => Number.isInteger(v) },
+  float: { type: "number", validate: (v: number) => Number.isFinite(v) },
+  double: { type: "number", validate: (v: number) => Number.isFinite(v) },
+} satisfies Record<string, FormatCheck<number>>;
