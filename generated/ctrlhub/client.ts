@@ -3,6 +3,7 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { operationValidators } from "./validators.js";
 
 export interface CtrlhubAuth {
   /** Session token for authentication. */
@@ -24,6 +25,7 @@ const description: ApiDescription = {
   defaultBaseUrl: "https://api.ctrl-hub.com",
   securitySchemes: { sessionToken: { type: "apiKey", in: "header", name: "X-Session-Token" } },
   clientHeaders: [],
+  validators: operationValidators,
 };
 
 /**

@@ -3,6 +3,7 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody } from "./runtime/index.js";
+import { operationValidators } from "./validators.js";
 
 export interface EmnifyAuth {
   /** An auth_token should be provided to authenticate a session. To obtain an auth_token, see the POST request to /api/v1/authenticate. */
@@ -24,6 +25,7 @@ const description: ApiDescription = {
   defaultBaseUrl: "https://cdn.emnify.net",
   securitySchemes: { bearerAuth: { type: "bearer" } },
   clientHeaders: [],
+  validators: operationValidators,
 };
 
 /**

@@ -3,6 +3,7 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { operationValidators } from "./validators.js";
 
 export interface KareAuth {
   /** Bearer authentication header of the form Bearer <token>, where <token> is your auth token. */
@@ -34,6 +35,7 @@ const description: ApiDescription = {
   defaultBaseUrl: "https://z52mnqg347.execute-api.eu-west-3.amazonaws.com/main",
   securitySchemes: { bearerAuth: { type: "bearer" } },
   clientHeaders: [{ option: "xSessionToken", name: "X-Session-Token" }],
+  validators: operationValidators,
 };
 
 /**

@@ -3,6 +3,7 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { operationValidators } from "./validators.js";
 
 export interface PiriodAuth {
   /** Use header Authorization: Token <api_token>. API tokens are obtained from the Piriod dashboard. The header value is the literal prefix `Token`, a space, then the token; this is not an HTTP Bearer scheme. */
@@ -40,6 +41,7 @@ const description: ApiDescription = {
   defaultBaseUrl: "https://api.piriod.com",
   securitySchemes: { apiToken: { type: "apiKey", in: "header", name: "Authorization", prefix: "Token" } },
   clientHeaders: [{ option: "xPiriodTestMode", name: "x-piriod-test-mode" }, { option: "xSimpleWorkspace", name: "x-simple-workspace" }],
+  validators: operationValidators,
 };
 
 /**

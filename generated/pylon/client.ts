@@ -3,6 +3,7 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { operationValidators } from "./validators.js";
 
 export interface PylonAuth {
   /** Authorization: Bearer */
@@ -54,6 +55,7 @@ const description: ApiDescription = {
   defaultBaseUrl: "https://api.usepylon.com",
   securitySchemes: { bearerAuth: { type: "bearer" } },
   clientHeaders: [],
+  validators: operationValidators,
 };
 
 /**
