@@ -32,6 +32,8 @@ export interface MockServer {
   url: string;
   port: number;
   operations: number;
+  /** Open client connections right now (for leak checks). */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,10 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     url: `http://${HOST}:${port}${context.basePath}`,
     port,
     operations,
+    connections: () =>
+      new Promise<number>((resolve, reject) =>
+        server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      ),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -2,6 +2,7 @@
  * Synthesises a small, deterministic value for a schema when the document gives no example. Best effort: the
  * caller validates the result and falls back, so an exotic schema (patterns, `not`) can only cost realism.
  */
+import fc from "fast-check";
 import { getAt, isRecord } from "./pointer.js";
 
 const MAX_DEPTH = 6;
@@ -116,9 +117,33 @@ function stringFor(schema: Record<string, unknown>): string {
   let text = (typeof schema.format === "string" && FORMATS[schema.format]) || "string";
   const min = num(schema.minLength) ?? 0;
   const max = num(schema.maxLength);
+  if (schema.format === "email" && (text.length < min || (max !== undefined && text.length > max))) {
+    // Resize the local part so the address stays an address.
+    const target = Math.max(6, Math.min(max ?? Infinity, Math.max(min, text.length)));
+    text = `${"u".repeat(target - 5)}@e.co`;
+  }
   if (text.length < min) text = text.padEnd(min, "x");
   if (max !== undefined && text.length > max) text = text.slice(0, max);
+  if (typeof schema.pattern === "string") return matching(schema.pattern, min, max) ?? text;
   return text;
+}
+
+const patternCache = new Map<string, string | undefined>();
+
+/** A short string matching `pattern` within the length bounds, sampled with a fixed seed (deterministic). */
+function matching(pattern: string, min: number, max: number | undefined): string | undefined {
+  const key = `${pattern}\u0000${min}\u0000${max}`;
+  if (patternCache.has(key)) return patternCache.get(key);
+  let found: string | undefined;
+  try {
+    const regex = new RegExp(pattern, "u");
+    const samples = fc.sample(fc.stringMatching(regex, { size: "xsmall" }), { seed: 42, numRuns: 20 });
+    found = samples.find((s) => s.length >= min && (max === undefined || s.length <= max));
+  } catch {
+    // A pattern JavaScript cannot compile or sample: the caller's fallback (and its validation) decides.
+  }
+  patternCache.set(key, found);
+  return found;
 }
 
 function numberFor(schema: Record<string, unknown>, integer: boolean): number {

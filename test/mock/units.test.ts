@@ -1,0 +1,132 @@
+/** Table-driven units of the mock: dialect translation, form parsing, base paths, media selection, synthesis. */
+import { describe, expect, it } from "vitest";
+import { basePathOf } from "../../generator/mock/base-path.js";
+import { kindOf, parseForm, selectMedia } from "../../generator/mock/media.js";
+import { SchemaRegistry } from "../../generator/mock/schemas.js";
+import { synthesize } from "../../generator/mock/synth.js";
+import { translateDocument } from "../../generator/mock/translate.js";
+
+describe("translateDocument (OpenAPI 3.0 quirks → 2020-12)", () => {
+  it.each([
+    ["nullable type", { type: "string", nullable: true }, { type: ["string", "null"] }],
+    ["nullable enum", { type: "string", enum: ["a"], nullable: true }, { type: ["string", "null"], enum: ["a", null] }],
+    ["nullable reference", { $ref: "#/x", nullable: true }, { anyOf: [{ type: "null" }, { $ref: "#/x" }] }],
+    ["boolean exclusiveMinimum", { minimum: 0, exclusiveMinimum: true }, { exclusiveMinimum: 0 }],
+    ["false exclusiveMaximum", { maximum: 9, exclusiveMaximum: false }, { maximum: 9 }],
+    ["2020-12 numeric exclusive kept", { exclusiveMinimum: 0 }, { exclusiveMinimum: 0 }],
+    ["examples untouched", { example: { nullable: true } }, { example: { nullable: true } }],
+  ])("%s", (_name, given, want) => {
+    expect(translateDocument(given)).toEqual(want);
+  });
+});
+
+describe("parseForm", () => {
+  it.each([
+    ["flat", "a=1&b=x%20y", { a: "1", b: "x y" }],
+    ["repeated key", "a=1&a=2", { a: ["1", "2"] }],
+    ["deep object", "meta[k]=v&meta[n][m]=w", { meta: { k: "v", n: { m: "w" } } }],
+    ["array brackets", "list[]=a&list[]=b", { list: ["a", "b"] }],
+    ["indexed array", "list[0]=a&list[1]=b", { list: ["a", "b"] }],
+    ["prototype keys ignored", "__proto__[x]=1&constructor[prototype][y]=2&ok=1", { ok: "1" }],
+  ])("%s", (_name, given, want) => {
+    const parsed = parseForm(given);
+    expect(parsed).toEqual(want);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe("basePathOf", () => {
+  it.each([
+    ["https://api.example.com", undefined, ""],
+    ["https://api.example.com/", undefined, ""],
+    ["https://x.amazonaws.com/main", undefined, "/main"],
+    ["/v1/", undefined, "/v1"],
+    ["https://{host}/{version}", { host: { default: "h" }, version: { default: "v2" } }, "/v2"],
+  ])("%s", (url, variables, want) => {
+    expect(basePathOf(url, variables)).toBe(want);
+  });
+});
+
+describe("selectMedia / kindOf", () => {
+  const documented = [{ mediaType: "application/json" }, { mediaType: "image/*" }];
+  it.each([
+    ["application/json; charset=utf-8", "application/json"],
+    ["Application/JSON", "application/json"],
+    ["image/png", "image/*"],
+    ["text/plain", undefined],
+  ])("%s → %s", (given, want) => {
+    expect(selectMedia(documented, given)?.mediaType).toBe(want);
+  });
+  it.each([
+    ["application/vnd.api+json", "json"],
+    ["application/x-www-form-urlencoded", "form"],
+    ["multipart/form-data", "multipart"],
+    ["text/csv", "text"],
+    ["application/octet-stream", "binary"],
+  ])("%s is %s", (given, want) => {
+    expect(kindOf(given)).toBe(want);
+  });
+});
+
+describe("synthesize produces values that validate", () => {
+  const schemas: Record<string, unknown> = {
+    bounded: { type: "integer", exclusiveMinimum: 0, exclusiveMaximum: 1000, multipleOf: 7 },
+    pattern: { type: "string", pattern: "^MG[0-9a-f]{8}$" },
+    lengths: { type: "string", minLength: 12, maxLength: 12, format: "email" },
+    nullable: { type: ["null", "string"], format: "date-time" },
+    closed: {
+      type: "object",
+      additionalProperties: false,
+      required: ["a"],
+      properties: { a: { enum: ["x", "y"] }, b: { type: "boolean" } },
+    },
+    allOf: {
+      allOf: [
+        { $ref: "#/components/schemas/closedish" },
+        { properties: { c: { type: "number", minimum: 2.5 } }, required: ["c"] },
+      ],
+    },
+    closedish: { type: "object", required: ["id"], properties: { id: { type: "string", format: "uuid" } } },
+    recursive: {
+      type: "object",
+      required: ["children"],
+      properties: { children: { type: "array", items: { $ref: "#/components/schemas/recursive" } } },
+    },
+    oneOf: { oneOf: [{ type: "null" }, { type: "array", minItems: 2, items: { const: 3 } }] },
+  };
+  const doc = { openapi: "3.1.0", components: { schemas } };
+  const registry = new SchemaRegistry(doc);
+  it.each(Object.keys(schemas))("%s", (name) => {
+    const fragment = `/components/schemas/${name}`;
+    const value = synthesize(registry.document, schemas[name]);
+    expect(registry.check(fragment, { prefix: "" }).run(value).issues).toEqual([]);
+  });
+  it("is deterministic", () => {
+    expect(synthesize(registry.document, schemas.pattern)).toBe(synthesize(registry.document, schemas.pattern));
+  });
+});
+
+describe("SchemaRegistry issues", () => {
+  const doc = {
+    components: {
+      schemas: {
+        c: {
+          type: "object",
+          additionalProperties: false,
+          required: ["n"],
+          properties: { n: { type: "string", maxLength: 2 } },
+        },
+      },
+    },
+  };
+  const check = new SchemaRegistry(doc).check("/components/schemas/c", { prefix: "/body" });
+  it.each([
+    [{ n: "ab" }, []],
+    [{}, [{ path: "/body/n", keyword: "required" }]],
+    [{ n: "abc" }, [{ path: "/body/n", keyword: "maxLength" }]],
+    [{ n: "a", x: 1 }, [{ path: "/body/x", keyword: "additionalProperties" }]],
+    ["text", [{ path: "/body", keyword: "type" }]],
+  ])("%j", (value, want) => {
+    expect(check.run(value).issues.map(({ path, keyword }) => ({ path, keyword }))).toEqual(want);
+  });
+});
