@@ -3,9 +3,25 @@
  */
 import type { ValidationIssue } from "./validation.js";
 
+const BRANDS = {
+  ApiError: Symbol.for("contactgen.ApiError"),
+  ValidationError: Symbol.for("contactgen.ValidationError"),
+  RequestError: Symbol.for("contactgen.RequestError"),
+  TimeoutError: Symbol.for("contactgen.TimeoutError"),
+} as const;
+
+function branded(value: unknown, brand: symbol): boolean {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
 /** The server answered with a non-success status. `body` is typed per documented status by the generated client. */
 export class ApiError<TBody = unknown, TStatus extends number = number> extends Error {
   override readonly name = "ApiError";
+  /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
+  readonly [BRANDS.ApiError] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, BRANDS.ApiError);
+  }
   constructor(
     readonly operationId: string,
     readonly status: TStatus,
@@ -19,6 +35,11 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
 /** A request or response did not match the document (strict mode). `response` is absent for request issues. */
 export class ValidationError extends Error {
   override readonly name = "ValidationError";
+  /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
+  readonly [BRANDS.ValidationError] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, BRANDS.ValidationError);
+  }
   constructor(
     readonly operationId: string,
     readonly phase: "request" | "response",
@@ -33,6 +54,11 @@ export class ValidationError extends Error {
 /** The call was refused before anything was sent (unsafe header value, missing credential, bad path value). */
 export class RequestError extends Error {
   override readonly name = "RequestError";
+  /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
+  readonly [BRANDS.RequestError] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, BRANDS.RequestError);
+  }
   constructor(
     readonly operationId: string,
     message: string,
@@ -44,6 +70,11 @@ export class RequestError extends Error {
 /** No response arrived within `timeoutMs` (per attempt). */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
+  /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
+  readonly [BRANDS.TimeoutError] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, BRANDS.TimeoutError);
+  }
   constructor(
     readonly operationId: string,
     readonly timeoutMs: number,
