@@ -77,7 +77,7 @@ describe("auth and client headers", () => {
 
   it("sends Kare's session token beside the Bearer token", async () => {
     const kare = createKareClient({ baseUrl: server.url, auth: { bearerAuth: "b" }, headers: { xSessionToken: "s" } });
-    await kare.contacts.update(42, 7, {});
+    await kare.contacts.update(42, 7, { notify: true });
     expect(server.requests[0]?.headers["x-session-token"]).toBe("s");
     expect(server.requests[0]?.headers.authorization).toBe("Bearer b");
     expect(server.requests[0]?.url).toBe("/companies/v2/rs/42/contacts/7");
