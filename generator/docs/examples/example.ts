@@ -72,7 +72,7 @@ export function operationExample(model: ApiModel, op: OperationModel, options: E
   const client = clientVariable(model);
   const args = callArguments(model, op);
   const target = `${client}${op.group ? propertyAccess(op.group) : ""}${propertyAccess(op.methodName)}`;
-  const call = `await ${target}(${args.join(", ")})`;
+  const call = `await ${target}(${argumentList(args, target.length)})`;
   return [
     `import { ${factory}, ApiError } from ${stringLiteral(options.importPath)};`,
     "",
@@ -106,6 +106,18 @@ function callArguments(model: ApiModel, op: OperationModel): string[] {
   if (headers.length > 0) options.push(["headers", tsObject(headers, "  ")]);
   if (options.length > 0) args.push(tsObject(options));
   return args;
+}
+
+/** One line when short; otherwise one argument per line, the way Prettier lays out a call. */
+function argumentList(args: string[], prefix: number): string {
+  const inline = args.join(", ");
+  if (prefix + inline.length <= 70 && !inline.includes("\n")) return inline;
+  const last = args.length - 1;
+  if (args.slice(0, last).every((a) => !a.includes("\n")) && args[last]?.startsWith("{")) {
+    const head = args.slice(0, last).join(", ");
+    if (prefix + head.length <= 60) return head === "" ? (args[last] as string) : `${head}, ${args[last]}`;
+  }
+  return `\n${args.map((a) => `  ${indentContinuation(a, "  ")},`).join("\n")}\n`;
 }
 
 function indentContinuation(code: string, indent: string): string {

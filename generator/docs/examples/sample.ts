@@ -99,9 +99,11 @@ function sampleNumber(schema: SchemaObject, type: string): number {
 function sampleObject(doc: OpenApiDocument, schema: SchemaObject, depth: number): JsonValue {
   const properties = schema.properties ?? {};
   const names = Object.keys(properties);
-  const required = (schema.required ?? []).filter((n) => names.includes(n));
-  // Without required properties, show one a reader recognises, or none rather than a technical one (a cursor).
-  const chosen = required.length > 0 ? required : [FRIENDLY.find((n) => names.includes(n))].filter(isString);
+  const required = new Set(schema.required ?? []);
+  // Required members plus those with a default (sending the default is always valid, and the generated types
+  // treat defaulted members as present). Failing both, one member a reader recognises rather than a cursor.
+  const wanted = names.filter((n) => required.has(n) || hasDefault(doc, properties[n]));
+  const chosen = wanted.length > 0 ? wanted : [FRIENDLY.find((n) => names.includes(n))].filter(isString);
   const out: Record<string, JsonValue> = {};
   for (const name of chosen) out[name] = sampleValue(doc, properties[name], placeholder(name), depth + 1);
   return out;
@@ -116,4 +118,13 @@ function sampleAllOf(doc: OpenApiDocument, schema: SchemaObject, hint: string, d
 
 function isString(value: string | undefined): value is string {
   return typeof value === "string";
+}
+
+function hasDefault(doc: OpenApiDocument, schema: SchemaObject | boolean | undefined): boolean {
+  if (schema === undefined || typeof schema === "boolean") return false;
+  try {
+    return deref<SchemaObject>(doc, schema).default !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,200 @@
+/**
+ * The built site in a real browser (Debian's headless Chromium driven by playwright-core), served on 127.0.0.1:
+ * the index loads, every API page renders its operations, every internal link and anchor resolves, no page logs
+ * a console error, no request leaves 127.0.0.1, a hostile spec stays inert. Screenshots go to test-results/docs/.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaticServer } from "../../generator/docs/static-server.js";
+import { writeSite } from "../../generator/docs/write-site.js";
+import type { ApiModel } from "../../generator/model/types.js";
+import { hostileSite, realSite, ROOT } from "./build-helpers.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = path.join(ROOT, "test-results/docs");
+
+let dir: string;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let models: ApiModel[];
+const offsite: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+  dir = await mkdtemp(path.join(os.tmpdir(), "docs-browser-"));
+  const real = await realSite();
+  models = real.models;
+  await writeSite(path.join(dir, "main"), real.files);
+  await writeSite(path.join(dir, "hostile"), (await hostileSite()).files);
+  await mkdir(SHOTS, { recursive: true });
+  server = createStaticServer(dir);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Anything not addressed to our server is recorded and refused: the site must work with no network.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function open(pathname: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${pathname}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${pathname}: ${e.message}`));
+  const response = await page.goto(`${origin}/${pathname}`, { waitUntil: "load" });
+  expect(response?.status(), pathname).toBe(200);
+  return page;
+}
+
+/** All anchors' resolved URLs on a page. */
+function links(page: Page): Promise<string[]> {
+  return page.$$eval("a[href]", (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+}
+
+const idsByPage = new Map<string, Set<string>>();
+const statusByUrl = new Map<string, number>();
+
+async function idsIn(page: Page): Promise<Set<string>> {
+  return new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id)));
+}
+
+/** Element ids of another document, read by loading it in the browser (cached per URL). */
+async function idsOf(url: string, current: Page): Promise<Set<string>> {
+  if (url === current.url().split("#")[0]) return idsIn(current);
+  const cached = idsByPage.get(url);
+  if (cached) return cached;
+  const page = await context.newPage();
+  await page.goto(url);
+  const ids = await idsIn(page);
+  await page.close();
+  idsByPage.set(url, ids);
+  return ids;
+}
+
+async function statusOf(url: string): Promise<number> {
+  const cached = statusByUrl.get(url);
+  if (cached !== undefined) return cached;
+  const status = (await context.request.get(url)).status();
+  statusByUrl.set(url, status);
+  return status;
+}
+
+/** Every link stays on our server, its document answers 200, and its #fragment names an element there. */
+async function checkLinks(page: Page): Promise<number> {
+  const hrefs = [...new Set(await links(page))];
+  for (const href of hrefs) {
+    expect(href.startsWith(`${origin}/`), `external link ${href}`).toBe(true);
+    const url = new URL(href);
+    const documentUrl = `${url.origin}${url.pathname}`;
+    const status = await statusOf(documentUrl);
+    expect(status, `${href} on ${page.url()}`).toBe(200);
+    if (url.hash) {
+      const ids = await idsOf(documentUrl, page);
+      expect(ids.has(decodeURIComponent(url.hash.slice(1))), `${href} on ${page.url()}: no element with that id`).toBe(
+        true,
+      );
+    }
+  }
+  return hrefs.length;
+}
+
+describe("docs site in Chromium", () => {
+  it("loads the index with a card per API linking to its page", async () => {
+    const page = await open("main/index.html");
+    expect(await page.title()).toContain("reference");
+    const cards = await page.$$eval(".card h2 a", (as) => as.map((a) => a.getAttribute("href")));
+    expect(cards).toEqual(models.map((m) => `${m.name}.html`).sort());
+    const operations = await page.locator(".card .ops tr").count();
+    expect(operations).toBe(models.reduce((n, m) => n + m.operations.length, 0));
+    // The stylesheet applied: the top bar is dark, so the CSS file loaded.
+    const bar = await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor);
+    expect(bar).toBe("rgb(17, 24, 39)");
+    await page.screenshot({ path: path.join(SHOTS, "index.png"), fullPage: true });
+    expect(await checkLinks(page)).toBeGreaterThan(models.length);
+    await page.close();
+  });
+
+  it("renders every API page with all its operations and the compiled examples", async () => {
+    for (const model of models) {
+      const page = await open(`main/${model.name}.html`);
+      const rendered = await page.$$eval("article.operation", (articles) =>
+        articles.map((a) => ({
+          id: a.getAttribute("data-operation-id"),
+          height: a.getBoundingClientRect().height,
+          endpoint: a.querySelector(".endpoint")?.textContent ?? "",
+          file: a.querySelector("pre[data-example]")?.getAttribute("data-example") ?? "",
+          code: a.querySelector("pre[data-example]")?.textContent ?? "",
+        })),
+      );
+      expect(rendered.map((r) => r.id).sort(), model.name).toEqual(model.operations.map((o) => o.id).sort());
+      for (const op of model.operations) {
+        const shown = rendered.find((r) => r.id === op.id);
+        expect(shown?.height, op.id).toBeGreaterThan(100);
+        expect(shown?.endpoint).toContain(op.path);
+        // The example on the page is, character for character, the file the type-check compiles.
+        const served = await (await context.request.get(`${origin}/main/${shown?.file}`)).text();
+        expect(shown?.code).toBe(served);
+      }
+      await page.screenshot({ path: path.join(SHOTS, `${model.name}.png`), fullPage: true });
+      await checkLinks(page);
+      await page.close();
+    }
+  });
+
+  it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {
+    const page = await open("hostile/hostile.html");
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    const foreign = await page.$$eval(
+      "script, img, iframe, svg, object, embed, style, base, meta[http-equiv='refresh'], a[href^='javascript']",
+      (els) => els.map((e) => e.outerHTML),
+    );
+    expect(foreign).toEqual([]);
+    const text = await page.locator("body").innerText();
+    expect(text).toContain("</script><script>window.__pwned = 'description'</script>");
+    expect(text).toContain(`<img src=x onerror="window.__pwned = 'img'">`);
+    expect(await page.title()).toContain("</title><script>");
+    await page.screenshot({ path: path.join(SHOTS, "hostile.png"), fullPage: true });
+    await checkLinks(page);
+    const index = await open("hostile/index.html");
+    expect(await index.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    await index.close();
+    await page.close();
+  });
+
+  it("logged no console error and made no request off 127.0.0.1", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(offsite).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+/** The preview server over real HTTP on 127.0.0.1: files are served, nothing outside the root is. */
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaticServer } from "../../generator/docs/static-server.js";
+
+let dir: string;
+let server: http.Server;
+let port: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "docs-serve-"));
+  await mkdir(path.join(dir, "site/examples/a"), { recursive: true });
+  await writeFile(path.join(dir, "site/index.html"), "<p>index</p>");
+  await writeFile(path.join(dir, "site/examples/a/op.ts"), "export {};\n");
+  await writeFile(path.join(dir, "secret.txt"), "secret");
+  await symlink(path.join(dir, "secret.txt"), path.join(dir, "site/link.txt"));
+  server = createStaticServer(path.join(dir, "site"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Raw request: the path is sent exactly as written (no client-side normalisation). */
+function get(rawPath: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: rawPath, method }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("docs static server", () => {
+  it.each([
+    ["root serves index.html", "/", 200, "text/html"],
+    ["a page", "/index.html", 200, "text/html"],
+    ["an example as text", "/examples/a/op.ts", 200, "text/plain"],
+    ["query strings are ignored", "/index.html?x=1", 200, "text/html"],
+    ["a missing file", "/nope.html", 404, "text/plain"],
+  ])("%s", async (_name, target, status, type) => {
+    const res = await get(target);
+    expect(res.status).toBe(status);
+    expect(res.type).toContain(type);
+  });
+
+  it.each([
+    ["dot-dot", "/../secret.txt"],
+    ["encoded dot-dot", "/%2e%2e/secret.txt"],
+    ["encoded slash", "/..%2fsecret.txt"],
+    ["nested escape", "/examples/../../secret.txt"],
+    ["backslash", "/..%5csecret.txt"],
+    ["NUL byte", "/index.html%00.txt"],
+    ["bad escape", "/%E0%A4%A"],
+    ["symlink out of the root", "/link.txt"],
+  ])("refuses path traversal: %s", async (_name, target) => {
+    const res = await get(target);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain("secret");
+  });
+
+  it("answers only GET and HEAD", async () => {
+    expect((await get("/index.html", "POST")).status).toBe(405);
+    const head = await get("/index.html", "HEAD");
+    expect([head.status, head.body]).toEqual([200, ""]);
+  });
+});
