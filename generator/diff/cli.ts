@@ -44,8 +44,8 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
     const { compareClients } = await import("./consumer.js");
     const consumer = await compareClients({
       api: options.api,
-      oldDoc,
-      newDoc,
+      ...(baseFile ? { oldSpec: baseFile } : {}),
+      newSpec: entry.spec,
       clientDir: path.join(entry.out, options.api),
       ...(options.project ? { project: options.project } : {}),
     });

@@ -54,6 +54,8 @@ export function isBreaking(report: DiffReport): boolean {
   );
 }
 
+const SURFACE_ROWS = 40;
+
 function table(header: string[], rows: string[][], maxWidth = 60): string {
   const widths = header.map((h, i) => Math.min(maxWidth, Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))));
   const line = (cells: string[]) =>
