@@ -79,14 +79,17 @@ export function formatReport(report: DiffReport): string {
     out.push("", table(["LEVEL", "OPERATION", "WHERE", "CHANGE"], rows));
   }
   if (report.surface && report.surface.length > 0) {
-    out.push("", "Generated client surface:", "");
+    const shown = report.surface.slice(0, SURFACE_ROWS);
+    out.push("", "Generated client surface (TypeScript):", "");
     out.push(
       table(
         ["LEVEL", "MEMBER", "CHANGE"],
-        report.surface.map((s) => [s.level, s.member, s.message]),
+        shown.map((s) => [s.level, s.member, s.message]),
         80,
       ),
     );
+    const rest = report.surface.length - shown.length;
+    if (rest > 0) out.push(`… and ${rest} more surface change(s) (see --json)`);
   }
   if (report.callSites) {
     out.push("", report.callSites.length === 0 ? "No call sites break in the project." : "Call sites that break:");
