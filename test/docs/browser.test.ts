@@ -9,6 +9,7 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaticServer } from "../../generator/docs/static-server.js";
@@ -55,7 +56,7 @@ beforeAll(async () => {
   // Anything not addressed to our server is recorded and refused: the site must work with no network.
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
+    if (url.startsWith(`${origin}/`) || url.startsWith(pathToFileURL(dir).href)) return route.continue();
     offsite.push(url);
     return route.abort();
   });
@@ -190,6 +191,17 @@ describe("docs site in Chromium", () => {
     const index = await open("hostile/index.html");
     expect(await index.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     await index.close();
+    await page.close();
+  });
+
+  it("also works opened from disk (file://), styles included", async () => {
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`file://: ${m.text()}`);
+    });
+    await page.goto(pathToFileURL(path.join(dir, "main/index.html")).href);
+    expect(await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(17, 24, 39)");
+    expect(await page.locator(".card").count()).toBe(models.length);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 /** The preview server over real HTTP on 127.0.0.1: files are served, nothing outside the root is. */
+import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaticServer } from "../../generator/docs/static-server.js";
+import { ROOT } from "./build-helpers.js";
 
 let dir: string;
 let server: http.Server;
@@ -74,5 +76,44 @@ describe("docs static server", () => {
     expect((await get("/index.html", "POST")).status).toBe(405);
     const head = await get("/index.html", "HEAD");
     expect([head.status, head.body]).toEqual([200, ""]);
+  });
+});
+
+describe("npm run docs:serve", () => {
+  const run = (args: string[]) =>
+    spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "generator/docs/serve.ts"), ...args], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+
+  it("serves the folder on 127.0.0.1 and prints the URL", async () => {
+    const child = run(["--port", "0", "--dir", "site"]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+          if (match) resolve(match[0]);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const res = await fetch(`${url}index.html`);
+      expect([res.status, await res.text()]).toEqual([200, "<p>index</p>"]);
+    } finally {
+      child.kill();
+    }
+  });
+
+  it.each([
+    ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `npm run docs` first/],
+    ["a bad port", ["--port", "http"], /bad argument "--port".*usage/],
+  ])("explains %s", async (_name, args, message) => {
+    const child = run(args);
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
   });
 });

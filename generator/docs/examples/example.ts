@@ -80,13 +80,34 @@ export function operationExample(model: ApiModel, op: OperationModel, options: E
     "try {",
     `  const result = ${indentContinuation(call, "  ")};`,
     "  console.log(result);",
+    ...(op.pagination ? paginationLines(target, args) : []),
     "} catch (error) {",
-    "  // ApiError carries the HTTP status and the documented error body for that status.",
+    `  // ApiError: an HTTP error status${documentedErrors(op)}, with the response body as \`error.body\`.`,
     "  if (error instanceof ApiError) console.error(error.status, error.body);",
     "  else throw error;",
     "}",
     "",
   ].join("\n");
+}
+
+/** Status keys are spec text; only well-formed ones are named in the comment. */
+function documentedErrors(op: OperationModel): string {
+  const statuses = op.responses
+    .filter((r) => !r.isSuccess && /^([1-5](\d\d|XX)|default)$/i.test(r.status))
+    .map((r) => r.status);
+  return statuses.length === 0 ? "" : ` (documented: ${statuses.join(", ")})`;
+}
+
+/** Paginated operations also get `<method>All()`, an async iterator over every item across pages. */
+function paginationLines(target: string, args: string[]): string[] {
+  const all = `${target}All`;
+  return [
+    "",
+    "  // Or every item across all pages: the client follows the cursor as you iterate.",
+    `  for await (const item of ${indentContinuation(`${all}(${argumentList(args, all.length + 20)})`, "  ")}) {`,
+    "    console.log(item);",
+    "  }",
+  ];
 }
 
 function callArguments(model: ApiModel, op: OperationModel): string[] {
