@@ -61,6 +61,8 @@ export interface OperationView {
   responses: ResponseView[];
   example: { tokens: Token[]; file: string; code: string };
   clientCall: string;
+  /** `contacts.listAll` for cursor-paginated operations. */
+  iterator?: string;
 }
 
 export interface OperationInputs {
@@ -97,6 +99,7 @@ export function operationView(ctx: SchemaContext, op: OperationModel, inputs: Op
     })),
     example: inputs.example,
     clientCall: `${op.group ? `${op.group}.` : ""}${op.methodName}`,
+    iterator: op.pagination ? `${op.group ? `${op.group}.` : ""}${op.methodName}All` : undefined,
   };
 }
 
