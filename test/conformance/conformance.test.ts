@@ -1,0 +1,246 @@
+/**
+ * Conformance: every operation of every configured spec, called through its generated client against the mock.
+ * Driven by the model's operations and responses, so a new operation or status is covered without a new test.
+ * Prints `conformance: N/M operations, S/T documented statuses` from what actually passed.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OperationModel, ResponseModel } from "../../generator/model/types.js";
+import { startMock, type MockServer } from "../../generator/mock/server.js";
+import {
+  CONFIG,
+  clientHeaders,
+  credentials,
+  invoke,
+  loadApi,
+  type ApiUnderTest,
+  type GeneratedModule,
+} from "./apis.js";
+import { mutationsFor, type Mutation } from "./mutate.js";
+import { Oracle } from "./oracle.js";
+import { exampleRequest, requestArbitrary } from "./requests.js";
+import { Tally } from "./tally.js";
+
+const CHECKS = ["call", "valid requests", "invalid requests", "invalid response"];
+const RUNS = 25;
+const SEED = 20261125;
+
+const tally = new Tally();
+const apis: ApiUnderTest[] = [];
+for (const { name, spec } of CONFIG.apis) apis.push(await loadApi(name, spec));
+for (const api of apis) {
+  for (const op of api.model.operations)
+    tally.declare(
+      `${api.model.name}.${op.id}`,
+      CHECKS,
+      op.responses.map((r) => r.status),
+    );
+}
+
+afterAll(() => {
+  process.stdout.write(`\n${tally.line()}\n\n`);
+});
+
+/** A concrete status for a documented key: `404` → 404, `4XX` → 400, `default` → 500. */
+function statusCode(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^[1-5]XX$/i.test(status)) return Number(status[0]) * 100;
+  return 500;
+}
+
+interface Control {
+  status?: number;
+  invalid?: boolean;
+  sent: number;
+}
+
+describe.each(apis.map((api) => [api.model.name, api] as const))("%s", (_name, api) => {
+  let mock: MockServer;
+  const oracle = new Oracle(api.model);
+  const control: Control = { sent: 0 };
+  const generated = (): GeneratedModule => {
+    if (api.client instanceof Error) throw api.client;
+    return api.client;
+  };
+  const client = (options: Record<string, unknown> = {}): Record<string, unknown> =>
+    generated().factory({
+      baseUrl: mock.url,
+      auth: credentials(api.model),
+      headers: clientHeaders(api),
+      validation: "strict",
+      retry: false,
+      fetch: (request: Request) => {
+        control.sent++;
+        if (control.status !== undefined) request.headers.set("x-mock-status", String(control.status));
+        if (control.invalid) request.headers.set("x-mock-invalid", "1");
+        return fetch(request);
+      },
+      ...options,
+    });
+  const reset = (patch: Partial<Control> = {}): void => {
+    control.status = patch.status;
+    control.invalid = patch.invalid;
+    control.sent = 0;
+  };
+
+  beforeAll(async () => {
+    mock = await startMock({ model: api.model });
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+
+  const ops = api.model.operations.map((op) => [op.id, op] as const);
+  const key = (op: OperationModel): string => `${api.model.name}.${op.id}`;
+  const success = (op: OperationModel): ResponseModel | undefined => op.responses.find((r) => r.isSuccess);
+
+  describe.each(ops)("%s", (_id, op) => {
+    it("answers a valid request with data that matches the documented response", () =>
+      tally.check(key(op), "call", async () => {
+        reset();
+        const data = await invoke(client(), op, exampleRequest(api, oracle, op));
+        expect(control.sent).toBe(1);
+        const schema = success(op)?.content[0]?.schema;
+        if (schema) expect(oracle.schema(schema)(data)).toBe(true);
+        else expect(data).toBeUndefined();
+        if (op.pagination) {
+          // Cursor pagination: the mock serves two pages; the iterator must follow the cursor and stop.
+          const group = (op.group ? client()[op.group] : client()) as Record<string, unknown>;
+          const all = group[`${op.methodName}All`] as (...args: unknown[]) => AsyncIterable<unknown>;
+          const parts = exampleRequest(api, oracle, op);
+          // Start from the first page: no cursor in the initial request.
+          const cursorHolder = op.pagination.cursorIn === "query" ? parts.query : parts.body;
+          if (cursorHolder && typeof cursorHolder === "object")
+            delete (cursorHolder as Record<string, unknown>)[op.pagination.cursorParam];
+          const args: unknown[] = [...op.pathParams.map((p) => parts.path[p.name])];
+          if (op.requestBody) args.push(parts.body);
+          args.push(parts.query ? { query: parts.query } : {});
+          reset();
+          const items: unknown[] = [];
+          for await (const item of all.apply(group, args)) items.push(item);
+          expect(control.sent).toBe(2);
+        }
+      }));
+
+    it.each(op.responses.map((r) => [r.status, r] as const))("status %s surfaces as documented", (status, response) =>
+      tally.status(key(op), status, async () => {
+        const code = statusCode(status);
+        reset({ status: code });
+        const request = exampleRequest(api, oracle, op);
+        if (response.isSuccess) {
+          const data = await invoke(client(), op, request);
+          const schema = response.content[0]?.schema;
+          if (schema) expect(oracle.schema(schema)(data)).toBe(true);
+          return;
+        }
+        const thrown = await invoke(client(), op, request).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(thrown).toBeInstanceOf(generated().ApiError);
+        expect((thrown as { status: number }).status).toBe(code);
+        reset({ status: code });
+        const result = (await invoke(client({ throwOnError: false }), op, request)) as {
+          data: unknown;
+          error: { status: number };
+        };
+        expect(result.data).toBeUndefined();
+        expect(result.error).toBeInstanceOf(generated().ApiError);
+        expect(result.error.status).toBe(code);
+      }),
+    );
+
+    it("accepts every valid request fast-check draws from the request schemas", () =>
+      tally.check(key(op), "valid requests", async () => {
+        const c = client();
+        await fc.assert(
+          fc.asyncProperty(requestArbitrary(api, oracle, op), async (parts) => {
+            reset();
+            await invoke(c, op, parts);
+            expect(control.sent).toBe(1);
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+      }));
+
+    it("rejects invalid mutations in the client, before anything is sent", () =>
+      tally.check(key(op), "invalid requests", async () => {
+        const media = op.requestBody?.content[0];
+        const doc = api.registry.document;
+        const locations = [
+          {
+            part: "body" as const,
+            mutations: media?.schema ? mutationsFor(doc, media.schema) : [],
+            judge: oracle.body(op),
+          },
+          {
+            part: "query" as const,
+            mutations: paramMutations(doc, op.queryParams),
+            judge: oracle.parameters(op.queryParams),
+          },
+          {
+            part: "path" as const,
+            mutations: paramMutations(doc, op.pathParams),
+            judge: oracle.parameters(op.pathParams),
+          },
+        ].filter((l) => l.mutations.length > 0 && l.judge);
+        if (locations.length === 0) return;
+        const c = client();
+        const mutation = fc.constantFrom(
+          ...locations.flatMap((l) => l.mutations.map((m) => ({ ...m, part: l.part, judge: l.judge! }))),
+        );
+        let rejected = 0;
+        await fc.assert(
+          fc.asyncProperty(requestArbitrary(api, oracle, op), mutation, async (parts, m) => {
+            const mutated = { ...parts, [m.part]: m.apply(parts[m.part] ?? {}) };
+            fc.pre(!m.judge(mutated[m.part]));
+            reset();
+            const error = await invoke(c, op, mutated).then(
+              () => new Error(`accepted an invalid request (${m.part}: ${m.what})`),
+              (e: unknown) => e,
+            );
+            expect(error, `${m.part}: ${m.what}`).toBeInstanceOf(generated().ValidationError);
+            expect((error as { phase: string }).phase).toBe("request");
+            expect(control.sent, "nothing reaches the network").toBe(0);
+            rejected++;
+          }),
+          { numRuns: RUNS * 2, seed: SEED },
+        );
+        expect(rejected).toBeGreaterThan(0);
+      }));
+
+    it("catches a response that violates the spec in strict mode and reports it in warn mode", () =>
+      tally.check(key(op), "invalid response", async () => {
+        const schema = success(op)?.content[0]?.schema;
+        if (!schema) return;
+        const request = exampleRequest(api, oracle, op);
+        reset({ invalid: true });
+        const strict = await invoke(client(), op, request).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(strict).toBeInstanceOf(generated().ValidationError);
+        expect((strict as { phase: string }).phase).toBe("response");
+        const reported: Array<{ phase: string }> = [];
+        reset({ invalid: true });
+        const data = await invoke(
+          client({ validation: "warn", onValidationIssue: (e: { phase: string }) => reported.push(e) }),
+          op,
+          request,
+        );
+        expect(reported.map((e) => e.phase)).toEqual(["response"]);
+        expect(oracle.schema(schema)(data)).toBe(false);
+      }));
+  });
+});
+
+/** Mutations of the parameters of one location, seen as an object (its root cannot be of another type). */
+function paramMutations(doc: unknown, params: OperationModel["queryParams"]): Mutation[] {
+  if (params.length === 0) return [];
+  const schema = {
+    type: "object",
+    properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+  return mutationsFor(doc, schema).filter((m) => !m.what.startsWith("root"));
+}
