@@ -4,12 +4,6 @@
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { components } from "./types.js";
 
-/**
- * TEMPLATE: copied (without `export`s and imports) into every generated validators.ts. It wraps the compiled
- * checks into `Validator`s: type guard, issues with JSON Pointer paths and readable messages, and the promise
- * that neither ever throws, whatever the value (cycles, 10,000-deep nesting, BigInt, functions).
- */
-
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
 interface CheckError {
   instancePath: string;
@@ -168,13 +162,6 @@ function __validator<T>(name: string, fast: Check, full: Check): Validator<T> {
   };
 }
 
-/**
- * TEMPLATE: copied (without `export`s and imports) into every generated validators.ts that uses formats.
- *
- * Format checks written as small parsers over linear regular expressions (no nested or overlapping
- * quantifiers), so a crafted 10 MB string cannot make them backtrack; lengths are capped where the
- * standards cap them (an e-mail address is at most 320 characters, a host name 253).
- */
 type FormatCheck<T> =
   { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
 

@@ -39,7 +39,7 @@ const patternEngine: RegExpEngine = Object.assign(
   { code: "__pattern" },
 );
 
-function createAjv(allErrors: boolean): Ajv2020 {
+function createAjv(allErrors: boolean, assertFormats: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true, formats: _`__formats`, regExp: patternEngine },
     allErrors,
@@ -57,23 +57,26 @@ function createAjv(allErrors: boolean): Ajv2020 {
   });
   // Only the shape matters here: the generated code calls the template's implementations through `__formats`.
   for (const [name, check] of Object.entries(__formats)) {
-    ajv.addFormat(
-      name,
-      check.type === "number" ? { type: "number", validate: () => true } : { type: "string", validate: () => true },
-    );
+    if (!assertFormats) ajv.addFormat(name, true);
+    else
+      ajv.addFormat(
+        name,
+        check.type === "number" ? { type: "number", validate: () => true } : { type: "string", validate: () => true },
+      );
   }
   // Anything else (password, binary, iri, vendor formats) is an annotation: registered so Ajv does not complain.
   for (const name of ANNOTATION_FORMATS) ajv.addFormat(name, true);
   return ajv;
 }
 
-export function compileRoots(set: RootSet): CompiledModule {
+/** `assertFormats: false` is JSON Schema 2020-12's default (format as annotation); the toolkit asserts by default. */
+export function compileRoots(set: RootSet, assertFormats = true): CompiledModule {
   // Targets resolving to the same schema share one export: Ajv's standalone code would repeat the function.
   const ids = [...new Set([...set.entries.values()].map((entry) => entry.id))];
   const exportOfId = new Map(ids.map((id, i) => [id, `v${i}`]));
   const exportOf = new Map([...set.entries].map(([key, entry]) => [key, exportOfId.get(entry.id) as string]));
   const build = (allErrors: boolean): string => {
-    const ajv = createAjv(allErrors);
+    const ajv = createAjv(allErrors, assertFormats);
     for (const root of set.roots) ajv.addSchema(root.schema as object, root.id);
     for (const entry of set.entries.values()) {
       if (entry.schema !== undefined && !ajv.getSchema(entry.id)) ajv.addSchema(entry.schema as object, entry.id);

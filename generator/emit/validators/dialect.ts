@@ -77,6 +77,12 @@ export function normalizeSchema(schema: unknown, ctx: DialectContext, insideReso
       define(out, keyword, value);
     }
   }
+  moveProtoProperty(out);
+  if (Array.isArray(out.enum) && out.enum.length === 0) {
+    // Valid JSON Schema that nothing satisfies; Ajv rejects the empty list itself.
+    delete out.enum;
+    define(out, "allOf", [...(Array.isArray(out.allOf) ? out.allOf : []), false]);
+  }
   fixExclusiveBound(out, "exclusiveMinimum", "minimum");
   fixExclusiveBound(out, "exclusiveMaximum", "maximum");
   if (ctx.direction !== "schema") relaxRequired(source, out, ctx);
@@ -98,6 +104,27 @@ function normalizeSubschemas(keyword: string, value: unknown, ctx: DialectContex
     return map;
   }
   return normalizeSchema(value, ctx, inside);
+}
+
+/**
+ * Ajv skips a property named `__proto__` in `properties` (to protect itself), so it would go unchecked. The same
+ * constraint as a pattern property (exactly that name) is checked, and still counts as evaluated for
+ * additionalProperties/unevaluatedProperties.
+ */
+function moveProtoProperty(out: Record<string, unknown>): void {
+  const properties = out.properties;
+  if (properties === null || typeof properties !== "object") return;
+  if (!Object.prototype.hasOwnProperty.call(properties, "__proto__")) return;
+  const schema = (properties as Record<string, unknown>)["__proto__"];
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(properties)) {
+    if (key !== "__proto__") define(rest, key, (properties as Record<string, unknown>)[key]);
+  }
+  define(out, "properties", rest);
+  const patterns: Record<string, unknown> = { ...((out.patternProperties as Record<string, unknown>) ?? {}) };
+  const key = "^__proto__$";
+  patterns[key] = key in patterns ? { allOf: [patterns[key], schema] } : schema;
+  define(out, "patternProperties", patterns);
 }
 
 /** 3.0's `exclusiveMinimum: true` qualifies `minimum`; 2020-12's `exclusiveMinimum` is the bound itself. */

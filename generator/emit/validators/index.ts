@@ -15,13 +15,18 @@ import { planTargets } from "./targets.js";
 export interface ValidatorsEmitterOptions {
   /** Type the guards with `components["schemas"][name]` from the sibling types.ts (default true). */
   typed?: boolean;
+  /**
+   * Assert `format` (default true: email, date-time, uuid, uri... are checked). false gives JSON Schema 2020-12's
+   * default, where `format` is only an annotation.
+   */
+  assertFormats?: boolean;
 }
 
 export function generateValidators(model: ApiModel, options: ValidatorsEmitterOptions = {}): string {
   const plan = planTargets(model);
   try {
     const roots = buildRoots(model.document, model.openapiVersion, plan.targets);
-    const compiled = compileRoots(roots);
+    const compiled = compileRoots(roots, options.assertFormats ?? true);
     return renderModule({
       title: model.title,
       sourceFile: model.sourceFile,

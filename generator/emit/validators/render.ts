@@ -9,6 +9,7 @@ function template(name: string): string {
   const text = readFileSync(new URL(`./template/${name}.ts`, import.meta.url), "utf8");
   return text
     .replace(/\r\n/g, "\n")
+    .replace(/^\/\*\*[\s\S]*?\*\/\n/, "")
     .split("\n")
     .filter((line) => !line.startsWith("import "))
     .map((line) => line.replace(/^export /, ""))

@@ -66,6 +66,10 @@ export function buildRoots(document: unknown, version: OpenApiVersion, targets: 
       mapRef: (ref, inside) => {
         if (inside || !ref.startsWith("#")) return ref;
         const pointer = canonicalPointer(ref);
+        // A definition that is its own resource is addressed by its `$id`: Ajv recurses endlessly when a
+        // JSON Pointer path crosses into a resource that has a relative `$ref` of its own.
+        const own = absoluteId(graph.nodes.get(pointer));
+        if (own !== undefined) return own;
         return refTo(isVariant(pointer, direction) ? direction : "schema", pointer);
       },
     });
@@ -75,6 +79,12 @@ export function buildRoots(document: unknown, version: OpenApiVersion, targets: 
     const defs: Record<string, JsonSchema> = {};
     for (const pointer of [...graph.nodes.keys()].sort()) {
       if (direction !== "schema" && !isVariant(pointer, direction)) continue;
+      const own = absoluteId(graph.nodes.get(pointer));
+      if (own !== undefined) {
+        // Its own resource: registered on its own, under its `$id`.
+        if (direction === "schema") roots.push({ id: own, schema: normalizeIn(graph.nodes.get(pointer), direction) });
+        continue;
+      }
       Object.defineProperty(defs, defKey(pointer), {
         value: normalizeIn(graph.nodes.get(pointer), direction),
         enumerable: true,
@@ -89,9 +99,10 @@ export function buildRoots(document: unknown, version: OpenApiVersion, targets: 
     const schema = normalizeIn(target.schema, target.direction);
     const keys = typeof schema === "object" ? Object.keys(schema) : [];
     const onlyRef = typeof schema === "object" && keys.length === 1 && typeof schema.$ref === "string";
+    const known = onlyRef && roots.some((r) => String(schema.$ref).startsWith(r.id));
     entries.set(
       target.key,
-      onlyRef && String(schema.$ref).startsWith(ROOT_BASE)
+      known
         ? { id: String(schema.$ref) }
         : { id: `${ROOT_BASE}${target.direction}/${encodeURIComponent(target.key)}.json`, schema },
     );
@@ -183,4 +194,15 @@ function lookup(document: unknown, pointer: string): unknown {
     node = (node as Record<string, unknown>)[segment];
   }
   return node;
+}
+
+function absoluteId(schema: unknown): string | undefined {
+  if (schema === null || typeof schema !== "object") return undefined;
+  const id = (schema as Record<string, unknown>).$id;
+  if (typeof id !== "string") return undefined;
+  try {
+    return new URL(id).href === id ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
