@@ -23,7 +23,8 @@ const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "put
 const description: ApiDescription = {
   name: "ctrlhub",
   defaultBaseUrl: "https://api.ctrl-hub.com",
-  securitySchemes: { sessionToken: { type: "apiKey", in: "header", name: "X-Session-Token" } },
+  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
+  securitySchemes: { sessionToken: { type: "apiKey", in: "header", name: "X-Session-Token" } } as const,
   clientHeaders: [],
   validators: operationValidators,
 };

@@ -33,7 +33,8 @@ const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "pat
 const description: ApiDescription = {
   name: "kare",
   defaultBaseUrl: "https://z52mnqg347.execute-api.eu-west-3.amazonaws.com/main",
-  securitySchemes: { bearerAuth: { type: "bearer" } },
+  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
+  securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [{ option: "xSessionToken", name: "X-Session-Token" }],
   validators: operationValidators,
 };

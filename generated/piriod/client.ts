@@ -39,7 +39,8 @@ const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "pat
 const description: ApiDescription = {
   name: "piriod",
   defaultBaseUrl: "https://api.piriod.com",
-  securitySchemes: { apiToken: { type: "apiKey", in: "header", name: "Authorization", prefix: "Token" } },
+  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
+  securitySchemes: { apiToken: { type: "apiKey", in: "header", name: "Authorization", prefix: "Token" } } as const,
   clientHeaders: [{ option: "xPiriodTestMode", name: "x-piriod-test-mode" }, { option: "xSimpleWorkspace", name: "x-simple-workspace" }],
   validators: operationValidators,
 };

@@ -53,7 +53,8 @@ const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "pat
 const description: ApiDescription = {
   name: "pylon",
   defaultBaseUrl: "https://api.usepylon.com",
-  securitySchemes: { bearerAuth: { type: "bearer" } },
+  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
+  securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [],
   validators: operationValidators,
 };

@@ -49,7 +49,8 @@ function emitClient(model: ApiModel, config: ClientEmitterOptions): EmittedFile 
   const baseUrl = defaultBaseUrl(model);
   const description = `const description: ApiDescription = {
   name: ${jsonLiteral(model.name)},
-${baseUrl ? `  defaultBaseUrl: ${jsonLiteral(baseUrl)},\n` : ""}  securitySchemes: ${opts.schemes},
+${baseUrl ? `  defaultBaseUrl: ${jsonLiteral(baseUrl)},\n` : ""}  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
+  securitySchemes: ${opts.schemes} as const,
   clientHeaders: ${opts.clientHeaders},
 ${config.withValidators ? "  validators: operationValidators,\n" : ""}};`;
   const body = [

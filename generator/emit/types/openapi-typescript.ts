@@ -8,11 +8,32 @@ import type { OpenApiDocument } from "../../load/openapi-types.js";
 
 export async function renderTypes(document: OpenApiDocument): Promise<string> {
   // openapi-typescript mutates while it walks; give it its own copy so other emitters see the original.
-  const copy = structuredClone(document) as Parameters<typeof openapiTS>[0];
+  const copy = withoutSecurity(structuredClone(document)) as Parameters<typeof openapiTS>[0];
   const nodes = await openapiTS(copy, {
     // readOnly/writeOnly become $Read/$Write brands, so request and response shapes can differ.
     readWriteMarkers: true,
     silent: true,
   });
-  return astToString(nodes);
+  // A raw U+2028/U+2029 is legal in a string literal but ends a `//` comment; as an escape it is inert everywhere
+  // (same value inside strings, readable text inside comments).
+  return astToString(nodes)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * Security requirements and schemes produce no types, and core 1.x's walker crashes on a requirement keyed by an
+ * Object.prototype name (`security: [{ constructor: [] }]`, a legal scheme name), so they are left out here.
+ */
+function withoutSecurity(document: OpenApiDocument): OpenApiDocument {
+  delete document.security;
+  if (document.components) delete document.components.securitySchemes;
+  for (const pathItem of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(pathItem as Record<string, unknown>)) {
+      if (typeof operation === "object" && operation !== null && "security" in operation) {
+        delete (operation as { security?: unknown }).security;
+      }
+    }
+  }
+  return document;
 }

@@ -1,0 +1,76 @@
+/**
+ * Generate into a scratch folder inside the project (so generated runtimes resolve openapi-fetch from
+ * node_modules) and type-check the result with the project's strict tsconfig in a child tsc.
+ */
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { generateApi, type GenerateOptions } from "../../generator/pipeline.js";
+import { writeOutputs } from "../../generator/write/write.js";
+
+const run = promisify(execFile);
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const SCRATCH = path.join(ROOT, ".tmp", "test-out");
+
+export function scratchDir(label: string): string {
+  return path.join(SCRATCH, `${label}-${process.pid}-${randomBytes(3).toString("hex")}`);
+}
+
+export async function generateInto(spec: string, name: string, options: GenerateOptions = {}): Promise<string> {
+  const dir = scratchDir(name);
+  const { files } = await generateApi(spec, name, options);
+  await writeOutputs([{ dir, files }]);
+  return dir;
+}
+
+/** tsc --noEmit over one generated folder under the project's strict options; resolves to its diagnostics. */
+export async function typecheck(dir: string): Promise<{ ok: boolean; output: string }> {
+  const tsconfig = path.join(dir, "..", `${path.basename(dir)}.tsconfig.json`);
+  const extendsPath = path.relative(path.dirname(tsconfig), path.join(ROOT, "tsconfig.json"));
+  await mkdir(path.dirname(tsconfig), { recursive: true });
+  await writeFile(
+    tsconfig,
+    JSON.stringify({
+      extends: extendsPath,
+      compilerOptions: { noEmit: true },
+      include: [`${path.basename(dir)}/**/*.ts`],
+      exclude: [],
+    }),
+  );
+  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+  try {
+    await run(process.execPath, ["--max-old-space-size=3072", tsc, "-p", tsconfig], { cwd: ROOT, maxBuffer: 64 << 20 });
+    return { ok: true, output: "" };
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${stdout ?? ""}${stderr ?? ""}` };
+  }
+}
+
+/** Every file under `dir` with its contents, for before/after comparisons. */
+export async function snapshotDir(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full).split(path.sep).join("/")] = await readFile(full, "utf8");
+  }
+  return out;
+}
+
+/** Runs the CLI as `npm run generate` would (tsx), returning exit code and output. */
+export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "generator/cli.ts", ...args], {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}

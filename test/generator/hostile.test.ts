@@ -1,0 +1,63 @@
+/**
+ * test/fixtures/hostile.yaml puts `*\/`, quotes, backticks, `${`, `</script>`, U+2028, reserved words, `x-y`,
+ * `__proto__` and `constructor` into every name and text the generator reads. The output must compile, run
+ * nothing on import, and keep the text.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateInto, typecheck } from "./helpers.js";
+
+const FIXTURE = "test/fixtures/hostile.yaml";
+let dir: string;
+const read = (file: string) => readFile(path.join(dir, file), "utf8");
+
+beforeAll(async () => {
+  // Types, client, index and runtime: the generator's own emitters (validators.ts is tested by its owner).
+  dir = await generateInto(FIXTURE, "hostile", { validators: false });
+});
+
+describe("hostile spec", () => {
+  it("generates code that type-checks under strict", async () => {
+    const result = await typecheck(dir);
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it("runs nothing on import and defines no prototype", async () => {
+    const pwned = globalThis as { __pwned?: unknown };
+    delete pwned.__pwned;
+    await import(pathToFileURL(path.join(dir, "types.ts")).href);
+    const module = (await import(pathToFileURL(path.join(dir, "index.ts")).href)) as {
+      createHostileClient: (options: unknown) => Record<string, unknown>;
+    };
+    expect(pwned.__pwned).toBeUndefined();
+    const client = module.createHostileClient({
+      baseUrl: "http://127.0.0.1:9",
+      auth: { constructor_: "k" },
+      headers: { xEvilX: "v" },
+    });
+    expect(Object.getPrototypeOf(client)).toBe(Object.prototype);
+    expect(Object.keys(client).sort()).toEqual(["constructor", "delete", "proto", "xY"]);
+    expect(typeof (client.constructor as Record<string, unknown>).constructor).toBe("function");
+    expect(pwned.__pwned).toBeUndefined();
+  });
+
+  it.each([
+    ["client.ts", "Summary *\\/ globalThis.__pwned = 'summary'; /*"],
+    ["client.ts", "</script><script>globalThis.__pwned='script'</script> ${globalThis.__pwned='template'} `backtick`"],
+    ["client.ts", "\"*/ globalThis.__pwned = 'operationId'; /*\""],
+    ["client.ts", '{ ["__proto__"]: proto }'],
+    ["client.ts", '"x-evil-`${x}`"'],
+    ["types.ts", '"${x}"'],
+    ["types.ts", '"</script>"'],
+    ["types.ts", '"a\\u2028b"'],
+  ])("%s keeps %s", async (file, text) => {
+    expect(await read(file)).toContain(text);
+  });
+
+  it("never leaves a raw line separator in generated code", async () => {
+    for (const file of ["client.ts", "types.ts", "index.ts"]) expect(await read(file)).not.toMatch(/[\u2028\u2029]/);
+  });
+});
