@@ -40,7 +40,8 @@ describe("hostile spec", () => {
     });
     expect(Object.getPrototypeOf(client)).toBe(Object.prototype);
     expect(Object.keys(client).sort()).toEqual(["constructor", "delete", "proto", "xY"]);
-    expect(typeof (client.constructor as Record<string, unknown>).constructor).toBe("function");
+    const group = Object.getOwnPropertyDescriptor(client, "constructor")?.value as Record<string, unknown>;
+    expect(Object.hasOwn(group, "constructor") && typeof group.constructor).toBe("function");
     expect(pwned.__pwned).toBeUndefined();
   });
 
