@@ -92,6 +92,10 @@ function validBody(
   const candidates = [media.example, synthesize(registry.document, schema)].filter((v) => v !== undefined);
   const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
   const base = candidates.find(valid) ?? candidates[candidates.length - 1];
+  if (!valid(base))
+    registry.warn(
+      `no example or synthesised value validates against ${decodeURIComponent(media.schema ?? "")}; sent anyway`,
+    );
   const echoed = echo(registry.document, structuredClone(base), schema, request);
   const body = valid(echoed) ? echoed : base;
   if (!pagination) return body;

@@ -3,7 +3,8 @@
  * parameter (auth and vendor headers included), because a server must check all of them.
  */
 import { HTTP_METHODS, type HttpMethod } from "../load/openapi-types.js";
-import { follow, fragmentOf, getAt, isRecord } from "./pointer.js";
+import { escapeSegment, follow, fragmentOf, getAt, isRecord } from "./pointer.js";
+import type { SchemaRegistry } from "./schemas.js";
 
 export interface MockParameter {
   name: string;
@@ -203,4 +204,23 @@ function pagination(value: unknown): MockPagination | undefined {
     nextCursor: pointer(value.nextCursor) ?? "",
     hasMore: pointer(value.hasMore),
   };
+}
+
+/** Compiles every validator the routes can need (the same checks, with the same cache keys, the handler uses). */
+export function warm(registry: SchemaRegistry, routes: Route[]): void {
+  for (const op of routes.flatMap((r) => Object.values(r.operations))) {
+    for (const param of op.params) {
+      if (param.schema)
+        registry.check(param.schema, {
+          coerce: !param.json,
+          prefix: `/${param.in === "header" ? "headers" : param.in}/${escapeSegment(param.name)}`,
+        });
+    }
+    for (const media of op.body?.content ?? []) {
+      if (media.schema) registry.check(media.schema, { coerce: false, prefix: "/body" });
+    }
+    for (const media of op.responses.flatMap((r) => r.content)) {
+      if (media.schema) registry.check(media.schema, { prefix: "" });
+    }
+  }
 }

@@ -3,6 +3,7 @@
  * document, lazily and cached, so a 4 MB document (Stripe) starts fast and only pays for the operations it serves.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
 import * as ajvFormats from "ajv-formats";
 import { escapeSegment } from "./pointer.js";
 import { translateDocument } from "./translate.js";
@@ -26,8 +27,25 @@ type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const addFormats = ((ajvFormats as unknown as { default?: FormatsPlugin }).default ??
   (ajvFormats as unknown as FormatsPlugin)) as FormatsPlugin;
 
-function createAjv(coerce: boolean): Ajv2020 {
+/**
+ * Real documents carry patterns JavaScript cannot compile (other regex dialects). Such a pattern is reported and
+ * skipped, instead of failing the whole schema and leaving everything around it unchecked.
+ */
+function lenientRegExp(warn: (message: string) => void): RegExpEngine {
+  const engine = (pattern: string, flags: string): RegExpLike => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      warn(`pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; it is not checked`);
+      return { test: () => true };
+    }
+  };
+  return Object.assign(engine, { code: "new RegExp" });
+}
+
+function createAjv(coerce: boolean, warn: (message: string) => void): Ajv2020 {
   const ajv = new Ajv2020({
+    code: { regExp: lenientRegExp(warn) },
     strict: false,
     allErrors: true,
     validateSchema: false,
@@ -40,8 +58,8 @@ function createAjv(coerce: boolean): Ajv2020 {
 }
 
 export class SchemaRegistry {
-  private readonly strictAjv = createAjv(false);
-  private readonly coercingAjv = createAjv(true);
+  private readonly strictAjv = createAjv(false, (message) => this.warn(message));
+  private readonly coercingAjv = createAjv(true, (message) => this.warn(message));
   private readonly cache = new Map<string, Check>();
 
   /** The document with schema quirks translated to 2020-12; synthesis reads schemas from here. */
@@ -49,11 +67,20 @@ export class SchemaRegistry {
 
   constructor(
     document: unknown,
-    private readonly warn: (message: string) => void = () => {},
+    private readonly log: (message: string) => void = () => {},
   ) {
     this.document = translateDocument(document) as Record<string, unknown>;
     this.strictAjv.addSchema(this.document, DOC_ID);
     this.coercingAjv.addSchema(this.document, DOC_ID);
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** Reports a problem with the document once, however many requests run into it. */
+  warn(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.log(message);
   }
 
   /** A check for the schema at `fragment` (URI-encoded JSON Pointer into the document). */

@@ -8,7 +8,7 @@ import { loadDocument, type LoadedDocument } from "../load/load.js";
 import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/openapi-types.js";
 import { handle, type MockContext } from "./handle.js";
-import { buildRoutes } from "./routes.js";
+import { buildRoutes, warm } from "./routes.js";
 import { SchemaRegistry } from "./schemas.js";
 import { basePathOf } from "./base-path.js";
 
@@ -23,6 +23,8 @@ export interface MockOptions {
   bodyLimit?: number;
   /** Whole-request deadline in ms (408 after). Default 30 s. */
   requestTimeoutMs?: number;
+  /** Compile every validator at start-up (default: when the document has at most 100 operations). */
+  eager?: boolean;
   /** One line per request, and warnings. */
   log?: (line: string) => void;
 }
@@ -38,6 +40,7 @@ export interface MockServer {
 }
 
 const HOST = "127.0.0.1";
+const EAGER_LIMIT = 100;
 
 export async function startMock(options: MockOptions): Promise<MockServer> {
   const doc = await documentOf(options);
@@ -48,6 +51,10 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     ? (method: string, path: string) => model.operations.find((op) => op.method === method && op.path === path)?.id
     : undefined;
   const routes = buildRoutes(doc as unknown as Record<string, unknown>, idOf);
+  const operations = routes.reduce((n, r) => n + Object.keys(r.operations).length, 0);
+  // Small documents compile every validator now, so schema problems show at start-up; big ones (Stripe,
+  // OpenAI: hundreds of operations) compile per operation on first use to keep start-up bounded.
+  if (options.eager ?? operations <= EAGER_LIMIT) warm(registry, routes);
   const firstServer = doc.servers?.[0];
   const context: MockContext = {
     doc,
@@ -84,7 +91,6 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     });
   });
   const { port } = server.address() as AddressInfo;
-  const operations = routes.reduce((n, r) => n + Object.keys(r.operations).length, 0);
   return {
     url: `http://${HOST}:${port}${context.basePath}`,
     port,
