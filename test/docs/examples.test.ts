@@ -3,12 +3,12 @@
  * compiled exactly as rendered, as virtual files at the repository root, where the snippets' import
  * `./generated/<api>/index.js` resolves to the committed clients.
  */
-import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteFile } from "../../generator/docs/site.js";
 import type { ApiModel } from "../../generator/model/types.js";
-import { hostileSite, realSite, ROOT } from "./build-helpers.js";
+import { hostileSite, realSite } from "./build-helpers.js";
+import { compileExamples } from "./compile-examples.js";
 
 let models: ApiModel[];
 let examples: SiteFile[];
@@ -19,40 +19,7 @@ beforeAll(async () => {
   examples = site.files.filter((f) => f.path.startsWith("examples/") && f.path.endsWith(".ts"));
 });
 
-function compile(files: SiteFile[]): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    path.join(ROOT, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!config) throw new Error("tsconfig.json could not be read");
-  const virtual = new Map(
-    files.map((f) => [path.join(ROOT, `docs-example.${f.path.replace(/\//g, ".")}`), f.contents]),
-  );
-  const host = ts.createCompilerHost(config.options);
-  const { fileExists, readFile, getSourceFile } = host;
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name) ?? readFile.call(host, name);
-  host.getSourceFile = (name, language, ...rest) => {
-    const text = virtual.get(name);
-    return text !== undefined
-      ? ts.createSourceFile(name, text, language)
-      : getSourceFile.call(host, name, language, ...rest);
-  };
-  const program = ts.createProgram({ rootNames: [...virtual.keys()], options: config.options, host });
-  return [...virtual.keys()].flatMap((name) =>
-    ts.getPreEmitDiagnostics(program, program.getSourceFile(name)).map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      const shown = path.basename(name).replace(/^docs-example\./, "");
-      return `${shown}:${where ? `${where.line + 1}:${where.character + 1}` : ""} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    }),
-  );
-}
+const compile = (files: SiteFile[]) => compileExamples(files);
 
 describe("docs examples", () => {
   it("has one example per operation plus the client set-up, for every API", () => {

@@ -1,6 +1,6 @@
 /** Table-driven units of the docs builder: Markdown subset, slugs, TypeScript literals, sample values. */
 import { describe, expect, it } from "vitest";
-import { sampleValue } from "../../generator/docs/examples/sample.js";
+import { placeholder, sampleValue } from "../../generator/docs/examples/sample.js";
 import { tsObject, tsValue } from "../../generator/docs/examples/ts-value.js";
 import { highlight } from "../../generator/docs/view/highlight.js";
 import { typeParts } from "../../generator/docs/view/schema-view.js";
@@ -179,4 +179,14 @@ describe("highlight", () => {
     expect(tokens.filter((t) => t.kind === "comment").map((t) => t.text)).toEqual(["// note"]);
     expect(tokens.filter((t) => t.kind === "keyword").map((t) => t.text)).toEqual(["import", "from", "const"]);
   });
+});
+
+describe("placeholder", () => {
+  it.each([
+    ["x-simple-workspace", "X_SIMPLE_WORKSPACE"],
+    ["contactId", "CONTACT_ID"],
+    ["__proto__", "PROTO"],
+    ["x-evil-`${x}`", "X_EVIL_X"],
+    ["<>", "VALUE"],
+  ])("%s → %s", (given, want) => expect(placeholder(given)).toBe(want));
 });

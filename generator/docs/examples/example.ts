@@ -3,6 +3,7 @@
  * call the operation with the spec's example values, handle the typed error. Spec text reaches the snippet only
  * through the safe helpers (generator/emit/safe.ts); the page HTML-escapes the finished code.
  */
+import { defaultBaseUrl } from "../../emit/client/options.js";
 import { camelCase, identifier, propertyAccess } from "../../emit/safe.js";
 import type { ApiModel, OperationModel, ParameterModel, SecuritySchemeModel } from "../../model/types.js";
 import { parameterValue, placeholder, sampleValue } from "./sample.js";
@@ -24,6 +25,9 @@ export function clientVariable(model: ApiModel): string {
 /** The `createXClient({...})` statement shared by the API page's set-up section and every operation snippet. */
 export function clientSetup(model: ApiModel, schemes: SecuritySchemeModel[]): string {
   const entries: Array<[string, string]> = [];
+  // The client requires baseUrl when the document names no absolute server URL; same rule as the generator.
+  if (defaultBaseUrl(model) === undefined)
+    entries.push(["baseUrl", stringLiteral(`https://YOUR_API_HOST${model.servers[0]?.basePath ?? ""}`)]);
   if (schemes.length > 0)
     entries.push([
       "auth",
@@ -62,9 +66,17 @@ export function setupExample(model: ApiModel, options: ExampleOptions): string {
   return `import { ${factory} } from ${stringLiteral(options.importPath)};\n\n${clientSetup(model, schemesFor(model))}`;
 }
 
+/**
+ * Credentials to show: the operation's first security alternative (for the set-up snippet, the document's or
+ * else the first operation's), plus any scheme every operation needs; only schemes the client can apply.
+ */
 export function schemesFor(model: ApiModel, op?: OperationModel): SecuritySchemeModel[] {
-  const requirement = (op ? op.security : model.defaultSecurity)[0] ?? [];
-  return model.securitySchemes.filter((s) => requirement.includes(s.key));
+  const first = op ? op.security[0] : (model.defaultSecurity[0] ?? model.operations[0]?.security[0]);
+  const everywhere = (key: string) =>
+    model.operations.length > 0 && model.operations.every((o) => o.security.every((alt) => alt.includes(key)));
+  return model.securitySchemes.filter(
+    (s) => s.type !== "mutualTLS" && s.type !== "other" && ((first ?? []).includes(s.key) || everywhere(s.key)),
+  );
 }
 
 export function operationExample(model: ApiModel, op: OperationModel, options: ExampleOptions): string {

@@ -19,6 +19,8 @@ const FORMATS: Record<string, string> = {
 };
 
 /** Preferred optional properties when an object requires none: the ones a reader recognises. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== "__proto__"));
+
 const FRIENDLY = ["name", "email", "title", "first_name", "firstName", "description"];
 
 export function parameterValue(doc: OpenApiDocument, param: ParameterModel): JsonValue {
@@ -27,12 +29,11 @@ export function parameterValue(doc: OpenApiDocument, param: ParameterModel): Jso
 }
 
 export function placeholder(name: string): string {
-  return (
-    name
-      .replace(/[^A-Za-z0-9]+/g, "_")
-      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-      .toUpperCase() || "VALUE"
-  );
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return words.join("_").toUpperCase() || "VALUE";
 }
 
 export function sampleValue(
@@ -102,7 +103,9 @@ function sampleObject(doc: OpenApiDocument, schema: SchemaObject, depth: number)
   const required = new Set(schema.required ?? []);
   // Required members plus those with a default (sending the default is always valid, and the generated types
   // treat defaulted members as present). Failing both, one member a reader recognises rather than a cursor.
-  const wanted = names.filter((n) => required.has(n) || hasDefault(doc, properties[n]));
+  // A member named like an Object.prototype method (`toString`) must be given too: a literal that omits it
+  // inherits the method, which TypeScript rejects against a non-function type.
+  const wanted = names.filter((n) => required.has(n) || hasDefault(doc, properties[n]) || INHERITED.has(n));
   const chosen = wanted.length > 0 ? wanted : [FRIENDLY.find((n) => names.includes(n))].filter(isString);
   const out: Record<string, JsonValue> = {};
   for (const name of chosen) out[name] = sampleValue(doc, properties[name], placeholder(name), depth + 1);
