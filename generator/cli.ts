@@ -84,14 +84,18 @@ async function main(argv: string[]): Promise<number> {
       "no-lint": { type: "boolean", default: false },
     },
   });
-  const emitters = await emittersFor();
-  const sets: OutputSet[] = [];
+  const loadedTargets = [];
   for (const target of await targets(values)) {
     const loaded = await loadDocument(target.spec);
     for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
     if (!values["no-lint"]) await lintTarget(target);
-    const model = buildModel(loaded, target.name);
-    sets.push({ dir: target.out, files: await emitAll(model, emitters) });
+    loadedTargets.push({ target, loaded });
+  }
+  // Emitters load after every document did, so a broken document fails fast and nothing is emitted.
+  const emitters = await emittersFor();
+  const sets: OutputSet[] = [];
+  for (const { target, loaded } of loadedTargets) {
+    sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });
   }
   if (values.check) {
     const stale = await findStaleFiles(sets);

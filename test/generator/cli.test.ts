@@ -1,0 +1,103 @@
+/**
+ * The generate CLI end to end (child processes, as `npm run generate` runs it): --spec/--out, --check on stale,
+ * missing and extra files, errors that leave the output untouched, deterministic output.
+ */
+import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateApi } from "../../generator/pipeline.js";
+import { cli, ROOT, scratchDir, snapshotDir } from "./helpers.js";
+
+const PETSTORE = "/work/shared/corpus/oai-petstore.v3.0.yaml";
+let out: string;
+let relOut: string;
+
+beforeAll(async () => {
+  out = scratchDir("cli");
+  relOut = path.relative(ROOT, out);
+  const result = await cli(["--spec", PETSTORE, "--out", relOut, "--name", "petstore", "--no-lint"]);
+  expect(result.stderr).not.toMatch(/Error/);
+  expect(result.code).toBe(0);
+});
+
+describe("generate --spec", () => {
+  it("writes the client, index, types and runtime", async () => {
+    const files = Object.keys(await snapshotDir(out));
+    expect(files).toEqual(
+      expect.arrayContaining(["client.ts", "index.ts", "types.ts", "runtime/call.ts", "runtime/transport.ts"]),
+    );
+  });
+
+  it("is deterministic and machine-independent", async () => {
+    const first = await snapshotDir(out);
+    const { files } = await generateApi(PETSTORE, "petstore");
+    expect(
+      Object.fromEntries(files.map((f) => [f.path, f.contents.endsWith("\n") ? f.contents : `${f.contents}\n`])),
+    ).toEqual(first);
+    for (const contents of Object.values(first)) {
+      expect(contents).not.toContain(ROOT);
+      expect(contents).not.toContain("\r");
+      expect(contents).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    }
+  });
+});
+
+describe("--check", () => {
+  const check = (rel: string) => cli(["--spec", PETSTORE, "--out", rel, "--name", "petstore", "--no-lint", "--check"]);
+
+  it("passes on current output", async () => {
+    expect((await check(relOut)).code).toBe(0);
+  });
+
+  it("fails and lists changed, missing and extra files", async () => {
+    const dir = scratchDir("check");
+    await cp(out, dir, { recursive: true });
+    await writeFile(path.join(dir, "client.ts"), "// edited by hand\n");
+    await rm(path.join(dir, "index.ts"));
+    await writeFile(path.join(dir, "stray.ts"), "export {};\n");
+    const rel = path.relative(ROOT, dir).split(path.sep).join("/");
+    const result = await check(rel);
+    expect(result.code).toBe(1);
+    const listed = result.stderr.split("\n").filter((l) => l.startsWith("stale: "));
+    expect(listed).toEqual([
+      `stale: ${rel}/client.ts (changed)`,
+      `stale: ${rel}/index.ts (missing)`,
+      `stale: ${rel}/stray.ts (extra)`,
+    ]);
+  });
+});
+
+describe("errors leave the output untouched", () => {
+  it.each([
+    [
+      "an unresolved $ref",
+      "openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: '#/components/responses/Nope'\n",
+      /broken\.yaml:\d+:\d+/,
+    ],
+    ["invalid YAML", "openapi: 3.1.0\ninfo: [unclosed\n", /broken\.yaml:\d+:\d+.*not valid YAML/],
+    [
+      "Swagger 2.0",
+      "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n",
+      /broken\.yaml.*convert Swagger 2\.0/s,
+    ],
+  ])("%s: exit 1, message names the file and location", async (_name, text, message) => {
+    const dir = scratchDir("broken");
+    const rel = path.relative(ROOT, dir);
+    await cp(out, dir, { recursive: true });
+    const before = await snapshotDir(dir);
+    const spec = path.join(scratchDir("spec"), "broken.yaml");
+    await mkdir(path.dirname(spec), { recursive: true });
+    await writeFile(spec, text);
+    const result = await cli(["--spec", path.relative(ROOT, spec), "--out", rel, "--name", "petstore"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it("refuses --spec without --out", async () => {
+    const result = await cli(["--spec", PETSTORE]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("--spec needs --out");
+  });
+});
