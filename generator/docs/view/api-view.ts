@@ -3,7 +3,8 @@ import { defaultImportPath, operationExample, setupExample } from "../examples/e
 import type { ApiModel, SecuritySchemeModel } from "../../model/types.js";
 import { highlight, type Token } from "./highlight.js";
 import { operationView, parameterView, type OperationView, type ParameterView } from "./operation-view.js";
-import { notes, propertyRows, resolve, typeParts, type PropertyRow, type TypePart } from "./schema-view.js";
+import { propertyRows } from "./property-rows.js";
+import { notes, resolve, typeParts, type PropertyRow, type TypePart } from "./schema-view.js";
 import { clean, Slugger } from "./slug.js";
 import { renderText, type Block } from "./text.js";
 

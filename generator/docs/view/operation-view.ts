@@ -2,15 +2,8 @@
 import type { JsonValue } from "../../load/openapi-types.js";
 import type { MediaModel, OperationModel, ParameterModel } from "../../model/types.js";
 import type { Token } from "./highlight.js";
-import {
-  notes,
-  propertyRows,
-  resolve,
-  typeParts,
-  type PropertyRow,
-  type SchemaContext,
-  type TypePart,
-} from "./schema-view.js";
+import { propertyRows } from "./property-rows.js";
+import { notes, resolve, typeParts, type PropertyRow, type SchemaContext, type TypePart } from "./schema-view.js";
 import { renderText, type Block } from "./text.js";
 
 export interface ParameterView {
