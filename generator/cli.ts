@@ -2,16 +2,16 @@
  * `npm run generate`: every API in generator.config.json → generated/<api>/ (our specs: lint errors block).
  * `npm run generate -- --spec FILE --out DIR [--name N]`: any OpenAPI 3.0/3.1 document (lint findings are shown,
  * never blocking). `--check`: compare in memory, list stale files, exit 1 if any. Errors exit 1 and leave every
- * output folder as it was.
+ * output folder as it was. Without --check or --spec, only APIs whose spec or generator changed are regenerated
+ * (content-hash cache in node_modules/.cache/contactgen, generator/incremental; `--no-cache` regenerates all);
+ * `--watch` regenerates an API when its spec is saved.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { lintSpecs, type LintProblem } from "./lint/index.js";
+import type { LintProblem } from "./lint/index.js";
 import { SpecError } from "./load/spec-error.js";
-import { emitAll, emittersFor } from "./pipeline.js";
-import { loadDocument } from "./load/load.js";
-import { buildModel } from "./model/build.js";
+import { generateIncrementally } from "./incremental/run.js";
 import { findStaleFiles, writeOutputs, type OutputSet } from "./write/write.js";
 
 interface Target {
@@ -56,6 +56,7 @@ function printFindings(problems: LintProblem[]): void {
 }
 
 async function lintTarget(target: Target): Promise<void> {
+  const { lintSpecs } = await import("./lint/index.js");
   const result = await lintSpecs([target.spec]);
   if (result.problems.length === 0) return;
   printFindings(result.problems);
@@ -82,21 +83,27 @@ async function main(argv: string[]): Promise<number> {
       config: { type: "string", default: "generator.config.json" },
       check: { type: "boolean", default: false },
       "no-lint": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
     },
   });
-  const loadedTargets = [];
-  for (const target of await targets(values)) {
-    const loaded = await loadDocument(target.spec);
-    for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
-    if (!values["no-lint"]) await lintTarget(target);
-    loadedTargets.push({ target, loaded });
+  const all = await targets(values);
+  const generate = (list: Target[]) => generateSets(list, values["no-lint"]);
+  if (values.watch) {
+    const { watchTargets } = await import("./incremental/watch.js");
+    watchTargets({ targets: all, regenerate: async (list) => writeOutputs(await generate(list)) });
+    return new Promise<number>(() => {});
   }
-  // Emitters load after every document did, so a broken document fails fast and nothing is emitted.
-  const emitters = await emittersFor();
-  const sets: OutputSet[] = [];
-  for (const { target, loaded } of loadedTargets) {
-    sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });
+  if (!values.check && !values.spec && !values["no-cache"]) {
+    const flags = values["no-lint"] ? ["no-lint"] : [];
+    const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write: writeOutputs });
+    for (const set of written)
+      console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
+    if (fresh.length > 0)
+      console.log(`unchanged: ${fresh.map((t) => t.name).join(", ")} (cached; --no-cache to force)`);
+    return 0;
   }
+  const sets = await generate(all);
   if (values.check) {
     const stale = await findStaleFiles(sets);
     for (const file of stale) console.error(`stale: ${file.file} (${file.reason})`);
@@ -110,6 +117,29 @@ async function main(argv: string[]): Promise<number> {
   await writeOutputs(sets);
   for (const set of sets) console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
   return 0;
+}
+
+/** Heavy modules (Redocly, openapi-typescript, Ajv) load here, so a run with nothing to do stays fast. */
+async function generateSets(list: Target[], noLint: boolean): Promise<OutputSet[]> {
+  const [{ emitAll, emittersFor }, { loadDocument }, { buildModel }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./load/load.js"),
+    import("./model/build.js"),
+  ]);
+  const loadedTargets = [];
+  for (const target of list) {
+    const loaded = await loadDocument(target.spec);
+    for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
+    if (!noLint) await lintTarget(target);
+    loadedTargets.push({ target, loaded });
+  }
+  // Emitters load after every document did, so a broken document fails fast and nothing is emitted.
+  const emitters = await emittersFor();
+  const sets: OutputSet[] = [];
+  for (const { target, loaded } of loadedTargets) {
+    sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });
+  }
+  return sets;
 }
 
 try {

@@ -1,5 +1,6 @@
 import type { OutputSet } from "../write/write.js";
-import { GenerateCache, generatorFingerprint, planTargets, type IncrementalTarget } from "./cache.js";
+import path from "node:path";
+import { CACHE_FILE, GenerateCache, generatorFingerprint, planTargets, type IncrementalTarget } from "./cache.js";
 
 export interface IncrementalRun<T extends IncrementalTarget> {
   targets: T[];
@@ -8,6 +9,8 @@ export interface IncrementalRun<T extends IncrementalTarget> {
   /** The CLI's own load → lint → model → emit for the given targets. */
   generate: (targets: T[]) => Promise<OutputSet[]>;
   write: (sets: OutputSet[]) => Promise<void>;
+  /** Project root holding generator/, the lockfile and the cache (default: the working directory). */
+  root?: string;
 }
 
 /**
@@ -17,8 +20,9 @@ export interface IncrementalRun<T extends IncrementalTarget> {
 export async function generateIncrementally<T extends IncrementalTarget>(
   run: IncrementalRun<T>,
 ): Promise<{ written: OutputSet[]; fresh: T[] }> {
-  const cache = await GenerateCache.load();
-  const fingerprint = await generatorFingerprint(run.flags, cache.memo);
+  const root = run.root ?? ".";
+  const cache = await GenerateCache.load(path.join(root, CACHE_FILE));
+  const fingerprint = await generatorFingerprint(run.flags, cache.memo, root);
   const { fresh, stale } = await planTargets(run.targets, cache, fingerprint);
   if (stale.length === 0) return { written: [], fresh };
   const sets = await run.generate(stale.map((s) => s.target));
