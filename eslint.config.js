@@ -3,7 +3,16 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", "generated/**", "site/**", ".tmp/**", "test-results/**", "**/*.d.ts", "bench/out/**", "test/**/out/**"],
+    ignores: [
+      "node_modules/**",
+      "generated/**",
+      "site/**",
+      ".tmp/**",
+      "test-results/**",
+      "**/*.d.ts",
+      "bench/out/**",
+      "test/**/out/**",
+    ],
   },
   ...tseslint.configs.recommended,
   {
