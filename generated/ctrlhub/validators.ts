@@ -62,56 +62,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
@@ -185,7 +224,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
-function isDate(value: string): boolean {
+function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -195,7 +234,7 @@ function isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function isTime(value: string): boolean {
+function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,13 +247,13 @@ function isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function isDateTime(value: string): boolean {
+function __isDateTime(value: string): boolean {
   if (value.length > 64) return false;
   const t = value.search(/[Tt]/);
-  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
 }
 
-function isIpv6(value: string): boolean {
+function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -233,12 +272,12 @@ function isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function isHostname(value: string): boolean {
+function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function isEmail(value: string): boolean {
+function __isEmail(value: string): boolean {
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -247,12 +286,12 @@ function isEmail(value: string): boolean {
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
   }
-  return isHostname(domain);
+  return __isHostname(domain);
 }
 
-function isAuthority(authority: string): boolean {
+function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -266,7 +305,7 @@ function isAuthority(authority: string): boolean {
     if (rest !== "" && !rest.startsWith(":")) return false;
     port = rest.slice(1);
     const literal = host.slice(1, -1);
-    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
   } else {
     const colon = hostPort.lastIndexOf(":");
     if (colon >= 0) {
@@ -279,7 +318,7 @@ function isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function isUriReference(value: string, absolute: boolean): boolean {
+function __isUriReference(value: string, absolute: boolean): boolean {
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -303,13 +342,13 @@ function isUriReference(value: string, absolute: boolean): boolean {
   if (rest.startsWith("//")) {
     const end = rest.indexOf("/", 2);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
-    if (!isAuthority(authority)) return false;
+    if (!__isAuthority(authority)) return false;
     rest = end < 0 ? "" : rest.slice(end);
   }
   return PCHARS.test(rest);
 }
 
-function isRegex(value: string): boolean {
+function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -320,18 +359,18 @@ function isRegex(value: string): boolean {
 }
 
 const __formats = {
-  date: { type: "string", validate: isDate },
-  time: { type: "string", validate: isTime },
-  "date-time": { type: "string", validate: isDateTime },
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
   duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
-  email: { type: "string", validate: isEmail },
-  hostname: { type: "string", validate: isHostname },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
   ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
-  ipv6: { type: "string", validate: isIpv6 },
-  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
-  regex: { type: "string", validate: isRegex },
+  regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
   "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
   byte: { type: "string", validate: (v: string) => BASE64.test(v) },
@@ -349,7 +388,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -360,69 +399,69 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined && func0.call(data, "first_name")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.first_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.last_name !== undefined && func0.call(data, "last_name")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.last_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
-const _errs5: number = errors;
+let data2: any = data.email;
+const _errs5: any = errors;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.telephone !== undefined && func0.call(data, "telephone")){
-const _errs7: number = errors;
+const _errs7: any = errors;
 if(typeof data.telephone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/telephone",schemaPath:"#/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 }
 else {
-validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -444,7 +483,7 @@ const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"u
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -455,74 +494,74 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs1: number = errors;
+let data0: any = data.data;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
-var valid1 = true;
+var valid1: any = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs3: number = errors;
-const _errs4: number = errors;
+let data1: any = data0[i0];
+const _errs3: any = errors;
+const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
-let data2 = data1.id;
-const _errs6: number = errors;
+let data2: any = data1.id;
+const _errs6: any = errors;
 if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid3 = _errs6 === errors;
+var valid3: any = _errs6 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data1.type !== undefined && func0.call(data1, "type")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs8 === errors;
+var valid3: any = _errs8 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 if(!valid1){
 break;
 }
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate5.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
 }
 }
 else {
-validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate5.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -535,7 +574,7 @@ const schema9 = {"type":"object","properties":{"data":{"$ref":"https://contactge
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -546,55 +585,55 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs2: number = errors;
+let data0: any = data.data;
+const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
-const _errs4: number = errors;
+let data1: any = data0.id;
+const _errs4: any = errors;
 if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate7.errors = [{instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid2 = _errs4 === errors;
+var valid2: any = _errs4 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data0.type !== undefined && func0.call(data0, "type")){
-const _errs6: number = errors;
+const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate7.errors = [{instancePath:instancePath+"/data/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate7.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs6 === errors;
+var valid2: any = _errs6 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate7.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
 }
 }
 else {
-validate7.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate7.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -606,7 +645,7 @@ validate7.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems"
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -617,58 +656,58 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accounts !== undefined && func0.call(data, "accounts")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.author !== undefined && func0.call(data, "author")){
-const _errs2: number = errors;
+const _errs2: any = errors;
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.interactions !== undefined && func0.call(data, "interactions")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.organisation !== undefined && func0.call(data, "organisation")){
-const _errs4: number = errors;
+const _errs4: any = errors;
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs4 === errors;
+var valid0: any = _errs4 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -680,7 +719,7 @@ validate4.evaluated = {"props":{"accounts":true,"author":true,"interactions":tru
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -691,217 +730,217 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs1: number = errors;
+let data0: any = data.id;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate3.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.type !== undefined && func0.call(data, "type")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate3.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.attributes !== undefined && func0.call(data, "attributes")){
-let data2 = data.attributes;
-const _errs5: number = errors;
-const _errs6: number = errors;
+let data2: any = data.attributes;
+const _errs5: any = errors;
+const _errs6: any = errors;
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined && func0.call(data2, "first_name")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs8 === errors;
+var valid2: any = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.last_name !== undefined && func0.call(data2, "last_name")){
-const _errs10: number = errors;
+const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid2: any = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.email !== undefined && func0.call(data2, "email")){
-let data5 = data2.email;
-const _errs12: number = errors;
+let data5: any = data2.email;
+const _errs12: any = errors;
 if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate3.errors = [{instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid2 = _errs12 === errors;
+var valid2: any = _errs12 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.telephone !== undefined && func0.call(data2, "telephone")){
-const _errs14: number = errors;
+const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs14 === errors;
+var valid2: any = _errs14 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.meta !== undefined && func0.call(data, "meta")){
-let data7 = data.meta;
-const _errs16: number = errors;
-const _errs17: number = errors;
+let data7: any = data.meta;
+const _errs16: any = errors;
+const _errs17: any = errors;
 if(errors === _errs17){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.created_at !== undefined && func0.call(data7, "created_at")){
-let data8 = data7.created_at;
-const _errs19: number = errors;
+let data8: any = data7.created_at;
+const _errs19: any = errors;
 if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs19 === errors;
+var valid4: any = _errs19 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 if(valid4){
 if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
-let data9 = data7.updated_at;
-const _errs21: number = errors;
+let data9: any = data7.updated_at;
+const _errs21: any = errors;
 if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs21 === errors;
+var valid4: any = _errs21 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 if(valid4){
 if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
-let data10 = data7.modified_at;
-const _errs23: number = errors;
+let data10: any = data7.modified_at;
+const _errs23: any = errors;
 if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs23 === errors;
+var valid4: any = _errs23 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0: any = _errs16 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.relationships !== undefined && func0.call(data, "relationships")){
-const _errs25: number = errors;
+const _errs25: any = errors;
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs25 === errors;
+var valid0: any = _errs25 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -909,7 +948,7 @@ var valid0 = true;
 }
 }
 else {
-validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -921,7 +960,7 @@ validate3.evaluated = {"props":{"id":true,"type":true,"attributes":true,"meta":t
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -932,44 +971,44 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(!(validate3(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.jsonapi !== undefined && func0.call(data, "jsonapi")){
-let data1 = data.jsonapi;
-const _errs2: number = errors;
-const _errs3: number = errors;
+let data1: any = data.jsonapi;
+const _errs2: any = errors;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined && func0.call(data1, "version")){
 if(typeof data1.version !== "string"){
-validate2.errors = [{instancePath:instancePath+"/jsonapi/version",schemaPath:"https://contactgen.invalid/schema.json#/$defs/JsonApi/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/jsonapi",schemaPath:"https://contactgen.invalid/schema.json#/$defs/JsonApi/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -982,7 +1021,7 @@ const v2 = validate13;
 
 function validate13(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -993,78 +1032,78 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.created_at !== undefined && func0.call(data, "created_at")){
-let data0 = data.created_at;
-const _errs1: number = errors;
+let data0: any = data.created_at;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-validate13.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.updated_at !== undefined && func0.call(data, "updated_at")){
-let data1 = data.updated_at;
-const _errs3: number = errors;
+let data1: any = data.updated_at;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-validate13.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.modified_at !== undefined && func0.call(data, "modified_at")){
-let data2 = data.modified_at;
-const _errs5: number = errors;
+let data2: any = data.modified_at;
+const _errs5: any = errors;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-validate13.errors = [{instancePath:instancePath+"/modified_at",schemaPath:"#/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/modified_at",schemaPath:"#/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate13.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate13.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1077,7 +1116,7 @@ const v3 = validate14;
 
 function validate14(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1088,58 +1127,58 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.accounts !== undefined && func0.call(data, "accounts")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.author !== undefined && func0.call(data, "author")){
-const _errs2: number = errors;
+const _errs2: any = errors;
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.interactions !== undefined && func0.call(data, "interactions")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.organisation !== undefined && func0.call(data, "organisation")){
-const _errs4: number = errors;
+const _errs4: any = errors;
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs4 === errors;
+var valid0: any = _errs4 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 }
 else {
-validate14.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate14.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1152,7 +1191,7 @@ const v4 = validate19;
 
 function validate19(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate19.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1163,217 +1202,217 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs1: number = errors;
+let data0: any = data.id;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate19.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate19.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.type !== undefined && func0.call(data, "type")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate19.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.attributes !== undefined && func0.call(data, "attributes")){
-let data2 = data.attributes;
-const _errs5: number = errors;
-const _errs6: number = errors;
+let data2: any = data.attributes;
+const _errs5: any = errors;
+const _errs6: any = errors;
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined && func0.call(data2, "first_name")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs8 === errors;
+var valid2: any = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.last_name !== undefined && func0.call(data2, "last_name")){
-const _errs10: number = errors;
+const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid2: any = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.email !== undefined && func0.call(data2, "email")){
-let data5 = data2.email;
-const _errs12: number = errors;
+let data5: any = data2.email;
+const _errs12: any = errors;
 if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate19.errors = [{instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid2 = _errs12 === errors;
+var valid2: any = _errs12 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data2.telephone !== undefined && func0.call(data2, "telephone")){
-const _errs14: number = errors;
+const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs14 === errors;
+var valid2: any = _errs14 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 }
 }
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate19.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.meta !== undefined && func0.call(data, "meta")){
-let data7 = data.meta;
-const _errs16: number = errors;
-const _errs17: number = errors;
+let data7: any = data.meta;
+const _errs16: any = errors;
+const _errs17: any = errors;
 if(errors === _errs17){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.created_at !== undefined && func0.call(data7, "created_at")){
-let data8 = data7.created_at;
-const _errs19: number = errors;
+let data8: any = data7.created_at;
+const _errs19: any = errors;
 if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs19 === errors;
+var valid4: any = _errs19 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 if(valid4){
 if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
-let data9 = data7.updated_at;
-const _errs21: number = errors;
+let data9: any = data7.updated_at;
+const _errs21: any = errors;
 if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs21 === errors;
+var valid4: any = _errs21 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 if(valid4){
 if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
-let data10 = data7.modified_at;
-const _errs23: number = errors;
+let data10: any = data7.modified_at;
+const _errs23: any = errors;
 if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid4 = _errs23 === errors;
+var valid4: any = _errs23 === errors;
 }
 else {
-var valid4 = true;
+var valid4: any = true;
 }
 }
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate19.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs16 === errors;
+var valid0: any = _errs16 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.relationships !== undefined && func0.call(data, "relationships")){
-const _errs25: number = errors;
+const _errs25: any = errors;
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
 }
-var valid0 = _errs25 === errors;
+var valid0: any = _errs25 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -1381,7 +1420,7 @@ var valid0 = true;
 }
 }
 else {
-validate19.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate19.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1395,7 +1434,7 @@ const schema17 = {"type":"object","properties":{"data":{"type":"object","propert
 
 function validate21(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1406,135 +1445,135 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs1: number = errors;
+let data0: any = data.data;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
-const _errs3: number = errors;
+let data1: any = data0.id;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate21.errors = [{instancePath:instancePath+"/data/id",schemaPath:"#/properties/data/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/id",schemaPath:"#/properties/data/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data0.type !== undefined && func0.call(data0, "type")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data0.type !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/type",schemaPath:"#/properties/data/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs5 === errors;
+var valid1: any = _errs5 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data0.attributes !== undefined && func0.call(data0, "attributes")){
-let data3 = data0.attributes;
-const _errs7: number = errors;
-const _errs8: number = errors;
+let data3: any = data0.attributes;
+const _errs7: any = errors;
+const _errs8: any = errors;
 if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined && func0.call(data3, "first_name")){
-const _errs10: number = errors;
+const _errs10: any = errors;
 if(typeof data3.first_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs10 === errors;
+var valid3: any = _errs10 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data3.last_name !== undefined && func0.call(data3, "last_name")){
-const _errs12: number = errors;
+const _errs12: any = errors;
 if(typeof data3.last_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs12 === errors;
+var valid3: any = _errs12 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data3.email !== undefined && func0.call(data3, "email")){
-let data6 = data3.email;
-const _errs14: number = errors;
+let data6: any = data3.email;
+const _errs14: any = errors;
 if(errors === _errs14){
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid3 = _errs14 === errors;
+var valid3: any = _errs14 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data3.telephone !== undefined && func0.call(data3, "telephone")){
-const _errs16: number = errors;
+const _errs16: any = errors;
 if(typeof data3.telephone !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs16 === errors;
+var valid3: any = _errs16 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
-}
-}
-}
-}
-else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs7 === errors;
-}
-else {
-var valid1 = true;
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
+var valid1: any = _errs7 === errors;
+}
+else {
+var valid1: any = true;
+}
+}
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+}
+}
+else {
+validate21.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1547,7 +1586,7 @@ const v6 = validate22;
 
 function validate22(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1559,13 +1598,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined && func0.call(data, "version")){
 if(typeof data.version !== "string"){
-validate22.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [{instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1578,7 +1617,7 @@ const v7 = validate23;
 
 function validate23(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1589,43 +1628,43 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs1: number = errors;
+let data0: any = data.id;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate23.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate23.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.type !== undefined && func0.call(data, "type")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate23.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate23.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 else {
-validate23.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate23.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1638,7 +1677,7 @@ const v8 = validate24;
 
 function validate24(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1649,74 +1688,74 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs1: number = errors;
+let data0: any = data.data;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
-var valid1 = true;
+var valid1: any = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs3: number = errors;
-const _errs4: number = errors;
+let data1: any = data0[i0];
+const _errs3: any = errors;
+const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
-let data2 = data1.id;
-const _errs6: number = errors;
+let data2: any = data1.id;
+const _errs6: any = errors;
 if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid3 = _errs6 === errors;
+var valid3: any = _errs6 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data1.type !== undefined && func0.call(data1, "type")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs8 === errors;
+var valid3: any = _errs8 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 if(!valid1){
 break;
 }
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate24.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
 }
 }
 else {
-validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate24.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1729,7 +1768,7 @@ const v9 = validate25;
 
 function validate25(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1740,55 +1779,55 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs2: number = errors;
+let data0: any = data.data;
+const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
-const _errs4: number = errors;
+let data1: any = data0.id;
+const _errs4: any = errors;
 if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate25.errors = [{instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""}];
+validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid2 = _errs4 === errors;
+var valid2: any = _errs4 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data0.type !== undefined && func0.call(data0, "type")){
-const _errs6: number = errors;
+const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate25.errors = [{instancePath:instancePath+"/data/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs6 === errors;
+var valid2: any = _errs6 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1802,7 +1841,7 @@ const schema25 = {"type":"object","properties":{"org_id":{"type":"string"},"cont
 
 function validate26(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1814,38 +1853,38 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.org_id === undefined) || (!(func0.call(data, "org_id")))) && (missing0 = "org_id")) || (((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))) && (missing0 = "contact_id"))){
-validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate26.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.org_id !== undefined && func0.call(data, "org_id")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/org_id",schemaPath:"#/properties/org_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.contact_id !== undefined && func0.call(data, "contact_id")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1879,7 +1918,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1890,7 +1929,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined && func0.call(data, "first_name")){
 if(typeof data.first_name !== "string"){
-const err0 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1902,7 +1941,7 @@ errors++;
 }
 if(data.last_name !== undefined && func0.call(data, "last_name")){
 if(typeof data.last_name !== "string"){
-const err1 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1913,10 +1952,10 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
+let data2: any = data.email;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err2 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err2 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1927,7 +1966,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1939,7 +1978,7 @@ errors++;
 }
 if(data.telephone !== undefined && func0.call(data, "telephone")){
 if(typeof data.telephone !== "string"){
-const err4 = {instancePath:instancePath+"/telephone",schemaPath:"#/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1951,7 +1990,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1978,7 +2017,7 @@ const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"u
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1988,17 +2027,17 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
+let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
-let data2 = data1.id;
+let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2009,7 +2048,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2021,7 +2060,7 @@ errors++;
 }
 if(data1.type !== undefined && func0.call(data1, "type")){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2033,7 +2072,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2045,7 +2084,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2057,7 +2096,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2075,7 +2114,7 @@ const schema9 = {"type":"object","properties":{"data":{"$ref":"https://contactge
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2085,13 +2124,13 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
+let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2102,7 +2141,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2114,7 +2153,7 @@ errors++;
 }
 if(data0.type !== undefined && func0.call(data0, "type")){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2126,7 +2165,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2138,7 +2177,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2155,7 +2194,7 @@ validate7.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems"
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2190,7 +2229,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2207,7 +2246,7 @@ validate4.evaluated = {"props":{"accounts":true,"author":true,"interactions":tru
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2217,10 +2256,10 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
+let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2231,7 +2270,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2243,7 +2282,7 @@ errors++;
 }
 if(data.type !== undefined && func0.call(data, "type")){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2254,11 +2293,11 @@ errors++;
 }
 }
 if(data.attributes !== undefined && func0.call(data, "attributes")){
-let data2 = data.attributes;
+let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined && func0.call(data2, "first_name")){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2270,7 +2309,7 @@ errors++;
 }
 if(data2.last_name !== undefined && func0.call(data2, "last_name")){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2281,10 +2320,10 @@ errors++;
 }
 }
 if(data2.email !== undefined && func0.call(data2, "email")){
-let data5 = data2.email;
+let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2295,7 +2334,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2307,7 +2346,7 @@ errors++;
 }
 if(data2.telephone !== undefined && func0.call(data2, "telephone")){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2319,7 +2358,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2330,13 +2369,13 @@ errors++;
 }
 }
 if(data.meta !== undefined && func0.call(data, "meta")){
-let data7 = data.meta;
+let data7: any = data.meta;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.created_at !== undefined && func0.call(data7, "created_at")){
-let data8 = data7.created_at;
+let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2347,7 +2386,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2358,10 +2397,10 @@ errors++;
 }
 }
 if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
-let data9 = data7.updated_at;
+let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2372,7 +2411,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2383,10 +2422,10 @@ errors++;
 }
 }
 if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
-let data10 = data7.modified_at;
+let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2397,7 +2436,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2409,7 +2448,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2427,7 +2466,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2444,7 +2483,7 @@ validate3.evaluated = {"props":{"id":true,"type":true,"attributes":true,"meta":t
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2460,11 +2499,11 @@ errors = vErrors.length;
 }
 }
 if(data.jsonapi !== undefined && func0.call(data, "jsonapi")){
-let data1 = data.jsonapi;
+let data1: any = data.jsonapi;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined && func0.call(data1, "version")){
 if(typeof data1.version !== "string"){
-const err0 = {instancePath:instancePath+"/jsonapi/version",schemaPath:"https://contactgen.invalid/schema.json#/$defs/JsonApi/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2476,7 +2515,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/jsonapi",schemaPath:"https://contactgen.invalid/schema.json#/$defs/JsonApi/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2488,7 +2527,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2506,7 +2545,7 @@ const v2 = validate13;
 
 function validate13(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate13.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2516,10 +2555,10 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.created_at !== undefined && func0.call(data, "created_at")){
-let data0 = data.created_at;
+let data0: any = data.created_at;
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-const err0 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err0 = {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2530,7 +2569,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/created_at",schemaPath:"#/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2541,10 +2580,10 @@ errors++;
 }
 }
 if(data.updated_at !== undefined && func0.call(data, "updated_at")){
-let data1 = data.updated_at;
+let data1: any = data.updated_at;
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-const err2 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err2 = {instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2555,7 +2594,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/updated_at",schemaPath:"#/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2566,10 +2605,10 @@ errors++;
 }
 }
 if(data.modified_at !== undefined && func0.call(data, "modified_at")){
-let data2 = data.modified_at;
+let data2: any = data.modified_at;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-const err4 = {instancePath:instancePath+"/modified_at",schemaPath:"#/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err4 = {instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2580,7 +2619,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/modified_at",schemaPath:"#/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2592,7 +2631,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2610,7 +2649,7 @@ const v3 = validate14;
 
 function validate14(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate14.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2645,7 +2684,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2663,7 +2702,7 @@ const v4 = validate19;
 
 function validate19(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate19.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2673,10 +2712,10 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
+let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2687,7 +2726,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2699,7 +2738,7 @@ errors++;
 }
 if(data.type !== undefined && func0.call(data, "type")){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2710,11 +2749,11 @@ errors++;
 }
 }
 if(data.attributes !== undefined && func0.call(data, "attributes")){
-let data2 = data.attributes;
+let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined && func0.call(data2, "first_name")){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2726,7 +2765,7 @@ errors++;
 }
 if(data2.last_name !== undefined && func0.call(data2, "last_name")){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2737,10 +2776,10 @@ errors++;
 }
 }
 if(data2.email !== undefined && func0.call(data2, "email")){
-let data5 = data2.email;
+let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2751,7 +2790,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2763,7 +2802,7 @@ errors++;
 }
 if(data2.telephone !== undefined && func0.call(data2, "telephone")){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2775,7 +2814,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2786,13 +2825,13 @@ errors++;
 }
 }
 if(data.meta !== undefined && func0.call(data, "meta")){
-let data7 = data.meta;
+let data7: any = data.meta;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.created_at !== undefined && func0.call(data7, "created_at")){
-let data8 = data7.created_at;
+let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2803,7 +2842,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/created_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2814,10 +2853,10 @@ errors++;
 }
 }
 if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
-let data9 = data7.updated_at;
+let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2828,7 +2867,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/updated_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2839,10 +2878,10 @@ errors++;
 }
 }
 if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
-let data10 = data7.modified_at;
+let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2853,7 +2892,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/properties/modified_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2865,7 +2904,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactMeta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2883,7 +2922,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2902,7 +2941,7 @@ const schema17 = {"type":"object","properties":{"data":{"type":"object","propert
 
 function validate21(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2912,13 +2951,13 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
+let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",schemaPath:"#/properties/data/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2929,7 +2968,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",schemaPath:"#/properties/data/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2941,7 +2980,7 @@ errors++;
 }
 if(data0.type !== undefined && func0.call(data0, "type")){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",schemaPath:"#/properties/data/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2952,11 +2991,11 @@ errors++;
 }
 }
 if(data0.attributes !== undefined && func0.call(data0, "attributes")){
-let data3 = data0.attributes;
+let data3: any = data0.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined && func0.call(data3, "first_name")){
 if(typeof data3.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/data/attributes/first_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2968,7 +3007,7 @@ errors++;
 }
 if(data3.last_name !== undefined && func0.call(data3, "last_name")){
 if(typeof data3.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/data/attributes/last_name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2979,10 +3018,10 @@ errors++;
 }
 }
 if(data3.email !== undefined && func0.call(data3, "email")){
-let data6 = data3.email;
+let data6: any = data3.email;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err5 = {instancePath:instancePath+"/data/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err5 = {instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2993,7 +3032,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/attributes/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3005,7 +3044,7 @@ errors++;
 }
 if(data3.telephone !== undefined && func0.call(data3, "telephone")){
 if(typeof data3.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/data/attributes/telephone",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/properties/telephone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3017,7 +3056,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/data/attributes",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ContactAttributes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3029,7 +3068,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3041,7 +3080,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3059,7 +3098,7 @@ const v6 = validate22;
 
 function validate22(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -3070,7 +3109,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined && func0.call(data, "version")){
 if(typeof data.version !== "string"){
-const err0 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3082,7 +3121,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3100,7 +3139,7 @@ const v7 = validate23;
 
 function validate23(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -3110,10 +3149,10 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
+let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3124,7 +3163,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3136,7 +3175,7 @@ errors++;
 }
 if(data.type !== undefined && func0.call(data, "type")){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3148,7 +3187,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3166,7 +3205,7 @@ const v8 = validate24;
 
 function validate24(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -3176,17 +3215,17 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
+let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
-let data2 = data1.id;
+let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3197,7 +3236,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3209,7 +3248,7 @@ errors++;
 }
 if(data1.type !== undefined && func0.call(data1, "type")){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3221,7 +3260,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3233,7 +3272,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3245,7 +3284,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3263,7 +3302,7 @@ const v9 = validate25;
 
 function validate25(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate25.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -3273,13 +3312,13 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-let data1 = data0.id;
+let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3290,7 +3329,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3302,7 +3341,7 @@ errors++;
 }
 if(data0.type !== undefined && func0.call(data0, "type")){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3314,7 +3353,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3326,7 +3365,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3345,7 +3384,7 @@ const schema25 = {"type":"object","properties":{"org_id":{"type":"string"},"cont
 
 function validate26(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate26.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -3355,7 +3394,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.org_id === undefined) || (!(func0.call(data, "org_id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "org_id"},message:"must have required property '"+"org_id"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3365,7 +3404,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contact_id"},message:"must have required property '"+"contact_id"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3376,7 +3415,7 @@ errors++;
 }
 if(data.org_id !== undefined && func0.call(data, "org_id")){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",schemaPath:"#/properties/org_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3388,7 +3427,7 @@ errors++;
 }
 if(data.contact_id !== undefined && func0.call(data, "contact_id")){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3400,7 +3439,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }

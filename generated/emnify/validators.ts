@@ -62,56 +62,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
@@ -185,7 +224,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
-function isDate(value: string): boolean {
+function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -195,7 +234,7 @@ function isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function isTime(value: string): boolean {
+function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,13 +247,13 @@ function isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function isDateTime(value: string): boolean {
+function __isDateTime(value: string): boolean {
   if (value.length > 64) return false;
   const t = value.search(/[Tt]/);
-  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
 }
 
-function isIpv6(value: string): boolean {
+function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -233,12 +272,12 @@ function isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function isHostname(value: string): boolean {
+function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function isEmail(value: string): boolean {
+function __isEmail(value: string): boolean {
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -247,12 +286,12 @@ function isEmail(value: string): boolean {
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
   }
-  return isHostname(domain);
+  return __isHostname(domain);
 }
 
-function isAuthority(authority: string): boolean {
+function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -266,7 +305,7 @@ function isAuthority(authority: string): boolean {
     if (rest !== "" && !rest.startsWith(":")) return false;
     port = rest.slice(1);
     const literal = host.slice(1, -1);
-    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
   } else {
     const colon = hostPort.lastIndexOf(":");
     if (colon >= 0) {
@@ -279,7 +318,7 @@ function isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function isUriReference(value: string, absolute: boolean): boolean {
+function __isUriReference(value: string, absolute: boolean): boolean {
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -303,13 +342,13 @@ function isUriReference(value: string, absolute: boolean): boolean {
   if (rest.startsWith("//")) {
     const end = rest.indexOf("/", 2);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
-    if (!isAuthority(authority)) return false;
+    if (!__isAuthority(authority)) return false;
     rest = end < 0 ? "" : rest.slice(end);
   }
   return PCHARS.test(rest);
 }
 
-function isRegex(value: string): boolean {
+function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -320,18 +359,18 @@ function isRegex(value: string): boolean {
 }
 
 const __formats = {
-  date: { type: "string", validate: isDate },
-  time: { type: "string", validate: isTime },
-  "date-time": { type: "string", validate: isDateTime },
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
   duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
-  email: { type: "string", validate: isEmail },
-  hostname: { type: "string", validate: isHostname },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
   ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
-  ipv6: { type: "string", validate: isIpv6 },
-  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
-  regex: { type: "string", validate: isRegex },
+  regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
   "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
   byte: { type: "string", validate: (v: string) => BASE64.test(v) },
@@ -349,7 +388,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -360,184 +399,184 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-const _errs1: number = errors;
+let data0: any = data.type;
+const _errs1: any = errors;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-validate1.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.name !== undefined && func0.call(data, "name")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.title !== undefined && func0.call(data, "title")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.department !== undefined && func0.call(data, "department")){
-const _errs7: number = errors;
+const _errs7: any = errors;
 if(typeof data.department !== "string"){
-validate1.errors = [{instancePath:instancePath+"/department",schemaPath:"#/properties/department/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.street !== undefined && func0.call(data, "street")){
-const _errs9: number = errors;
+const _errs9: any = errors;
 if(typeof data.street !== "string"){
-validate1.errors = [{instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0: any = _errs9 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.zipcode !== undefined && func0.call(data, "zipcode")){
-const _errs11: number = errors;
+const _errs11: any = errors;
 if(typeof data.zipcode !== "string"){
-validate1.errors = [{instancePath:instancePath+"/zipcode",schemaPath:"#/properties/zipcode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs11 === errors;
+var valid0: any = _errs11 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.city !== undefined && func0.call(data, "city")){
-const _errs13: number = errors;
+const _errs13: any = errors;
 if(typeof data.city !== "string"){
-validate1.errors = [{instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0: any = _errs13 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.country !== undefined && func0.call(data, "country")){
-let data7 = data.country;
-const _errs15: number = errors;
+let data7: any = data.country;
+const _errs15: any = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-validate1.errors = [{instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath:instancePath+"/country",keyword:"type",params:{type: "object"}}];
 return false;
 }
-var valid0 = _errs15 === errors;
+var valid0: any = _errs15 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data8 = data.email;
-const _errs17: number = errors;
+let data8: any = data.email;
+const _errs17: any = errors;
 if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs17 === errors;
+var valid0: any = _errs17 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.phone !== undefined && func0.call(data, "phone")){
-const _errs19: number = errors;
+const _errs19: any = errors;
 if(typeof data.phone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs19 === errors;
+var valid0: any = _errs19 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.mobile !== undefined && func0.call(data, "mobile")){
-const _errs21: number = errors;
+const _errs21: any = errors;
 if(typeof data.mobile !== "string"){
-validate1.errors = [{instancePath:instancePath+"/mobile",schemaPath:"#/properties/mobile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs21 === errors;
+var valid0: any = _errs21 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.state !== undefined && func0.call(data, "state")){
-const _errs23: number = errors;
+const _errs23: any = errors;
 if(typeof data.state !== "string"){
-validate1.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs23 === errors;
+var valid0: any = _errs23 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.secondary_address !== undefined && func0.call(data, "secondary_address")){
-const _errs25: number = errors;
+const _errs25: any = errors;
 if(typeof data.secondary_address !== "string"){
-validate1.errors = [{instancePath:instancePath+"/secondary_address",schemaPath:"#/properties/secondary_address/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs25 === errors;
+var valid0: any = _errs25 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.purchase_order_number !== undefined && func0.call(data, "purchase_order_number")){
-const _errs27: number = errors;
+const _errs27: any = errors;
 if(typeof data.purchase_order_number !== "string"){
-validate1.errors = [{instancePath:instancePath+"/purchase_order_number",schemaPath:"#/properties/purchase_order_number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs27 === errors;
+var valid0: any = _errs27 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -554,7 +593,7 @@ var valid0 = true;
 }
 }
 else {
-validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -568,7 +607,7 @@ const schema2 = {"type":"object","properties":{"org_id":{"type":"string"},"conta
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -580,38 +619,38 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.org_id === undefined) || (!(func0.call(data, "org_id")))) && (missing0 = "org_id")) || (((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))) && (missing0 = "contact_id"))){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.org_id !== undefined && func0.call(data, "org_id")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/org_id",schemaPath:"#/properties/org_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.contact_id !== undefined && func0.call(data, "contact_id")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -632,7 +671,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -642,9 +681,9 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
+let data0: any = data.type;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err0 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err0 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -656,7 +695,7 @@ errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -668,7 +707,7 @@ errors++;
 }
 if(data.title !== undefined && func0.call(data, "title")){
 if(typeof data.title !== "string"){
-const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -680,7 +719,7 @@ errors++;
 }
 if(data.department !== undefined && func0.call(data, "department")){
 if(typeof data.department !== "string"){
-const err3 = {instancePath:instancePath+"/department",schemaPath:"#/properties/department/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -692,7 +731,7 @@ errors++;
 }
 if(data.street !== undefined && func0.call(data, "street")){
 if(typeof data.street !== "string"){
-const err4 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -704,7 +743,7 @@ errors++;
 }
 if(data.zipcode !== undefined && func0.call(data, "zipcode")){
 if(typeof data.zipcode !== "string"){
-const err5 = {instancePath:instancePath+"/zipcode",schemaPath:"#/properties/zipcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -716,7 +755,7 @@ errors++;
 }
 if(data.city !== undefined && func0.call(data, "city")){
 if(typeof data.city !== "string"){
-const err6 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -727,9 +766,9 @@ errors++;
 }
 }
 if(data.country !== undefined && func0.call(data, "country")){
-let data7 = data.country;
+let data7: any = data.country;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-const err7 = {instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -740,10 +779,10 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data8 = data.email;
+let data8: any = data.email;
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-const err8 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err8 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -754,7 +793,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -766,7 +805,7 @@ errors++;
 }
 if(data.phone !== undefined && func0.call(data, "phone")){
 if(typeof data.phone !== "string"){
-const err10 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -778,7 +817,7 @@ errors++;
 }
 if(data.mobile !== undefined && func0.call(data, "mobile")){
 if(typeof data.mobile !== "string"){
-const err11 = {instancePath:instancePath+"/mobile",schemaPath:"#/properties/mobile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -790,7 +829,7 @@ errors++;
 }
 if(data.state !== undefined && func0.call(data, "state")){
 if(typeof data.state !== "string"){
-const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -802,7 +841,7 @@ errors++;
 }
 if(data.secondary_address !== undefined && func0.call(data, "secondary_address")){
 if(typeof data.secondary_address !== "string"){
-const err13 = {instancePath:instancePath+"/secondary_address",schemaPath:"#/properties/secondary_address/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -814,7 +853,7 @@ errors++;
 }
 if(data.purchase_order_number !== undefined && func0.call(data, "purchase_order_number")){
 if(typeof data.purchase_order_number !== "string"){
-const err14 = {instancePath:instancePath+"/purchase_order_number",schemaPath:"#/properties/purchase_order_number/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -826,7 +865,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -845,7 +884,7 @@ const schema2 = {"type":"object","properties":{"org_id":{"type":"string"},"conta
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -855,7 +894,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.org_id === undefined) || (!(func0.call(data, "org_id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "org_id"},message:"must have required property '"+"org_id"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -865,7 +904,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contact_id"},message:"must have required property '"+"contact_id"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -876,7 +915,7 @@ errors++;
 }
 if(data.org_id !== undefined && func0.call(data, "org_id")){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",schemaPath:"#/properties/org_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -888,7 +927,7 @@ errors++;
 }
 if(data.contact_id !== undefined && func0.call(data, "contact_id")){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",schemaPath:"#/properties/contact_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -900,7 +939,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }

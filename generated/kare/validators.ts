@@ -62,56 +62,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
@@ -185,7 +224,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
-function isDate(value: string): boolean {
+function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -195,7 +234,7 @@ function isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function isTime(value: string): boolean {
+function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,13 +247,13 @@ function isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function isDateTime(value: string): boolean {
+function __isDateTime(value: string): boolean {
   if (value.length > 64) return false;
   const t = value.search(/[Tt]/);
-  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
 }
 
-function isIpv6(value: string): boolean {
+function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -233,12 +272,12 @@ function isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function isHostname(value: string): boolean {
+function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function isEmail(value: string): boolean {
+function __isEmail(value: string): boolean {
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -247,12 +286,12 @@ function isEmail(value: string): boolean {
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
   }
-  return isHostname(domain);
+  return __isHostname(domain);
 }
 
-function isAuthority(authority: string): boolean {
+function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -266,7 +305,7 @@ function isAuthority(authority: string): boolean {
     if (rest !== "" && !rest.startsWith(":")) return false;
     port = rest.slice(1);
     const literal = host.slice(1, -1);
-    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
   } else {
     const colon = hostPort.lastIndexOf(":");
     if (colon >= 0) {
@@ -279,7 +318,7 @@ function isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function isUriReference(value: string, absolute: boolean): boolean {
+function __isUriReference(value: string, absolute: boolean): boolean {
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -303,13 +342,13 @@ function isUriReference(value: string, absolute: boolean): boolean {
   if (rest.startsWith("//")) {
     const end = rest.indexOf("/", 2);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
-    if (!isAuthority(authority)) return false;
+    if (!__isAuthority(authority)) return false;
     rest = end < 0 ? "" : rest.slice(end);
   }
   return PCHARS.test(rest);
 }
 
-function isRegex(value: string): boolean {
+function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -320,18 +359,18 @@ function isRegex(value: string): boolean {
 }
 
 const __formats = {
-  date: { type: "string", validate: isDate },
-  time: { type: "string", validate: isTime },
-  "date-time": { type: "string", validate: isDateTime },
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
   duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
-  email: { type: "string", validate: isEmail },
-  hostname: { type: "string", validate: isHostname },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
   ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
-  ipv6: { type: "string", validate: isIpv6 },
-  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
-  regex: { type: "string", validate: isRegex },
+  regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
   "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
   byte: { type: "string", validate: (v: string) => BASE64.test(v) },
@@ -350,7 +389,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -362,101 +401,101 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))) || (((data.phones === undefined) || (!(func0.call(data, "phones")))) && (missing0 = "phones"))) || (((data.comment === undefined) || (!(func0.call(data, "comment")))) && (missing0 = "comment"))) || (((data.companyId === undefined) || (!(func0.call(data, "companyId")))) && (missing0 = "companyId"))) || (((data.notifyAt === undefined) || (!(func0.call(data, "notifyAt")))) && (missing0 = "notifyAt"))) || (((data.updatedAt === undefined) || (!(func0.call(data, "updatedAt")))) && (missing0 = "updatedAt"))) || (((data.createdAt === undefined) || (!(func0.call(data, "createdAt")))) && (missing0 = "createdAt"))){
-validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
-const _errs1: number = errors;
+let data0: any = data.id;
+const _errs1: any = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
-const _errs3: number = errors;
+let data1: any = data.name;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func11(data1) > 250){
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
-const _errs5: number = errors;
+let data2: any = data.email;
+const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema1.properties.email.type},message:"must be string,null"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}}];
 return false;
 }
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func11(data2) > 250){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 }
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.phones !== undefined && func0.call(data, "phones")){
-let data3 = data.phones;
-const _errs7: number = errors;
+let data3: any = data.phones;
+const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate1.errors = [{instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate1.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}}];
 return false;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs9: number = errors;
+let data4: any = data3[i0];
+const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func11(data4) > 50){
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"}];
+validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid1 = _errs9 === errors;
+var valid1: any = _errs9 === errors;
 if(!valid1){
 break;
 }
@@ -464,48 +503,48 @@ break;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate1.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.comment !== undefined && func0.call(data, "comment")){
-let data5 = data.comment;
-const _errs11: number = errors;
+let data5: any = data.comment;
+const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate1.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema1.properties.comment.type},message:"must be string,null"}];
+validate1.errors = [{instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}}];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func11(data5) > 2500){
-validate1.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"}];
+validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
 return false;
 }
 }
 }
-var valid0 = _errs11 === errors;
+var valid0: any = _errs11 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.companyId !== undefined && func0.call(data, "companyId")){
-let data6 = data.companyId;
-const _errs13: number = errors;
+let data6: any = data.companyId;
+const _errs13: any = errors;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-validate1.errors = [{instancePath:instancePath+"/companyId",schemaPath:"#/properties/companyId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate1.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0: any = _errs13 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -515,7 +554,7 @@ var valid0 = true;
 }
 }
 else {
-validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -529,7 +568,7 @@ const schema2 = {"type":"object","required":["notify"],"properties":{"notify":{"
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -541,100 +580,100 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.notify === undefined) || (!(func0.call(data, "notify")))) && (missing0 = "notify")){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.notify !== undefined && func0.call(data, "notify")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.notify !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate2.errors = [{instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
-const _errs3: number = errors;
+let data1: any = data.name;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func11(data1) > 250){
-validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
-const _errs5: number = errors;
+let data2: any = data.email;
+const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema2.properties.email.type},message:"must be string,null"}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}}];
 return false;
 }
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func11(data2) > 250){
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 }
 }
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.phones !== undefined && func0.call(data, "phones")){
-let data3 = data.phones;
-const _errs7: number = errors;
+let data3: any = data.phones;
+const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate2.errors = [{instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate2.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}}];
 return false;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-const _errs9: number = errors;
+let data4: any = data3[i0];
+const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func11(data4) > 50){
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"}];
+validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid1 = _errs9 === errors;
+var valid1: any = _errs9 === errors;
 if(!valid1){
 break;
 }
@@ -642,35 +681,35 @@ break;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate2.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.comment !== undefined && func0.call(data, "comment")){
-let data5 = data.comment;
-const _errs11: number = errors;
+let data5: any = data.comment;
+const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate2.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema2.properties.comment.type},message:"must be string,null"}];
+validate2.errors = [{instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}}];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func11(data5) > 2500){
-validate2.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"}];
+validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
 return false;
 }
 }
 }
-var valid0 = _errs11 === errors;
+var valid0: any = _errs11 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -679,7 +718,7 @@ var valid0 = true;
 }
 }
 else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -693,7 +732,7 @@ const schema3 = {"type":"object","properties":{"companyId":{"type":"integer"},"c
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -705,40 +744,40 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.companyId === undefined) || (!(func0.call(data, "companyId")))) && (missing0 = "companyId")) || (((data.contactId === undefined) || (!(func0.call(data, "contactId")))) && (missing0 = "contactId"))){
-validate3.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.companyId !== undefined && func0.call(data, "companyId")){
-let data0 = data.companyId;
-const _errs1: number = errors;
+let data0: any = data.companyId;
+const _errs1: any = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate3.errors = [{instancePath:instancePath+"/companyId",schemaPath:"#/properties/companyId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate3.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.contactId !== undefined && func0.call(data, "contactId")){
-let data1 = data.contactId;
-const _errs3: number = errors;
+let data1: any = data.contactId;
+const _errs3: any = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-validate3.errors = [{instancePath:instancePath+"/contactId",schemaPath:"#/properties/contactId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate3.errors = [{instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -752,7 +791,7 @@ const schema4 = {"type":"object","properties":{"X-Session-Token":{"type":"string
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -764,20 +803,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data["X-Session-Token"] === undefined) || (!(func0.call(data, "X-Session-Token")))) && (missing0 = "X-Session-Token")){
-validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data["X-Session-Token"] !== undefined && func0.call(data, "X-Session-Token")){
 if(typeof data["X-Session-Token"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/X-Session-Token",schemaPath:"#/properties/X-Session-Token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -801,7 +840,7 @@ const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -811,7 +850,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.id === undefined) || (!(func0.call(data, "id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -821,7 +860,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.name === undefined) || (!(func0.call(data, "name")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -831,7 +870,7 @@ vErrors.push(err1);
 errors++;
 }
 if((data.email === undefined) || (!(func0.call(data, "email")))){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -841,7 +880,7 @@ vErrors.push(err2);
 errors++;
 }
 if((data.phones === undefined) || (!(func0.call(data, "phones")))){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "phones"},message:"must have required property '"+"phones"+"'"};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "phones"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -851,7 +890,7 @@ vErrors.push(err3);
 errors++;
 }
 if((data.comment === undefined) || (!(func0.call(data, "comment")))){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "comment"},message:"must have required property '"+"comment"+"'"};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "comment"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -861,7 +900,7 @@ vErrors.push(err4);
 errors++;
 }
 if((data.companyId === undefined) || (!(func0.call(data, "companyId")))){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'"};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -871,7 +910,7 @@ vErrors.push(err5);
 errors++;
 }
 if((data.notifyAt === undefined) || (!(func0.call(data, "notifyAt")))){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notifyAt"},message:"must have required property '"+"notifyAt"+"'"};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "notifyAt"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -881,7 +920,7 @@ vErrors.push(err6);
 errors++;
 }
 if((data.updatedAt === undefined) || (!(func0.call(data, "updatedAt")))){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "updatedAt"},message:"must have required property '"+"updatedAt"+"'"};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "updatedAt"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -891,7 +930,7 @@ vErrors.push(err7);
 errors++;
 }
 if((data.createdAt === undefined) || (!(func0.call(data, "createdAt")))){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "createdAt"},message:"must have required property '"+"createdAt"+"'"};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "createdAt"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -901,9 +940,9 @@ vErrors.push(err8);
 errors++;
 }
 if(data.id !== undefined && func0.call(data, "id")){
-let data0 = data.id;
+let data0: any = data.id;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err9 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -914,10 +953,10 @@ errors++;
 }
 }
 if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
+let data1: any = data.name;
 if(typeof data1 === "string"){
 if(func11(data1) > 250){
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
+const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -928,7 +967,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -939,9 +978,9 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
+let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema1.properties.email.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -952,7 +991,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(func11(data2) > 250){
-const err13 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
+const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -962,7 +1001,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err14 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err14 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -974,10 +1013,10 @@ errors++;
 }
 }
 if(data.phones !== undefined && func0.call(data, "phones")){
-let data3 = data.phones;
+let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err15 = {instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+const err15 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -988,10 +1027,10 @@ errors++;
 }
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
+let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(func11(data4) > 50){
-const err16 = {instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1002,7 +1041,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1014,7 +1053,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err18 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1025,9 +1064,9 @@ errors++;
 }
 }
 if(data.comment !== undefined && func0.call(data, "comment")){
-let data5 = data.comment;
+let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err19 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema1.properties.comment.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1038,7 +1077,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func11(data5) > 2500){
-const err20 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1050,9 +1089,9 @@ errors++;
 }
 }
 if(data.companyId !== undefined && func0.call(data, "companyId")){
-let data6 = data.companyId;
+let data6: any = data.companyId;
 if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err21 = {instancePath:instancePath+"/companyId",schemaPath:"#/properties/companyId/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err21 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1064,7 +1103,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1083,7 +1122,7 @@ const schema2 = {"type":"object","required":["notify"],"properties":{"notify":{"
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1093,7 +1132,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.notify === undefined) || (!(func0.call(data, "notify")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notify"},message:"must have required property '"+"notify"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "notify"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1104,7 +1143,7 @@ errors++;
 }
 if(data.notify !== undefined && func0.call(data, "notify")){
 if(typeof data.notify !== "boolean"){
-const err1 = {instancePath:instancePath+"/notify",schemaPath:"#/properties/notify/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err1 = {instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1115,10 +1154,10 @@ errors++;
 }
 }
 if(data.name !== undefined && func0.call(data, "name")){
-let data1 = data.name;
+let data1: any = data.name;
 if(typeof data1 === "string"){
 if(func11(data1) > 250){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1129,7 +1168,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1140,9 +1179,9 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data2 = data.email;
+let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema2.properties.email.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1153,7 +1192,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(func11(data2) > 250){
-const err5 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 250},message:"must NOT have more than 250 characters"};
+const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1163,7 +1202,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err6 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1175,10 +1214,10 @@ errors++;
 }
 }
 if(data.phones !== undefined && func0.call(data, "phones")){
-let data3 = data.phones;
+let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err7 = {instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+const err7 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1189,10 +1228,10 @@ errors++;
 }
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
+let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(func11(data4) > 50){
-const err8 = {instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1203,7 +1242,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/phones/" + i0,schemaPath:"#/properties/phones/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1215,7 +1254,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/phones",schemaPath:"#/properties/phones/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err10 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1226,9 +1265,9 @@ errors++;
 }
 }
 if(data.comment !== undefined && func0.call(data, "comment")){
-let data5 = data.comment;
+let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema2.properties.comment.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1239,7 +1278,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func11(data5) > 2500){
-const err12 = {instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 2500},message:"must NOT have more than 2500 characters"};
+const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1252,7 +1291,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1271,7 +1310,7 @@ const schema3 = {"type":"object","properties":{"companyId":{"type":"integer"},"c
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1281,7 +1320,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.companyId === undefined) || (!(func0.call(data, "companyId")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "companyId"},message:"must have required property '"+"companyId"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1291,7 +1330,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.contactId === undefined) || (!(func0.call(data, "contactId")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "contactId"},message:"must have required property '"+"contactId"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contactId"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1301,9 +1340,9 @@ vErrors.push(err1);
 errors++;
 }
 if(data.companyId !== undefined && func0.call(data, "companyId")){
-let data0 = data.companyId;
+let data0: any = data.companyId;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err2 = {instancePath:instancePath+"/companyId",schemaPath:"#/properties/companyId/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err2 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1314,9 +1353,9 @@ errors++;
 }
 }
 if(data.contactId !== undefined && func0.call(data, "contactId")){
-let data1 = data.contactId;
+let data1: any = data.contactId;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err3 = {instancePath:instancePath+"/contactId",schemaPath:"#/properties/contactId/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err3 = {instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1328,7 +1367,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1347,7 +1386,7 @@ const schema4 = {"type":"object","properties":{"X-Session-Token":{"type":"string
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1357,7 +1396,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data["X-Session-Token"] === undefined) || (!(func0.call(data, "X-Session-Token")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "X-Session-Token"},message:"must have required property '"+"X-Session-Token"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "X-Session-Token"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1368,7 +1407,7 @@ errors++;
 }
 if(data["X-Session-Token"] !== undefined && func0.call(data, "X-Session-Token")){
 if(typeof data["X-Session-Token"] !== "string"){
-const err1 = {instancePath:instancePath+"/X-Session-Token",schemaPath:"#/properties/X-Session-Token/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1380,7 +1419,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }

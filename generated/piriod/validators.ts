@@ -62,56 +62,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
@@ -185,7 +224,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
-function isDate(value: string): boolean {
+function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -195,7 +234,7 @@ function isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function isTime(value: string): boolean {
+function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,13 +247,13 @@ function isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function isDateTime(value: string): boolean {
+function __isDateTime(value: string): boolean {
   if (value.length > 64) return false;
   const t = value.search(/[Tt]/);
-  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
 }
 
-function isIpv6(value: string): boolean {
+function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -233,12 +272,12 @@ function isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function isHostname(value: string): boolean {
+function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function isEmail(value: string): boolean {
+function __isEmail(value: string): boolean {
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -247,12 +286,12 @@ function isEmail(value: string): boolean {
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
   }
-  return isHostname(domain);
+  return __isHostname(domain);
 }
 
-function isAuthority(authority: string): boolean {
+function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -266,7 +305,7 @@ function isAuthority(authority: string): boolean {
     if (rest !== "" && !rest.startsWith(":")) return false;
     port = rest.slice(1);
     const literal = host.slice(1, -1);
-    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
   } else {
     const colon = hostPort.lastIndexOf(":");
     if (colon >= 0) {
@@ -279,7 +318,7 @@ function isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function isUriReference(value: string, absolute: boolean): boolean {
+function __isUriReference(value: string, absolute: boolean): boolean {
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -303,13 +342,13 @@ function isUriReference(value: string, absolute: boolean): boolean {
   if (rest.startsWith("//")) {
     const end = rest.indexOf("/", 2);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
-    if (!isAuthority(authority)) return false;
+    if (!__isAuthority(authority)) return false;
     rest = end < 0 ? "" : rest.slice(end);
   }
   return PCHARS.test(rest);
 }
 
-function isRegex(value: string): boolean {
+function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -320,18 +359,18 @@ function isRegex(value: string): boolean {
 }
 
 const __formats = {
-  date: { type: "string", validate: isDate },
-  time: { type: "string", validate: isTime },
-  "date-time": { type: "string", validate: isDateTime },
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
   duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
-  email: { type: "string", validate: isEmail },
-  hostname: { type: "string", validate: isHostname },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
   ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
-  ipv6: { type: "string", validate: isIpv6 },
-  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
-  regex: { type: "string", validate: isRegex },
+  regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
   "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
   byte: { type: "string", validate: (v: string) => BASE64.test(v) },
@@ -351,7 +390,7 @@ const formats2 = __formats["date-time"];
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -363,181 +402,181 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))){
-validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
-const _errs1: number = errors;
+let data0: any = data.name;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
-const _errs3: number = errors;
+let data1: any = data.email;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.id !== undefined && func0.call(data, "id")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.customer !== undefined && func0.call(data, "customer")){
-let data3 = data.customer;
-const _errs7: number = errors;
+let data3: any = data.customer;
+const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate1.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/type",keyword:"type",params:{type: schema1.properties.customer.type},message:"must be string,null"}];
+validate1.errors = [{instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.orgunit !== undefined && func0.call(data, "orgunit")){
-let data4 = data.orgunit;
-const _errs9: number = errors;
+let data4: any = data.orgunit;
+const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate1.errors = [{instancePath:instancePath+"/orgunit",schemaPath:"#/properties/orgunit/type",keyword:"type",params:{type: schema1.properties.orgunit.type},message:"must be string,null"}];
+validate1.errors = [{instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}}];
 return false;
 }
-var valid0 = _errs9 === errors;
+var valid0: any = _errs9 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.phone !== undefined && func0.call(data, "phone")){
-let data5 = data.phone;
-const _errs11: number = errors;
+let data5: any = data.phone;
+const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate1.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema1.properties.phone.type},message:"must be string,null"}];
+validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}}];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func3(data5) > 12){
-validate1.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
 return false;
 }
 }
 }
-var valid0 = _errs11 === errors;
+var valid0: any = _errs11 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.invoicing !== undefined && func0.call(data, "invoicing")){
-const _errs13: number = errors;
+const _errs13: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/invoicing",schemaPath:"#/properties/invoicing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0: any = _errs13 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.collections !== undefined && func0.call(data, "collections")){
-const _errs15: number = errors;
+const _errs15: any = errors;
 if(typeof data.collections !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/collections",schemaPath:"#/properties/collections/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate1.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs15 === errors;
+var valid0: any = _errs15 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.created !== undefined && func0.call(data, "created")){
-let data8 = data.created;
-const _errs17: number = errors;
+let data8: any = data.created;
+const _errs17: any = errors;
 if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/created",schemaPath:"#/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/created",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs17 === errors;
+var valid0: any = _errs17 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.updated !== undefined && func0.call(data, "updated")){
-let data9 = data.updated;
-const _errs19: number = errors;
+let data9: any = data.updated;
+const _errs19: any = errors;
 if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-validate1.errors = [{instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate1.errors = [{instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"}}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs19 === errors;
+var valid0: any = _errs19 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -551,7 +590,7 @@ var valid0 = true;
 }
 }
 else {
-validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -565,7 +604,7 @@ const schema2 = {"type":"object","required":["name","email"],"properties":{"name
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -577,123 +616,123 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
-const _errs1: number = errors;
+let data0: any = data.name;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
-const _errs3: number = errors;
+let data1: any = data.email;
+const _errs3: any = errors;
 if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.customer !== undefined && func0.call(data, "customer")){
-let data2 = data.customer;
-const _errs5: number = errors;
+let data2: any = data.customer;
+const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate2.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/type",keyword:"type",params:{type: schema2.properties.customer.type},message:"must be string,null"}];
+validate2.errors = [{instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.orgunit !== undefined && func0.call(data, "orgunit")){
-let data3 = data.orgunit;
-const _errs7: number = errors;
+let data3: any = data.orgunit;
+const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate2.errors = [{instancePath:instancePath+"/orgunit",schemaPath:"#/properties/orgunit/type",keyword:"type",params:{type: schema2.properties.orgunit.type},message:"must be string,null"}];
+validate2.errors = [{instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.phone !== undefined && func0.call(data, "phone")){
-let data4 = data.phone;
-const _errs9: number = errors;
+let data4: any = data.phone;
+const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate2.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema2.properties.phone.type},message:"must be string,null"}];
+validate2.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}}];
 return false;
 }
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func3(data4) > 12){
-validate2.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
 return false;
 }
 }
 }
-var valid0 = _errs9 === errors;
+var valid0: any = _errs9 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.invoicing !== undefined && func0.call(data, "invoicing")){
-const _errs11: number = errors;
+const _errs11: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/invoicing",schemaPath:"#/properties/invoicing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate2.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs11 === errors;
+var valid0: any = _errs11 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.collections !== undefined && func0.call(data, "collections")){
-const _errs13: number = errors;
+const _errs13: any = errors;
 if(typeof data.collections !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/collections",schemaPath:"#/properties/collections/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate2.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs13 === errors;
+var valid0: any = _errs13 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
@@ -704,7 +743,7 @@ var valid0 = true;
 }
 }
 else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -718,7 +757,7 @@ const schema3 = {"type":"object","properties":{"id":{"type":"string"}},"required
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -730,20 +769,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
-validate3.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -757,7 +796,7 @@ const schema4 = {"type":"object","properties":{"x-piriod-test-mode":{"type":"boo
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -769,38 +808,38 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data["x-simple-workspace"] === undefined) || (!(func0.call(data, "x-simple-workspace")))) && (missing0 = "x-simple-workspace")){
-validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data["x-piriod-test-mode"] !== undefined && func0.call(data, "x-piriod-test-mode")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",schemaPath:"#/properties/x-piriod-test-mode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data["x-simple-workspace"] !== undefined && func0.call(data, "x-simple-workspace")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data["x-simple-workspace"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",schemaPath:"#/properties/x-simple-workspace/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -825,7 +864,7 @@ const formats2 = __formats["date-time"];
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -835,7 +874,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.name === undefined) || (!(func0.call(data, "name")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -845,7 +884,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.email === undefined) || (!(func0.call(data, "email")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -855,10 +894,10 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
+let data0: any = data.name;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -869,7 +908,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -880,10 +919,10 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
+let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -894,7 +933,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -906,7 +945,7 @@ errors++;
 }
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -917,9 +956,9 @@ errors++;
 }
 }
 if(data.customer !== undefined && func0.call(data, "customer")){
-let data3 = data.customer;
+let data3: any = data.customer;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/type",keyword:"type",params:{type: schema1.properties.customer.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -930,9 +969,9 @@ errors++;
 }
 }
 if(data.orgunit !== undefined && func0.call(data, "orgunit")){
-let data4 = data.orgunit;
+let data4: any = data.orgunit;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/orgunit",schemaPath:"#/properties/orgunit/type",keyword:"type",params:{type: schema1.properties.orgunit.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -943,9 +982,9 @@ errors++;
 }
 }
 if(data.phone !== undefined && func0.call(data, "phone")){
-let data5 = data.phone;
+let data5: any = data.phone;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err9 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema1.properties.phone.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -956,7 +995,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func3(data5) > 12){
-const err10 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
+const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -969,7 +1008,7 @@ errors++;
 }
 if(data.invoicing !== undefined && func0.call(data, "invoicing")){
 if(typeof data.invoicing !== "boolean"){
-const err11 = {instancePath:instancePath+"/invoicing",schemaPath:"#/properties/invoicing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err11 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -981,7 +1020,7 @@ errors++;
 }
 if(data.collections !== undefined && func0.call(data, "collections")){
 if(typeof data.collections !== "boolean"){
-const err12 = {instancePath:instancePath+"/collections",schemaPath:"#/properties/collections/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err12 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -992,10 +1031,10 @@ errors++;
 }
 }
 if(data.created !== undefined && func0.call(data, "created")){
-let data8 = data.created;
+let data8: any = data.created;
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-const err13 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err13 = {instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1006,7 +1045,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err14 = {instancePath:instancePath+"/created",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1017,10 +1056,10 @@ errors++;
 }
 }
 if(data.updated !== undefined && func0.call(data, "updated")){
-let data9 = data.updated;
+let data9: any = data.updated;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-const err15 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err15 = {instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"}};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1031,7 +1070,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1043,7 +1082,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1062,7 +1101,7 @@ const schema2 = {"type":"object","required":["name","email"],"properties":{"name
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1072,7 +1111,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.name === undefined) || (!(func0.call(data, "name")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1082,7 +1121,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.email === undefined) || (!(func0.call(data, "email")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1092,10 +1131,10 @@ vErrors.push(err1);
 errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
-let data0 = data.name;
+let data0: any = data.name;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1106,7 +1145,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1117,10 +1156,10 @@ errors++;
 }
 }
 if(data.email !== undefined && func0.call(data, "email")){
-let data1 = data.email;
+let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\""};
+const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1131,7 +1170,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1142,9 +1181,9 @@ errors++;
 }
 }
 if(data.customer !== undefined && func0.call(data, "customer")){
-let data2 = data.customer;
+let data2: any = data.customer;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err6 = {instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/type",keyword:"type",params:{type: schema2.properties.customer.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1155,9 +1194,9 @@ errors++;
 }
 }
 if(data.orgunit !== undefined && func0.call(data, "orgunit")){
-let data3 = data.orgunit;
+let data3: any = data.orgunit;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/orgunit",schemaPath:"#/properties/orgunit/type",keyword:"type",params:{type: schema2.properties.orgunit.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1168,9 +1207,9 @@ errors++;
 }
 }
 if(data.phone !== undefined && func0.call(data, "phone")){
-let data4 = data.phone;
+let data4: any = data.phone;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema2.properties.phone.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1181,7 +1220,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(func3(data4) > 12){
-const err9 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"};
+const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1194,7 +1233,7 @@ errors++;
 }
 if(data.invoicing !== undefined && func0.call(data, "invoicing")){
 if(typeof data.invoicing !== "boolean"){
-const err10 = {instancePath:instancePath+"/invoicing",schemaPath:"#/properties/invoicing/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err10 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1206,7 +1245,7 @@ errors++;
 }
 if(data.collections !== undefined && func0.call(data, "collections")){
 if(typeof data.collections !== "boolean"){
-const err11 = {instancePath:instancePath+"/collections",schemaPath:"#/properties/collections/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err11 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1218,7 +1257,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1237,7 +1276,7 @@ const schema3 = {"type":"object","properties":{"id":{"type":"string"}},"required
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1247,7 +1286,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.id === undefined) || (!(func0.call(data, "id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1258,7 +1297,7 @@ errors++;
 }
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1270,7 +1309,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1289,7 +1328,7 @@ const schema4 = {"type":"object","properties":{"x-piriod-test-mode":{"type":"boo
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1299,7 +1338,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data["x-simple-workspace"] === undefined) || (!(func0.call(data, "x-simple-workspace")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "x-simple-workspace"},message:"must have required property '"+"x-simple-workspace"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "x-simple-workspace"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1310,7 +1349,7 @@ errors++;
 }
 if(data["x-piriod-test-mode"] !== undefined && func0.call(data, "x-piriod-test-mode")){
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-const err1 = {instancePath:instancePath+"/x-piriod-test-mode",schemaPath:"#/properties/x-piriod-test-mode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err1 = {instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1322,7 +1361,7 @@ errors++;
 }
 if(data["x-simple-workspace"] !== undefined && func0.call(data, "x-simple-workspace")){
 if(typeof data["x-simple-workspace"] !== "string"){
-const err2 = {instancePath:instancePath+"/x-simple-workspace",schemaPath:"#/properties/x-simple-workspace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1334,7 +1373,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err3 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err3];
 }

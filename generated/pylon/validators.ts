@@ -62,56 +62,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
@@ -185,7 +224,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
 const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
 
-function isDate(value: string): boolean {
+function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -195,7 +234,7 @@ function isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function isTime(value: string): boolean {
+function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -208,13 +247,13 @@ function isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function isDateTime(value: string): boolean {
+function __isDateTime(value: string): boolean {
   if (value.length > 64) return false;
   const t = value.search(/[Tt]/);
-  return t === 10 && isDate(value.slice(0, t)) && isTime(value.slice(t + 1));
+  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
 }
 
-function isIpv6(value: string): boolean {
+function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -233,12 +272,12 @@ function isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function isHostname(value: string): boolean {
+function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function isEmail(value: string): boolean {
+function __isEmail(value: string): boolean {
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -247,12 +286,12 @@ function isEmail(value: string): boolean {
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
   if (domain.startsWith("[") && domain.endsWith("]")) {
     const literal = domain.slice(1, -1);
-    return literal.startsWith("IPv6:") ? isIpv6(literal.slice(5)) : IPV4.test(literal);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
   }
-  return isHostname(domain);
+  return __isHostname(domain);
 }
 
-function isAuthority(authority: string): boolean {
+function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -266,7 +305,7 @@ function isAuthority(authority: string): boolean {
     if (rest !== "" && !rest.startsWith(":")) return false;
     port = rest.slice(1);
     const literal = host.slice(1, -1);
-    if (!(isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
   } else {
     const colon = hostPort.lastIndexOf(":");
     if (colon >= 0) {
@@ -279,7 +318,7 @@ function isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function isUriReference(value: string, absolute: boolean): boolean {
+function __isUriReference(value: string, absolute: boolean): boolean {
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -303,13 +342,13 @@ function isUriReference(value: string, absolute: boolean): boolean {
   if (rest.startsWith("//")) {
     const end = rest.indexOf("/", 2);
     const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
-    if (!isAuthority(authority)) return false;
+    if (!__isAuthority(authority)) return false;
     rest = end < 0 ? "" : rest.slice(end);
   }
   return PCHARS.test(rest);
 }
 
-function isRegex(value: string): boolean {
+function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -320,18 +359,18 @@ function isRegex(value: string): boolean {
 }
 
 const __formats = {
-  date: { type: "string", validate: isDate },
-  time: { type: "string", validate: isTime },
-  "date-time": { type: "string", validate: isDateTime },
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
   duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
-  email: { type: "string", validate: isEmail },
-  hostname: { type: "string", validate: isHostname },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
   ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
-  ipv6: { type: "string", validate: isIpv6 },
-  uri: { type: "string", validate: (v: string) => isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => isUriReference(v, false) },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
+  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
-  regex: { type: "string", validate: isRegex },
+  regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
   "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
   byte: { type: "string", validate: (v: string) => BASE64.test(v) },
@@ -348,7 +387,7 @@ const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -359,58 +398,58 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.name !== undefined && func0.call(data, "name")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.email !== undefined && func0.call(data, "email")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data.email !== "string"){
-validate1.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs5 === errors;
+var valid0: any = _errs5 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
-const _errs7: number = errors;
+const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate1.errors = [{instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate1.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs7 === errors;
+var valid0: any = _errs7 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 }
 else {
-validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -425,7 +464,7 @@ const schema3 = {"type":"string","enum":["no_access","member","admin"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -433,8 +472,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1: number = errors;
-const _errs2: number = errors;
+const _errs1: any = errors;
+const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
@@ -448,9 +487,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 if(valid0){
-validate2.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate2.errors = [{instancePath,keyword:"not",params:{}}];
 return false;
 }
 else {
@@ -468,97 +507,97 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1: any;
 if(((data.name === undefined) || (!(func0.call(data, "name")))) && (missing1 = "name")){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
 if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_external_id",schemaPath:"#/properties/account_external_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.account_id !== undefined && func0.call(data, "account_id")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs5 === errors;
+var valid1: any = _errs5 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
-const _errs7: number = errors;
+const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate2.errors = [{instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs7 === errors;
+var valid1: any = _errs7 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.email !== undefined && func0.call(data, "email")){
-const _errs9: number = errors;
+const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate2.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs9 === errors;
+var valid1: any = _errs9 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.name !== undefined && func0.call(data, "name")){
-const _errs11: number = errors;
+const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs11 === errors;
+var valid1: any = _errs11 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.portal_role !== undefined && func0.call(data, "portal_role")){
-let data5 = data.portal_role;
-const _errs13: number = errors;
+let data5: any = data.portal_role;
+const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-validate2.errors = [{instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"}];
+validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}}];
 return false;
 }
-var valid1 = _errs13 === errors;
+var valid1: any = _errs13 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
-const _errs17: number = errors;
+const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role_id",schemaPath:"#/properties/portal_role_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate2.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs17 === errors;
+var valid1: any = _errs17 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 }
 }
@@ -569,7 +608,7 @@ var valid1 = true;
 }
 }
 else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -583,7 +622,7 @@ const schema4 = {"type":"object","properties":{"data":{"$ref":"https://contactge
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -594,88 +633,88 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs1: number = errors;
-const _errs2: number = errors;
+let data0: any = data.data;
+const _errs1: any = errors;
+const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
-const _errs4: number = errors;
+const _errs4: any = errors;
 if(typeof data0.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs4 === errors;
+var valid2: any = _errs4 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data0.name !== undefined && func0.call(data0, "name")){
-const _errs6: number = errors;
+const _errs6: any = errors;
 if(typeof data0.name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs6 === errors;
+var valid2: any = _errs6 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data0.email !== undefined && func0.call(data0, "email")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data0.email !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs8 === errors;
+var valid2: any = _errs8 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 if(valid2){
 if(data0.avatar_url !== undefined && func0.call(data0, "avatar_url")){
-const _errs10: number = errors;
+const _errs10: any = errors;
 if(typeof data0.avatar_url !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/avatar_url",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid2 = _errs10 === errors;
+var valid2: any = _errs10 === errors;
 }
 else {
-var valid2 = true;
+var valid2: any = true;
 }
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.request_id !== undefined && func0.call(data, "request_id")){
-const _errs12: number = errors;
+const _errs12: any = errors;
 if(typeof data.request_id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate3.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs12 === errors;
+var valid0: any = _errs12 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 else {
-validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -690,7 +729,7 @@ const schema8 = {"type":"object","required":["cursor","has_next_page"],"properti
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -702,162 +741,162 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data")) || (((data.pagination === undefined) || (!(func0.call(data, "pagination")))) && (missing0 = "pagination"))){
-validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
-const _errs1: number = errors;
+let data0: any = data.data;
+const _errs1: any = errors;
 if(errors === _errs1){
 if(Array.isArray(data0)){
-var valid1 = true;
+var valid1: any = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs3: number = errors;
-const _errs4: number = errors;
+let data1: any = data0[i0];
+const _errs3: any = errors;
+const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
-const _errs6: number = errors;
+const _errs6: any = errors;
 if(typeof data1.id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs6 === errors;
+var valid3: any = _errs6 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data1.name !== undefined && func0.call(data1, "name")){
-const _errs8: number = errors;
+const _errs8: any = errors;
 if(typeof data1.name !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs8 === errors;
+var valid3: any = _errs8 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data1.email !== undefined && func0.call(data1, "email")){
-const _errs10: number = errors;
+const _errs10: any = errors;
 if(typeof data1.email !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs10 === errors;
+var valid3: any = _errs10 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 if(valid3){
 if(data1.avatar_url !== undefined && func0.call(data1, "avatar_url")){
-const _errs12: number = errors;
+const _errs12: any = errors;
 if(typeof data1.avatar_url !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid3 = _errs12 === errors;
+var valid3: any = _errs12 === errors;
 }
 else {
-var valid3 = true;
+var valid3: any = true;
 }
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 if(!valid1){
 break;
 }
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate4.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.pagination !== undefined && func0.call(data, "pagination")){
-let data6 = data.pagination;
-const _errs14: number = errors;
-const _errs15: number = errors;
+let data6: any = data.pagination;
+const _errs14: any = errors;
+const _errs15: any = errors;
 if(errors === _errs15){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1: any;
 if((((data6.cursor === undefined) || (!(func0.call(data6, "cursor")))) && (missing1 = "cursor")) || (((data6.has_next_page === undefined) || (!(func0.call(data6, "has_next_page")))) && (missing1 = "has_next_page"))){
-validate4.errors = [{instancePath:instancePath+"/pagination",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
 if(data6.cursor !== undefined && func0.call(data6, "cursor")){
-const _errs17: number = errors;
+const _errs17: any = errors;
 if(typeof data6.cursor !== "string"){
-validate4.errors = [{instancePath:instancePath+"/pagination/cursor",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid5 = _errs17 === errors;
+var valid5: any = _errs17 === errors;
 }
 else {
-var valid5 = true;
+var valid5: any = true;
 }
 if(valid5){
 if(data6.has_next_page !== undefined && func0.call(data6, "has_next_page")){
-const _errs19: number = errors;
+const _errs19: any = errors;
 if(typeof data6.has_next_page !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/properties/has_next_page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid5 = _errs19 === errors;
+var valid5: any = _errs19 === errors;
 }
 else {
-var valid5 = true;
+var valid5: any = true;
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/pagination",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid0 = _errs14 === errors;
+var valid0: any = _errs14 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.request_id !== undefined && func0.call(data, "request_id")){
-const _errs21: number = errors;
+const _errs21: any = errors;
 if(typeof data.request_id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate4.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs21 === errors;
+var valid0: any = _errs21 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -872,7 +911,7 @@ const formats0 = __formats.int64;
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -883,53 +922,53 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined && func0.call(data, "cursor")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate5.errors = [{instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate5.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
-const _errs3: number = errors;
+let data1: any = data.limit;
+const _errs3: any = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-validate5.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate5.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
 return false;
 }
 }
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 else {
-validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate5.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -943,7 +982,7 @@ const schema10 = {"type":"object","not":{"required":["account_id","account_exter
 
 function validate6(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -951,8 +990,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1: number = errors;
-const _errs2: number = errors;
+const _errs1: any = errors;
+const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
@@ -966,9 +1005,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 if(valid0){
-validate6.errors = [{instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"}];
+validate6.errors = [{instancePath,keyword:"not",params:{}}];
 return false;
 }
 else {
@@ -985,92 +1024,92 @@ vErrors = null;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_external_id",schemaPath:"#/properties/account_external_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs3 === errors;
+var valid1: any = _errs3 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.account_id !== undefined && func0.call(data, "account_id")){
-const _errs5: number = errors;
+const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs5 === errors;
+var valid1: any = _errs5 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
-const _errs7: number = errors;
+const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate6.errors = [{instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs7 === errors;
+var valid1: any = _errs7 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.email !== undefined && func0.call(data, "email")){
-const _errs9: number = errors;
+const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate6.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs9 === errors;
+var valid1: any = _errs9 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.name !== undefined && func0.call(data, "name")){
-const _errs11: number = errors;
+const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate6.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs11 === errors;
+var valid1: any = _errs11 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.portal_role !== undefined && func0.call(data, "portal_role")){
-let data5 = data.portal_role;
-const _errs13: number = errors;
+let data5: any = data.portal_role;
+const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-validate6.errors = [{instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"}];
+validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}}];
 return false;
 }
-var valid1 = _errs13 === errors;
+var valid1: any = _errs13 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 if(valid1){
 if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
-const _errs17: number = errors;
+const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role_id",schemaPath:"#/properties/portal_role_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate6.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid1 = _errs17 === errors;
+var valid1: any = _errs17 === errors;
 }
 else {
-var valid1 = true;
+var valid1: any = true;
 }
 }
 }
@@ -1080,7 +1119,7 @@ var valid1 = true;
 }
 }
 else {
-validate6.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate6.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1094,7 +1133,7 @@ const schema12 = {"type":"object","properties":{"request_id":{"type":"string"}}}
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1106,13 +1145,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined && func0.call(data, "request_id")){
 if(typeof data.request_id !== "string"){
-validate7.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate7.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 else {
-validate7.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate7.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1125,7 +1164,7 @@ const v7 = validate8;
 
 function validate8(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1137,38 +1176,38 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.cursor === undefined) || (!(func0.call(data, "cursor")))) && (missing0 = "cursor")) || (((data.has_next_page === undefined) || (!(func0.call(data, "has_next_page")))) && (missing0 = "has_next_page"))){
-validate8.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate8.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.cursor !== undefined && func0.call(data, "cursor")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate8.errors = [{instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate8.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.has_next_page !== undefined && func0.call(data, "has_next_page")){
-const _errs3: number = errors;
+const _errs3: any = errors;
 if(typeof data.has_next_page !== "boolean"){
-validate8.errors = [{instancePath:instancePath+"/has_next_page",schemaPath:"#/properties/has_next_page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate8.errors = [{instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate8.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate8.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1181,7 +1220,7 @@ const v8 = validate9;
 
 function validate9(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1190,11 +1229,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate9.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate9.errors = [{instancePath,keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
-validate9.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"}];
+validate9.errors = [{instancePath,keyword:"enum",params:{allowedValues: schema3.enum}}];
 return false;
 }
 validate9.errors = vErrors;
@@ -1207,7 +1246,7 @@ const schema15 = {"type":"object","properties":{"id":{"type":"string"}},"require
 
 function validate10(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1219,20 +1258,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
-validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate10.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
 }
 }
 else {
-validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1246,7 +1285,7 @@ const schema16 = {"type":"object","properties":{"cursor":{"type":"string"},"limi
 
 function validate11(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1258,59 +1297,59 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.limit === undefined) || (!(func0.call(data, "limit")))) && (missing0 = "limit")){
-validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate11.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
 if(data.cursor !== undefined && func0.call(data, "cursor")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate11.errors = [{instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate11.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
-const _errs3: number = errors;
+let data1: any = data.limit;
+const _errs3: any = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-validate11.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate11.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
 return false;
 }
 }
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 }
 else {
-validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate11.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1324,7 +1363,7 @@ const schema17 = {"type":"object","properties":{"cursor":{"type":"string"},"limi
 
 function validate12(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate12.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1335,53 +1374,53 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined && func0.call(data, "cursor")){
-const _errs1: number = errors;
+const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate12.errors = [{instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate12.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid0 = _errs1 === errors;
+var valid0: any = _errs1 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 if(valid0){
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
-const _errs3: number = errors;
+let data1: any = data.limit;
+const _errs3: any = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-validate12.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate12.errors = [{instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
 return false;
 }
 }
 }
 }
 }
-var valid0 = _errs3 === errors;
+var valid0: any = _errs3 === errors;
 }
 else {
-var valid0 = true;
+var valid0: any = true;
 }
 }
 }
 else {
-validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate12.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -1411,7 +1450,7 @@ const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate1.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1422,7 +1461,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-const err0 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1434,7 +1473,7 @@ errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1446,7 +1485,7 @@ errors++;
 }
 if(data.email !== undefined && func0.call(data, "email")){
 if(typeof data.email !== "string"){
-const err2 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1458,7 +1497,7 @@ errors++;
 }
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
 if(typeof data.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1470,7 +1509,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1490,7 +1529,7 @@ const schema3 = {"type":"string","enum":["no_access","member","admin"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate2.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1498,8 +1537,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1: number = errors;
-const _errs2: number = errors;
+const _errs1: any = errors;
+const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
@@ -1513,9 +1552,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err1 = {instancePath,keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1537,7 +1576,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.name === undefined) || (!(func0.call(data, "name")))){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1548,7 +1587,7 @@ errors++;
 }
 if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
 if(typeof data.account_external_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_external_id",schemaPath:"#/properties/account_external_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1560,7 +1599,7 @@ errors++;
 }
 if(data.account_id !== undefined && func0.call(data, "account_id")){
 if(typeof data.account_id !== "string"){
-const err4 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1572,7 +1611,7 @@ errors++;
 }
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
 if(typeof data.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1584,7 +1623,7 @@ errors++;
 }
 if(data.email !== undefined && func0.call(data, "email")){
 if(typeof data.email !== "string"){
-const err6 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1596,7 +1635,7 @@ errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
 if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1607,9 +1646,9 @@ errors++;
 }
 }
 if(data.portal_role !== undefined && func0.call(data, "portal_role")){
-let data5 = data.portal_role;
+let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1619,7 +1658,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-const err9 = {instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1631,7 +1670,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
 if(typeof data.portal_role_id !== "string"){
-const err10 = {instancePath:instancePath+"/portal_role_id",schemaPath:"#/properties/portal_role_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1643,7 +1682,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1662,7 +1701,7 @@ const schema4 = {"type":"object","properties":{"data":{"$ref":"https://contactge
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate3.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1672,11 +1711,11 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined && func0.call(data0, "id")){
 if(typeof data0.id !== "string"){
-const err0 = {instancePath:instancePath+"/data/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1688,7 +1727,7 @@ errors++;
 }
 if(data0.name !== undefined && func0.call(data0, "name")){
 if(typeof data0.name !== "string"){
-const err1 = {instancePath:instancePath+"/data/name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1700,7 +1739,7 @@ errors++;
 }
 if(data0.email !== undefined && func0.call(data0, "email")){
 if(typeof data0.email !== "string"){
-const err2 = {instancePath:instancePath+"/data/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1712,7 +1751,7 @@ errors++;
 }
 if(data0.avatar_url !== undefined && func0.call(data0, "avatar_url")){
 if(typeof data0.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/data/avatar_url",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1724,7 +1763,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1736,7 +1775,7 @@ errors++;
 }
 if(data.request_id !== undefined && func0.call(data, "request_id")){
 if(typeof data.request_id !== "string"){
-const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1748,7 +1787,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1768,7 +1807,7 @@ const schema8 = {"type":"object","required":["cursor","has_next_page"],"properti
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1778,7 +1817,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.data === undefined) || (!(func0.call(data, "data")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1788,7 +1827,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.pagination === undefined) || (!(func0.call(data, "pagination")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "pagination"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1798,15 +1837,15 @@ vErrors.push(err1);
 errors++;
 }
 if(data.data !== undefined && func0.call(data, "data")){
-let data0 = data.data;
+let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
+let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined && func0.call(data1, "id")){
 if(typeof data1.id !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/id",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1818,7 +1857,7 @@ errors++;
 }
 if(data1.name !== undefined && func0.call(data1, "name")){
 if(typeof data1.name !== "string"){
-const err3 = {instancePath:instancePath+"/data/" + i0+"/name",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1830,7 +1869,7 @@ errors++;
 }
 if(data1.email !== undefined && func0.call(data1, "email")){
 if(typeof data1.email !== "string"){
-const err4 = {instancePath:instancePath+"/data/" + i0+"/email",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1842,7 +1881,7 @@ errors++;
 }
 if(data1.avatar_url !== undefined && func0.call(data1, "avatar_url")){
 if(typeof data1.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1854,7 +1893,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/" + i0,schemaPath:"https://contactgen.invalid/schema.json#/$defs/Contact/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1866,7 +1905,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err7 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1877,10 +1916,10 @@ errors++;
 }
 }
 if(data.pagination !== undefined && func0.call(data, "pagination")){
-let data6 = data.pagination;
+let data6: any = data.pagination;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if((data6.cursor === undefined) || (!(func0.call(data6, "cursor")))){
-const err8 = {instancePath:instancePath+"/pagination",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "cursor"},message:"must have required property '"+"cursor"+"'"};
+const err8 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "cursor"}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1890,7 +1929,7 @@ vErrors.push(err8);
 errors++;
 }
 if((data6.has_next_page === undefined) || (!(func0.call(data6, "has_next_page")))){
-const err9 = {instancePath:instancePath+"/pagination",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "has_next_page"},message:"must have required property '"+"has_next_page"+"'"};
+const err9 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "has_next_page"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1901,7 +1940,7 @@ errors++;
 }
 if(data6.cursor !== undefined && func0.call(data6, "cursor")){
 if(typeof data6.cursor !== "string"){
-const err10 = {instancePath:instancePath+"/pagination/cursor",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1913,7 +1952,7 @@ errors++;
 }
 if(data6.has_next_page !== undefined && func0.call(data6, "has_next_page")){
 if(typeof data6.has_next_page !== "boolean"){
-const err11 = {instancePath:instancePath+"/pagination/has_next_page",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/properties/has_next_page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err11 = {instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1925,7 +1964,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/pagination",schemaPath:"https://contactgen.invalid/schema.json#/$defs/Pagination/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1937,7 +1976,7 @@ errors++;
 }
 if(data.request_id !== undefined && func0.call(data, "request_id")){
 if(typeof data.request_id !== "string"){
-const err13 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1949,7 +1988,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1969,7 +2008,7 @@ const formats0 = __formats.int64;
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate5.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -1980,7 +2019,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined && func0.call(data, "cursor")){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1991,9 +2030,9 @@ errors++;
 }
 }
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
+let data1: any = data.limit;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err1 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2004,7 +2043,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"};
+const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2014,7 +2053,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2024,7 +2063,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2037,7 +2076,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2056,7 +2095,7 @@ const schema10 = {"type":"object","not":{"required":["account_id","account_exter
 
 function validate6(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2064,8 +2103,8 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-const _errs1: number = errors;
-const _errs2: number = errors;
+const _errs1: any = errors;
+const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
@@ -2079,9 +2118,9 @@ vErrors.push(err0);
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
+var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,schemaPath:"#/not",keyword:"not",params:{},message:"must NOT be valid"};
+const err1 = {instancePath,keyword:"not",params:{}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2104,7 +2143,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
 if(typeof data.account_external_id !== "string"){
-const err2 = {instancePath:instancePath+"/account_external_id",schemaPath:"#/properties/account_external_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2116,7 +2155,7 @@ errors++;
 }
 if(data.account_id !== undefined && func0.call(data, "account_id")){
 if(typeof data.account_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_id",schemaPath:"#/properties/account_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2128,7 +2167,7 @@ errors++;
 }
 if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
 if(typeof data.avatar_url !== "string"){
-const err4 = {instancePath:instancePath+"/avatar_url",schemaPath:"#/properties/avatar_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2140,7 +2179,7 @@ errors++;
 }
 if(data.email !== undefined && func0.call(data, "email")){
 if(typeof data.email !== "string"){
-const err5 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2152,7 +2191,7 @@ errors++;
 }
 if(data.name !== undefined && func0.call(data, "name")){
 if(typeof data.name !== "string"){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2163,9 +2202,9 @@ errors++;
 }
 }
 if(data.portal_role !== undefined && func0.call(data, "portal_role")){
-let data5 = data.portal_role;
+let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2175,7 +2214,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-const err8 = {instancePath:instancePath+"/portal_role",schemaPath:"https://contactgen.invalid/schema.json#/$defs/PortalRole/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2187,7 +2226,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
 if(typeof data.portal_role_id !== "string"){
-const err9 = {instancePath:instancePath+"/portal_role_id",schemaPath:"#/properties/portal_role_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err9 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2199,7 +2238,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2218,7 +2257,7 @@ const schema12 = {"type":"object","properties":{"request_id":{"type":"string"}}}
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2229,7 +2268,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined && func0.call(data, "request_id")){
 if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2241,7 +2280,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err1 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2259,7 +2298,7 @@ const v7 = validate8;
 
 function validate8(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate8.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2269,7 +2308,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.cursor === undefined) || (!(func0.call(data, "cursor")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cursor"},message:"must have required property '"+"cursor"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "cursor"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2279,7 +2318,7 @@ vErrors.push(err0);
 errors++;
 }
 if((data.has_next_page === undefined) || (!(func0.call(data, "has_next_page")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "has_next_page"},message:"must have required property '"+"has_next_page"+"'"};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "has_next_page"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2290,7 +2329,7 @@ errors++;
 }
 if(data.cursor !== undefined && func0.call(data, "cursor")){
 if(typeof data.cursor !== "string"){
-const err2 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2302,7 +2341,7 @@ errors++;
 }
 if(data.has_next_page !== undefined && func0.call(data, "has_next_page")){
 if(typeof data.has_next_page !== "boolean"){
-const err3 = {instancePath:instancePath+"/has_next_page",schemaPath:"#/properties/has_next_page/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err3 = {instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2314,7 +2353,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err4 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2332,7 +2371,7 @@ const v8 = validate9;
 
 function validate9(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate9.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2341,7 +2380,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2351,7 +2390,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema3.enum},message:"must be equal to one of the allowed values"};
+const err1 = {instancePath,keyword:"enum",params:{allowedValues: schema3.enum}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2370,7 +2409,7 @@ const schema15 = {"type":"object","properties":{"id":{"type":"string"}},"require
 
 function validate10(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate10.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2380,7 +2419,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.id === undefined) || (!(func0.call(data, "id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2391,7 +2430,7 @@ errors++;
 }
 if(data.id !== undefined && func0.call(data, "id")){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2403,7 +2442,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2422,7 +2461,7 @@ const schema16 = {"type":"object","properties":{"cursor":{"type":"string"},"limi
 
 function validate11(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate11.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2432,7 +2471,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if((data.limit === undefined) || (!(func0.call(data, "limit")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'"};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "limit"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2443,7 +2482,7 @@ errors++;
 }
 if(data.cursor !== undefined && func0.call(data, "cursor")){
 if(typeof data.cursor !== "string"){
-const err1 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2454,9 +2493,9 @@ errors++;
 }
 }
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
+let data1: any = data.limit;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err2 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err2 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2467,7 +2506,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2477,7 +2516,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err4 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2487,7 +2526,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+const err5 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2500,7 +2539,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2519,7 +2558,7 @@ const schema17 = {"type":"object","properties":{"cursor":{"type":"string"},"limi
 
 function validate12(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
-let errors: number = 0;
+let errors: any = 0;
 const evaluated0 = validate12.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
@@ -2530,7 +2569,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined && func0.call(data, "cursor")){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",schemaPath:"#/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2541,9 +2580,9 @@ errors++;
 }
 }
 if(data.limit !== undefined && func0.call(data, "limit")){
-let data1 = data.limit;
+let data1: any = data.limit;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err1 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2554,7 +2593,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be < 1000"};
+const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2564,7 +2603,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2574,7 +2613,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2587,7 +2626,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err5];
 }

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../../generator/runtime/validation.js";
@@ -22,6 +24,7 @@ describe("JSON-Schema-Test-Suite (draft 2020-12) through generated validators", 
   let total = 0;
   let skippedTests = 0;
   const staleSkips: string[] = [];
+  const binNames: string[] = [];
 
   beforeAll(async () => {
     const all = loadGroups();
@@ -47,6 +50,7 @@ describe("JSON-Schema-Test-Suite (draft 2020-12) through generated validators", 
       const generationErrors = new Map<string, string>();
       try {
         validators = await generateBin(bin, index, remotes, OUT);
+        binNames.push(`bin${index}`);
       } catch {
         // One bad schema stops the whole document: generate group by group to pin the failures down.
         validators = {};
@@ -104,6 +108,32 @@ describe("JSON-Schema-Test-Suite (draft 2020-12) through generated validators", 
       .flatMap((o) => o.failed.map((f) => `${o.group.id} ${o.group.description} / ${f.test}: ${f.reason}`));
     expect(failures).toEqual([]);
   });
+
+  it("generates modules that type-check under the project's strict tsconfig", () => {
+    // The suite's schemas exercise every keyword's code shape, so this covers what real specs can produce.
+    const bins = binNames;
+    expect(bins.length).toBeGreaterThan(0);
+    for (const bin of bins) {
+      mkdirSync(path.join(OUT, bin, "runtime"), { recursive: true });
+      writeFileSync(
+        path.join(OUT, bin, "runtime/validation.ts"),
+        'export * from "../../../../generator/runtime/validation.js";\n',
+      );
+    }
+    const tsconfig = path.join(OUT, "tsconfig.json");
+    writeFileSync(
+      tsconfig,
+      JSON.stringify({ extends: "../../tsconfig.json", include: bins.map((b) => `${b}/**/*.ts`), exclude: [] }),
+    );
+    const tsc = path.resolve(import.meta.dirname, "../../node_modules/typescript/bin/tsc");
+    let output = "";
+    try {
+      execFileSync(process.execPath, [tsc, "-p", tsconfig, "--noEmit"], { encoding: "utf8" });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe("");
+  }, 120_000);
 
   it("lists only groups that still fail as skipped", () => {
     expect(staleSkips).toEqual([]);

@@ -54,6 +54,8 @@ function createAjv(allErrors: boolean, assertFormats: boolean): Ajv2020 {
     ownProperties: true,
     unicodeRegExp: true,
     logger: false,
+    // The wrappers write their own messages (template/support.ts).
+    messages: false,
   });
   // Only the shape matters here: the generated code calls the template's implementations through `__formats`.
   for (const [name, check] of Object.entries(__formats)) {
@@ -117,10 +119,14 @@ function toTypedBody(code: string, count: number): string {
   let body = code
     .replace(/^"use strict";\n?/, "")
     .replace(/\/\*# sourceURL=[^*]*\*\/;?/g, "")
-    .replace(/^export const (v\d+) = /gm, "const $1 = ");
+    .replace(/^export const (v\d+) = /gm, "const $1 = ")
+    // Unused by the wrappers, and about a third of the code: error objects are unquoted-key literals, so
+    // `,schemaPath:"` cannot occur inside a JSON string or a schema constant.
+    .replace(/,schemaPath:"(?:[^"\\]|\\.)*"/g, "");
   for (const [from, to] of Object.entries(RUNTIME)) body = body.split(from).join(to);
   const unknown = /require\("([^"]+)"\)/.exec(body);
   if (unknown) throw new SchemaCompileError(`unsupported Ajv runtime dependency ${unknown[1]}`);
+  body = dropRepeatedFunctions(body);
   const functions = new Set<string>();
   const signature =
     /^function (validate\d+)\(data, \{(instancePath="", parentData, parentDataProperty, rootData=data(?:, dynamicAnchors=\{\})?)\}=\{\}\)\{$/gm;
@@ -129,15 +135,52 @@ function toTypedBody(code: string, count: number): string {
     return `function ${name}(data: any, {${params}}: any = {}): boolean {`;
   });
   body = body
-    .replace(/^let vErrors = null;$/gm, "let vErrors: any = null;")
-    .replace(/^let errors = 0;$/gm, "let errors: number = 0;")
-    .replace(/^let (missing\d+);$/gm, "let $1: any;")
-    .replace(/^const (_errs\d+) = errors;$/gm, "const $1: number = errors;")
+    // Ajv's locals change type as evaluation proceeds (null → array, true → {} → number); they hold untyped data.
+    .replace(/^(var|let) ([A-Za-z_$][\w$]*)( = |;)/gm, "$1 $2: any$3")
+    .replace(/^const (_errs\d+|indices\d+) = /gm, "const $1: any = ")
+    // multipleOf: Ajv guards against a zero divisor that the schema cannot have; TS rejects `3 === 0`.
+    .replace(/^if\(\((\d[\d.e+-]*) === 0 \|\| /gm, "if((($1 as number) === 0 || ")
     .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "$1.evaluated = $2 as any;");
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
   const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
   const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
   return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
+}
+
+/**
+ * Ajv's standalone output can repeat a function declaration (a schema both exported and reached by a recursive
+ * reference). Harmless in JavaScript, an error in TypeScript: later copies are dropped. Braces are matched outside
+ * string literals (the generated functions contain no regular-expression or template literals).
+ */
+function dropRepeatedFunctions(code: string): string {
+  const seen = new Set<string>();
+  let out = "";
+  let index = 0;
+  const start = /^function (validate\d+)\(/gm;
+  for (let match = start.exec(code); match; match = start.exec(code)) {
+    const name = match[1] as string;
+    if (!seen.has(name)) {
+      seen.add(name);
+      continue;
+    }
+    const end = matchingBrace(code, code.indexOf("{", code.indexOf(")", match.index)));
+    out += code.slice(index, match.index);
+    index = end + 1;
+    start.lastIndex = index;
+  }
+  return out + code.slice(index);
+}
+
+function matchingBrace(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === "\\") i++;
+    } else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return i;
+  }
+  throw new SchemaCompileError("unbalanced braces in Ajv output");
 }
 
 function usedFormats(code: string): string[] {

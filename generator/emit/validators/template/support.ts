@@ -63,56 +63,95 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const BOUNDS: Record<string, string> = {
+  maximum: "must be at most",
+  minimum: "must be at least",
+  exclusiveMaximum: "must be less than",
+  exclusiveMinimum: "must be greater than",
+  multipleOf: "must be a multiple of",
+};
+
+const COUNTS: Record<string, [string, string]> = {
+  maxLength: ["at most", "character"],
+  minLength: ["at least", "character"],
+  maxItems: ["at most", "item"],
+  minItems: ["at least", "item"],
+  maxProperties: ["at most", "property"],
+  minProperties: ["at least", "property"],
+};
+
+const FIXED: Record<string, string> = {
+  not: "must not match the schema in `not`",
+  anyOf: "must match at least one of the schemas in `anyOf`",
+  oneOf: "must match exactly one of the schemas in `oneOf`",
+  "false schema": "is not allowed here",
+  propertyNames: "has a property name that is not allowed",
+  contains: "must contain a matching item",
+  if: "does not match the `then`/`else` branch its `if` selects",
+};
+
+function plural(count: unknown, noun: string): string {
+  const word = count === 1 ? noun : noun === "property" ? "properties" : `${noun}s`;
+  return `${String(count)} ${word}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
-  switch (error.keyword) {
-    case "required":
-      return {
-        path: `${path}/${escapeSegment(String(p.missingProperty))}`,
-        keyword: "required",
-        message: `is required (missing property ${show(p.missingProperty)})`,
-      };
-    case "additionalProperties":
-    case "unevaluatedProperties":
-      if (p.additionalProperty === undefined && p.unevaluatedProperty === undefined) break;
-      return {
-        path: `${path}/${escapeSegment(String(p.additionalProperty ?? p.unevaluatedProperty))}`,
-        keyword: error.keyword,
-        message: "is not an allowed property",
-      };
+  const keyword = error.keyword;
+  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
+  if (keyword === "required") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (keyword === "dependentRequired") {
+    return {
+      path: at(p.missingProperty),
+      keyword,
+      message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
+    };
+  }
+  if (
+    (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
+    p.additionalProperty !== undefined
+  ) {
+    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+  }
+  if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
+    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+  }
+  const counted = COUNTS[keyword];
+  if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
+  const bound = BOUNDS[keyword];
+  if (bound) return { path, keyword, message: `${bound} ${String(p.limit ?? p.multipleOf)}` };
+  switch (keyword) {
     case "type":
-      return { path, keyword: "type", message: `must be ${describeType(p.type)}` };
+      return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
-      return { path, keyword: "format", message: `must be a valid ${String(p.format)}` };
+      return { path, keyword, message: `must be a valid ${String(p.format)}` };
     case "enum": {
       const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
       const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword: "enum", message: `must be one of ${list}` };
+      return { path, keyword, message: `must be one of ${list}` };
     }
     case "const":
-      return { path, keyword: "const", message: `must equal ${show(p.allowedValue)}` };
-    case "maxLength":
-    case "minLength": {
-      const bound = error.keyword === "maxLength" ? "at most" : "at least";
-      return { path, keyword: error.keyword, message: `must be ${bound} ${String(p.limit)} characters long` };
-    }
-    case "maximum":
-    case "minimum":
-    case "exclusiveMaximum":
-    case "exclusiveMinimum": {
-      const words: Record<string, string> = {
-        maximum: "at most",
-        minimum: "at least",
-        exclusiveMaximum: "less than",
-        exclusiveMinimum: "greater than",
-      };
-      return { path, keyword: error.keyword, message: `must be ${words[error.keyword]} ${String(p.limit)}` };
-    }
+      return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
-      return { path, keyword: "pattern", message: `must match the pattern ${show(p.pattern)}` };
+      return { path, keyword, message: `must match the pattern ${show(p.pattern)}` };
+    case "uniqueItems":
+      return {
+        path,
+        keyword,
+        message: `must not contain duplicates (items ${String(p.j)} and ${String(p.i)} are equal)`,
+      };
+    case "unevaluatedItems":
+    case "items":
+      return { path, keyword, message: `must have at most ${plural(p.limit, "item")}` };
   }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
+  return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
 function failure(error: unknown): ValidationIssue[] {
