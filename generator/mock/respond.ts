@@ -89,13 +89,8 @@ function validBody(
   pagination: MockPagination | undefined,
 ): unknown {
   const schema = media.schema ? follow(registry.document, media.schema).value : undefined;
-  const candidates = [media.example, synthesize(registry.document, schema)].filter((v) => v !== undefined);
   const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
-  const base = candidates.find(valid) ?? candidates[candidates.length - 1];
-  if (!valid(base))
-    registry.warn(
-      `no example or synthesised value validates against ${decodeURIComponent(media.schema ?? "")}; sent anyway`,
-    );
+  const base = baseBody(registry, media, schema, valid);
   const echoed = echo(registry.document, structuredClone(base), schema, request);
   const body = valid(echoed) ? echoed : base;
   if (!pagination) return body;
@@ -115,14 +110,14 @@ function echo(doc: unknown, target: unknown, schema: unknown, request: ReplyRequ
   if (!isRecord(target)) return target;
   const root = propertiesOf(doc, schema);
   const fields = isRecord(request.body) ? request.body : {};
-  const rootMatches = Object.keys(fields).some((k) => k in root);
+  const rootMatches = Object.keys(fields).some((k) => Object.hasOwn(root, k));
   const dataSchema = root.data;
   const [into, intoSchema] =
     !rootMatches && isRecord(target.data) && dataSchema !== undefined ? [target.data, dataSchema] : [target, schema];
   merge(doc, into, fields, intoSchema);
   const ids = Object.values(request.pathParams);
   const id = ids[ids.length - 1];
-  if (id !== undefined && "id" in propertiesOf(doc, intoSchema) && !("id" in fields)) {
+  if (id !== undefined && Object.hasOwn(propertiesOf(doc, intoSchema), "id") && !Object.hasOwn(fields, "id")) {
     const current = into.id;
     into.id = typeof current === "number" && Number.isFinite(Number(id)) ? Number(id) : id;
   }
@@ -132,10 +127,17 @@ function echo(doc: unknown, target: unknown, schema: unknown, request: ReplyRequ
 function merge(doc: unknown, target: Record<string, unknown>, source: Record<string, unknown>, schema: unknown): void {
   const props = propertiesOf(doc, schema);
   for (const [key, value] of Object.entries(source)) {
-    if (!(key in props)) continue;
+    // Own keys only: a body member named `__proto__` or `constructor` must not reach the prototype chain.
+    if (!Object.hasOwn(props, key)) continue;
     const current = target[key];
     if (isRecord(value) && isRecord(current)) merge(doc, current, value, props[key]);
-    else target[key] = structuredClone(value);
+    else
+      Object.defineProperty(target, key, {
+        value: structuredClone(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
 }
 
@@ -148,4 +150,25 @@ function propertiesOf(doc: unknown, schema: unknown, depth = 0): Record<string, 
   for (const part of Array.isArray(schema.allOf) ? schema.allOf : [])
     Object.assign(out, propertiesOf(doc, part, depth + 1));
   return out;
+}
+
+/** The example or synthesised body of a media type, chosen once: large schemas (Stripe) make this the costly part. */
+const baseBodies = new WeakMap<MockMedia, unknown>();
+
+function baseBody(
+  registry: SchemaRegistry,
+  media: MockMedia,
+  schema: unknown,
+  valid: (v: unknown) => boolean,
+): unknown {
+  if (baseBodies.has(media)) return baseBodies.get(media);
+  const candidates = [media.example, synthesize(registry.document, schema)].filter((v) => v !== undefined);
+  const base = candidates.find(valid) ?? candidates[candidates.length - 1];
+  if (!valid(base)) {
+    registry.warn(
+      `no example or synthesised value validates against #${decodeURIComponent(media.schema ?? "")}; sent anyway`,
+    );
+  }
+  baseBodies.set(media, base);
+  return base;
 }

@@ -497,3 +497,17 @@ describe("test control headers", () => {
     expect(res.json).toEqual({ "x-mock-invalid": true });
   });
 });
+
+describe("echo safety", () => {
+  it("a body member named __proto__ is echoed nowhere and reaches no prototype", async () => {
+    const s = api("pylon");
+    const res = await send(s.mock.url, "POST", "/contacts", {
+      headers: { ...AUTH.pylon, "content-type": "application/json" },
+      raw: '{"__proto__": {"polluted": true}, "name": "Ada"}',
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.text).not.toContain("polluted");
+    expect((res.json as { data: { name: string } }).data.name).toBe("Ada");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
