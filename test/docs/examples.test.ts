@@ -3,11 +3,15 @@
  * compiled exactly as rendered, as virtual files at the repository root, where the snippets' import
  * `./generated/<api>/index.js` resolves to the committed clients.
  */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteFile } from "../../generator/docs/site.js";
+import { exampleInputs } from "../../generator/docs/examples/inputs.js";
 import type { ApiModel } from "../../generator/model/types.js";
-import { hostileSite, realSite } from "./build-helpers.js";
+import type { OperationValidators, Validator } from "../../generator/runtime/validation.js";
+import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 import { compileExamples } from "./compile-examples.js";
 
 let models: ApiModel[];
@@ -40,6 +44,26 @@ describe("docs examples", () => {
 
   it("type-checks every example against the generated clients", () => {
     expect(compile(examples)).toEqual([]);
+  });
+
+  it("sends values the API accepts: path, query and body validate against the generated validators", async () => {
+    for (const model of models) {
+      const module = (await import(pathToFileURL(path.join(ROOT, "generated", model.name, "validators.ts")).href)) as {
+        operationValidators: Record<string, OperationValidators>;
+      };
+      for (const op of model.operations) {
+        const validators = module.operationValidators[op.id];
+        const inputs = exampleInputs(model, op);
+        const checks: Array<[string, Validator | undefined, unknown]> = [
+          ["path", validators?.path, Object.fromEntries(inputs.path)],
+          ["query", validators?.query, Object.fromEntries(inputs.query)],
+        ];
+        if (inputs.body) checks.push(["body", validators?.body?.[inputs.body.mediaType], inputs.body.value]);
+        for (const [part, validator, value] of checks)
+          expect(validator?.validate(value) ?? [], `${model.name} ${op.id} ${part}`).toEqual([]);
+        if (inputs.body) expect(validators?.body?.[inputs.body.mediaType], `${op.id} body validator`).toBeDefined();
+      }
+    }
   });
 
   it("catches an example that does not compile (the check can fail)", () => {

@@ -5,8 +5,10 @@
  */
 import { defaultBaseUrl } from "../../emit/client/options.js";
 import { camelCase, identifier, propertyAccess } from "../../emit/safe.js";
-import type { ApiModel, OperationModel, ParameterModel, SecuritySchemeModel } from "../../model/types.js";
-import { parameterValue, placeholder, sampleValue } from "./sample.js";
+import type { JsonValue } from "../../load/openapi-types.js";
+import type { ApiModel, OperationModel, SecuritySchemeModel } from "../../model/types.js";
+import { exampleInputs } from "./inputs.js";
+import { parameterValue, placeholder } from "./sample.js";
 import { stringLiteral, tsObject, tsValue } from "./ts-value.js";
 
 export interface ExampleOptions {
@@ -123,20 +125,14 @@ function paginationLines(target: string, args: string[]): string[] {
 }
 
 function callArguments(model: ApiModel, op: OperationModel): string[] {
-  const doc = model.document;
-  const args = op.pathParams.map((p) => tsValue(parameterValue(doc, p)));
-  const media = op.requestBody?.content[0];
-  if (op.requestBody && media) {
-    const body = media.example !== undefined ? media.example : sampleValue(doc, media.schema);
-    args.push(tsValue(body));
-  }
+  const inputs = exampleInputs(model, op);
+  const args = inputs.path.map(([, value]) => tsValue(value));
+  if (inputs.body) args.push(tsValue(inputs.body.value));
   const options: Array<[string, string]> = [];
-  const group = (params: ParameterModel[]) =>
-    params.filter((p) => p.required).map((p): [string, string] => [p.name, tsValue(parameterValue(doc, p), "    ")]);
-  const query = group(op.queryParams);
-  const headers = group(op.headerParams);
-  if (query.length > 0) options.push(["query", tsObject(query, "  ")]);
-  if (headers.length > 0) options.push(["headers", tsObject(headers, "  ")]);
+  const entries = (list: Array<[string, JsonValue]>) =>
+    list.map(([name, value]): [string, string] => [name, tsValue(value, "    ")]);
+  if (inputs.query.length > 0) options.push(["query", tsObject(entries(inputs.query), "  ")]);
+  if (inputs.headers.length > 0) options.push(["headers", tsObject(entries(inputs.headers), "  ")]);
   if (options.length > 0) args.push(tsObject(options));
   return args;
 }

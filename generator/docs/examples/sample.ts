@@ -85,15 +85,19 @@ function sampleString(schema: SchemaObject, hint: string): string {
   return max !== undefined && value.length > max ? value.slice(0, Math.max(1, max)) : value;
 }
 
+/** The lowest value the bounds allow (3.1 numeric and 3.0 boolean exclusive bounds), else 1. */
 function sampleNumber(schema: SchemaObject, type: string): number {
-  const lower =
-    typeof schema.minimum === "number"
-      ? schema.minimum
-      : typeof schema.exclusiveMinimum === "number"
-        ? schema.exclusiveMinimum + 1
-        : 1;
-  const upper = typeof schema.maximum === "number" ? schema.maximum : undefined;
-  const value = upper !== undefined && lower > upper ? upper : lower;
+  const step = type === "integer" ? 1 : 0.5;
+  const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
+  const exMin = typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum : undefined;
+  const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
+  const exMax = typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum : undefined;
+  let lower = 1;
+  if (min !== undefined) lower = schema.exclusiveMinimum === true ? min + step : min;
+  if (exMin !== undefined) lower = Math.max(min ?? -Infinity, exMin + step);
+  let upper = max !== undefined && schema.exclusiveMaximum === true ? max - step : max;
+  if (exMax !== undefined) upper = Math.min(upper ?? Infinity, exMax - step);
+  const value = upper !== undefined && lower > upper ? (lower + upper) / 2 : lower;
   return type === "integer" ? Math.ceil(value) : value;
 }
 
