@@ -213,16 +213,18 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
-const PCHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
-const QUERY_CHARS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
-const USERINFO = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:]|%[0-9A-Fa-f]{2})*$/;
-const REG_NAME = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
+// URI character sets; a `%` must start a percent-encoded octet (checked separately by BAD_PERCENT).
+const PCHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+const QUERY_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/;
+const USERINFO = /^[A-Za-z0-9\-._~!$&'()*+,;=:%]*$/;
+const REG_NAME = /^[A-Za-z0-9\-._~!$&'()*+,;=%]*$/;
+const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 const IP_FUTURE = /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/;
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const DURATION = /^P(?!$)(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|\d+W)$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/;
-const RELATIVE_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BAD_TILDE = /~(?![01])/;
+const RELATIVE_PREFIX = /^(?:0|[1-9][0-9]*)/;
 
 function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
@@ -319,6 +321,7 @@ function __isAuthority(authority: string): boolean {
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
 function __isUriReference(value: string, absolute: boolean): boolean {
+  if (BAD_PERCENT.test(value)) return false;
   let rest = value;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -348,6 +351,17 @@ function __isUriReference(value: string, absolute: boolean): boolean {
   return PCHARS.test(rest);
 }
 
+function __isJsonPointer(value: string): boolean {
+  return value === "" || (value.startsWith("/") && !BAD_TILDE.test(value));
+}
+
+function __isRelativeJsonPointer(value: string): boolean {
+  const prefix = RELATIVE_PREFIX.exec(value)?.[0];
+  if (prefix === undefined) return false;
+  const rest = value.slice(prefix.length);
+  return rest === "#" || __isJsonPointer(rest);
+}
+
 function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
@@ -371,9 +385,9 @@ const __formats = {
   "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
   uuid: { type: "string", validate: (v: string) => UUID.test(v) },
   regex: { type: "string", validate: __isRegex },
-  "json-pointer": { type: "string", validate: (v: string) => JSON_POINTER.test(v) },
-  "relative-json-pointer": { type: "string", validate: (v: string) => RELATIVE_JSON_POINTER.test(v) },
-  byte: { type: "string", validate: (v: string) => BASE64.test(v) },
+  "json-pointer": { type: "string", validate: __isJsonPointer },
+  "relative-json-pointer": { type: "string", validate: __isRelativeJsonPointer },
+  byte: { type: "string", validate: (v: string) => v.length % 4 === 0 && BASE64.test(v) },
   int32: { type: "number", validate: (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v <= 2 ** 31 - 1 },
   int64: { type: "number", validate: (v: number) => Number.isInteger(v) },
   float: { type: "number", validate: (v: number) => Number.isFinite(v) },

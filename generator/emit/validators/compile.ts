@@ -49,6 +49,8 @@ function createAjv(allErrors: boolean, assertFormats: boolean): Ajv2020 {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // JSON has no NaN or Infinity: they are not numbers here.
+    strictNumbers: true,
     validateSchema: false,
     validateFormats: true,
     ownProperties: true,
