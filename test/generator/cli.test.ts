@@ -4,9 +4,9 @@
  */
 import { cp, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApi } from "../../generator/pipeline.js";
-import { cli, ROOT, scratchDir, snapshotDir } from "./helpers.js";
+import { cleanupScratch, cli, ROOT, scratchDir, snapshotDir } from "./helpers.js";
 
 const PETSTORE = "/work/shared/corpus/oai-petstore.v3.0.yaml";
 let out: string;
@@ -19,6 +19,8 @@ beforeAll(async () => {
   expect(result.stderr).not.toMatch(/Error/);
   expect(result.code).toBe(0);
 });
+
+afterAll(cleanupScratch);
 
 describe("generate --spec", () => {
   it("writes the client, index, types and runtime", async () => {

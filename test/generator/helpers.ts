@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { generateApi, type GenerateOptions } from "../../generator/pipeline.js";
@@ -14,8 +14,17 @@ const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SCRATCH = path.join(ROOT, ".tmp", "test-out");
 
+const created: string[] = [];
+
+/** A fresh folder under .tmp/test-out (removed by cleanupScratch, with its tsconfig). */
 export function scratchDir(label: string): string {
-  return path.join(SCRATCH, `${label}-${process.pid}-${randomBytes(3).toString("hex")}`);
+  const dir = path.join(SCRATCH, `${label}-${process.pid}-${randomBytes(3).toString("hex")}`);
+  created.push(dir, `${dir}.tsconfig.json`);
+  return dir;
+}
+
+export async function cleanupScratch(): Promise<void> {
+  await Promise.all(created.splice(0).map((p) => rm(p, { recursive: true, force: true })));
 }
 
 export async function generateInto(spec: string, name: string, options: GenerateOptions = {}): Promise<string> {

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import { generateInto, typecheck } from "./helpers.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanupScratch, generateInto, typecheck } from "./helpers.js";
 
 const FIXTURE = "test/fixtures/hostile.yaml";
 let dir: string;
@@ -17,6 +17,8 @@ beforeAll(async () => {
   // Types, client, index and runtime: the generator's own emitters (validators.ts is tested by its owner).
   dir = await generateInto(FIXTURE, "hostile", { validators: false });
 });
+
+afterAll(cleanupScratch);
 
 describe("hostile spec", () => {
   it("generates code that type-checks under strict", async () => {

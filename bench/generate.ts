@@ -1,0 +1,119 @@
+/**
+ * `npm run bench -- generate`: our types + client vs openapi-typescript alone vs `redocly generate-client`
+ * (@redocly/cli 2.77) on the corpus' largest documents, each tool a fresh child process under /usr/bin/time
+ * (wall time and peak RSS). Median of BENCH_RUNS runs (default 3), tools interleaved so load drifts hit all alike.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { machineLine, writeSection } from "./report.js";
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CORPUS = "/work/shared/corpus";
+const DOCUMENTS = ["openai-openapi.v3.1.yaml", "stripe-spec3.json"];
+const COMMAND = "npm run bench -- generate";
+
+interface Tool {
+  name: string;
+  argv: (spec: string, out: string) => string[];
+}
+
+const TOOLS: Tool[] = [
+  {
+    name: "contactgen types + client",
+    argv: (spec, out) => [process.execPath, "--import", "tsx", "bench/generate/ours.ts", spec, out],
+  },
+  {
+    name: "openapi-typescript 7.13 (types only)",
+    argv: (spec, out) => [
+      process.execPath,
+      "node_modules/openapi-typescript/bin/cli.js",
+      spec,
+      "-o",
+      `${out}/types.ts`,
+    ],
+  },
+  {
+    name: "redocly generate-client (cli 2.77)",
+    argv: (spec, out) => [
+      process.execPath,
+      "node_modules/@redocly/cli/bin/cli.js",
+      "generate-client",
+      spec,
+      "-o",
+      `${out}/client.ts`,
+    ],
+  },
+];
+
+interface Sample {
+  seconds: number;
+  peakMiB: number;
+}
+
+async function measure(tool: Tool, spec: string): Promise<Sample> {
+  const out = await mkdtemp(path.join(os.tmpdir(), "bench-generate-"));
+  try {
+    const { stderr } = await exec("/usr/bin/time", ["-f", "BENCH %e %M", ...tool.argv(spec, out)], {
+      cwd: ROOT,
+      maxBuffer: 256 << 20,
+      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+    });
+    const match = /BENCH ([\d.]+) (\d+)/.exec(stderr);
+    if (!match) throw new Error(`${tool.name}: no timing in output:\n${stderr.slice(-2000)}`);
+    return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function measureAll(): Promise<string> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const rows: string[] = [];
+  for (const document of DOCUMENTS) {
+    const spec = path.join(CORPUS, document);
+    const samples = new Map<string, Sample[]>(TOOLS.map((t) => [t.name, []]));
+    for (let i = 0; i < runs; i++) {
+      for (const tool of TOOLS) {
+        const sample = await measure(tool, spec);
+        samples.get(tool.name)?.push(sample);
+        console.log(`${document} ${tool.name}: ${sample.seconds.toFixed(2)} s, ${sample.peakMiB.toFixed(0)} MiB`);
+      }
+    }
+    const ours = median((samples.get(TOOLS[0]?.name ?? "") ?? []).map((s) => s.seconds));
+    for (const tool of TOOLS) {
+      const list = samples.get(tool.name) ?? [];
+      const seconds = median(list.map((s) => s.seconds));
+      const peak = Math.max(...list.map((s) => s.peakMiB));
+      const ratio = tool === TOOLS[0] ? "1.00×" : `${(ours / seconds).toFixed(2)}×`;
+      rows.push(`| ${document} | ${tool.name} | ${seconds.toFixed(2)} | ${ratio} | ${peak.toFixed(0)} |`);
+    }
+  }
+  return [
+    "## Generation: types + client",
+    "",
+    `Command: \`${COMMAND}\` (BENCH_RUNS=${runs}). Machine: ${machineLine()}.`,
+    "Each tool runs as a fresh child process under `/usr/bin/time` (wall seconds, peak RSS); median of the runs.",
+    "Ratio = our time ÷ that tool's time (below 1.00× means we are faster). Ours excludes lint and validators",
+    "(timed elsewhere) but includes tsx start-up, load, bundle, model, both emitters and the atomic write.",
+    "",
+    "| document | tool | seconds (median) | ours ÷ tool | peak RSS MiB |",
+    "|---|---|---:|---:|---:|",
+    ...rows,
+  ].join("\n");
+}
+
+export async function run(): Promise<void> {
+  const section = await measureAll();
+  console.log(section);
+  await writeSection("generate", section);
+}
