@@ -305,6 +305,26 @@ describe("validation hooks", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("uses the generated validators.ts: an over-long Piriod name never reaches the network", async () => {
+    const piriod = createPiriodClient({
+      baseUrl: server.url,
+      auth: { apiToken: "k" },
+      headers: { xSimpleWorkspace: "w" },
+      validation: "strict",
+    });
+    const body = { name: "x".repeat(65), email: "a@b.co", invoicing: true, collections: true };
+    const error = await piriod.contacts.update("c", body).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toContainEqual(
+      expect.objectContaining({ path: "/body/name", keyword: "maxLength" }),
+    );
+    expect(server.requests).toHaveLength(0);
+    server.reply(json(200, { name: 5, email: "a@b.co", invoicing: true, collections: true }));
+    const response = await piriod.contacts.update("c", { ...body, name: "ok" }).catch((e: unknown) => e);
+    expect(response).toMatchObject({ phase: "response", issues: [expect.objectContaining({ path: "/name" })] });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("off: validators are not consulted", async () => {
     await pylon({ validators, validation: "off" }).contacts.create({ name: "n" });
     expect(server.requests).toHaveLength(1);
