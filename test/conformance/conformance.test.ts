@@ -22,7 +22,7 @@ import { exampleRequest, requestArbitrary } from "./requests.js";
 import { Tally } from "./tally.js";
 
 const CHECKS = ["call", "valid requests", "invalid requests", "invalid response"];
-const RUNS = 25;
+const RUNS = 100;
 const SEED = 20261125;
 
 const tally = new Tally();
