@@ -131,7 +131,9 @@ function checkBody(
   const kind = kindOf(essence(contentType) === "" ? media.mediaType : contentType);
   const value = parseBody(kind, bytes);
   if (value === undefined || !media.schema) return value;
-  const result = registry.check(media.schema, { coerce: kind === "form", prefix: "/body" }).run(value);
+  const result = registry
+    .check(media.schema, { direction: "request", coerce: kind === "form", prefix: "/body" })
+    .run(value);
   issues.push(...result.issues);
   return result.value;
 }

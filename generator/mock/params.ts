@@ -37,7 +37,9 @@ export function checkParameters(params: MockParameter[], registry: SchemaRegistr
         continue;
       }
     }
-    issues.push(...registry.check(param.schema, { coerce: !param.json, prefix: at }).run(value).issues);
+    issues.push(
+      ...registry.check(param.schema, { direction: "request", coerce: !param.json, prefix: at }).run(value).issues,
+    );
   }
   return issues;
 }

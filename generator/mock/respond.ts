@@ -54,7 +54,7 @@ export function buildReply(registry: SchemaRegistry, op: MockOperation, status: 
   if (!media || NO_BODY.has(status)) {
     return request.invalid ? violateEmpty(status) : { status };
   }
-  const check = media.schema ? registry.check(media.schema, { prefix: "" }) : undefined;
+  const check = media.schema ? registry.check(media.schema, { direction: "response", prefix: "" }) : undefined;
   const body = validBody(registry, media, check, request, status < 300 ? op.pagination : undefined);
   if (!request.invalid) return { status, mediaType: media.mediaType, body };
   const broken = check ? violate(body, check) : undefined;

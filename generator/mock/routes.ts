@@ -212,15 +212,16 @@ export function warm(registry: SchemaRegistry, routes: Route[]): void {
     for (const param of op.params) {
       if (param.schema)
         registry.check(param.schema, {
+          direction: "request",
           coerce: !param.json,
           prefix: `/${param.in === "header" ? "headers" : param.in}/${escapeSegment(param.name)}`,
         });
     }
     for (const media of op.body?.content ?? []) {
-      if (media.schema) registry.check(media.schema, { coerce: false, prefix: "/body" });
+      if (media.schema) registry.check(media.schema, { direction: "request", coerce: false, prefix: "/body" });
     }
     for (const media of op.responses.flatMap((r) => r.content)) {
-      if (media.schema) registry.check(media.schema, { prefix: "" });
+      if (media.schema) registry.check(media.schema, { direction: "response", prefix: "" });
     }
   }
 }

@@ -6,7 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
 import * as ajvFormats from "ajv-formats";
 import { escapeSegment } from "./pointer.js";
-import { translateDocument } from "./translate.js";
+import { directionalView, translateDocument, type Direction } from "./translate.js";
 
 export interface Issue {
   /** JSON Pointer, prefixed by where the value came from: `/body/name`, `/query/limit`. */
@@ -15,12 +15,22 @@ export interface Issue {
   message: string;
 }
 
+export interface CheckOptions {
+  /** Requests: readOnly members are not required; responses: writeOnly members are not. */
+  direction: Direction;
+  /** Convert text to the schema's types first (parameters, form bodies). Requests only. */
+  coerce?: boolean;
+  /** Prepended to every issue's path: `/body`, `/query/limit`. */
+  prefix: string;
+}
+
 export interface Check {
   /** Validates (and for coercing checks converts strings to the schema's types) the value. */
   run(value: unknown): { value: unknown; issues: Issue[] };
 }
 
-const DOC_ID = "mock:document";
+/** One view of the document per direction (readOnly/writeOnly decide what is required). */
+const VIEW_ID: Record<Direction, string> = { request: "mock:request", response: "mock:response" };
 const MAX_ISSUES = 20;
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
@@ -70,8 +80,10 @@ export class SchemaRegistry {
     private readonly log: (message: string) => void = () => {},
   ) {
     this.document = translateDocument(document) as Record<string, unknown>;
-    this.strictAjv.addSchema(this.document, DOC_ID);
-    this.coercingAjv.addSchema(this.document, DOC_ID);
+    const request = directionalView(this.document, "request") as Record<string, unknown>;
+    this.strictAjv.addSchema(request, VIEW_ID.request);
+    this.strictAjv.addSchema(directionalView(this.document, "response") as Record<string, unknown>, VIEW_ID.response);
+    this.coercingAjv.addSchema(request, VIEW_ID.request);
   }
 
   private readonly warned = new Set<string>();
@@ -84,24 +96,24 @@ export class SchemaRegistry {
   }
 
   /** A check for the schema at `fragment` (URI-encoded JSON Pointer into the document). */
-  check(fragment: string, options: { coerce?: boolean; prefix: string }): Check {
-    const key = `${options.coerce ? "c" : "s"}${options.prefix}#${fragment}`;
+  check(fragment: string, options: CheckOptions): Check {
+    const key = `${options.direction}:${options.coerce ? "c" : "s"}${options.prefix}#${fragment}`;
     let check = this.cache.get(key);
     if (!check) {
-      check = this.compile(fragment, options.coerce === true, options.prefix);
+      check = this.compile(fragment, options);
       this.cache.set(key, check);
     }
     return check;
   }
 
-  private compile(fragment: string, coerce: boolean, prefix: string): Check {
-    const ajv = coerce ? this.coercingAjv : this.strictAjv;
+  private compile(fragment: string, { coerce, direction, prefix }: CheckOptions): Check {
+    const ajv = coerce && direction === "request" ? this.coercingAjv : this.strictAjv;
     // Wrapping the value in an object lets Ajv coerce the root value too (it only coerces through a parent).
     let validate: ValidateFunction;
     try {
       validate = ajv.compile({
         type: "object",
-        properties: { v: { $ref: `${DOC_ID}#${fragment}` } },
+        properties: { v: { $ref: `${VIEW_ID[direction]}#${fragment}` } },
       });
     } catch (error) {
       this.warn(

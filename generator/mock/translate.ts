@@ -3,7 +3,7 @@
  * 3.0's `nullable: true` and boolean `exclusiveMinimum`/`exclusiveMaximum` (also found in real 3.1 documents,
  * e.g. OpenAI's). Works on a deep copy; the loaded document is never mutated.
  */
-import { isRecord } from "./pointer.js";
+import { getAt, isRecord } from "./pointer.js";
 
 type Json = unknown;
 
@@ -51,4 +51,46 @@ function makeNullable(schema: Record<string, unknown>): void {
     for (const key of Object.keys(schema)) delete schema[key];
     schema.anyOf = [{ type: "null" }, inner];
   }
+}
+
+export type Direction = "request" | "response";
+
+/**
+ * The document as one direction sees it: a readOnly member is never required in a request, a writeOnly member
+ * never in a response (OpenAPI 3.x). Unchanged subtrees are shared with the input, so a view costs little memory.
+ */
+export function directionalView(doc: Json, direction: Direction): Json {
+  const hidden = direction === "request" ? "readOnly" : "writeOnly";
+  const seen = new Map<unknown, unknown>();
+  const flagged = (schema: unknown): boolean => {
+    let target = schema;
+    for (let hops = 0; isRecord(target) && typeof target.$ref === "string" && hops < 10; hops++) {
+      target = getAt(doc, target.$ref.replace(/^[^#]*#/, ""));
+    }
+    return isRecord(target) && target[hidden] === true;
+  };
+  const visit = (node: Json): Json => {
+    if (node === null || typeof node !== "object") return node;
+    if (seen.has(node)) return seen.get(node);
+    seen.set(node, node);
+    let changed = false;
+    const out: Record<string, unknown> | unknown[] = Array.isArray(node) ? [] : {};
+    for (const [key, value] of Object.entries(node)) {
+      const next = visit(value);
+      if (next !== value) changed = true;
+      (out as Record<string, unknown>)[key] = next;
+    }
+    if (isRecord(out) && Array.isArray(out.required) && isRecord(out.properties)) {
+      const properties = out.properties;
+      const kept = out.required.filter((name) => !flagged(properties[String(name)]));
+      if (kept.length !== out.required.length) {
+        out.required = kept;
+        changed = true;
+      }
+    }
+    const result = changed ? out : node;
+    seen.set(node, result);
+    return result;
+  };
+  return visit(doc);
 }

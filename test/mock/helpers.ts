@@ -68,7 +68,7 @@ export function responseIssues(
 ): Issue[] {
   const response = follow(started.registry.document, fragmentOf(["paths", path, method, "responses", status]));
   const at = `${response.fragment}${fragmentOf(["content", mediaType, "schema"])}`;
-  return started.registry.check(at, { prefix: "" }).run(body).issues;
+  return started.registry.check(at, { direction: "response", prefix: "" }).run(body).issues;
 }
 
 export function issuePaths(json: unknown): string[] {

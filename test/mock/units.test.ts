@@ -99,7 +99,7 @@ describe("synthesize produces values that validate", () => {
   it.each(Object.keys(schemas))("%s", (name) => {
     const fragment = `/components/schemas/${name}`;
     const value = synthesize(registry.document, schemas[name]);
-    expect(registry.check(fragment, { prefix: "" }).run(value).issues).toEqual([]);
+    expect(registry.check(fragment, { direction: "response", prefix: "" }).run(value).issues).toEqual([]);
   });
   it("is deterministic", () => {
     expect(synthesize(registry.document, schemas.pattern)).toBe(synthesize(registry.document, schemas.pattern));
@@ -119,7 +119,7 @@ describe("SchemaRegistry issues", () => {
       },
     },
   };
-  const check = new SchemaRegistry(doc).check("/components/schemas/c", { prefix: "/body" });
+  const check = new SchemaRegistry(doc).check("/components/schemas/c", { direction: "request", prefix: "/body" });
   it.each([
     [{ n: "ab" }, []],
     [{}, [{ path: "/body/n", keyword: "required" }]],
@@ -128,5 +128,34 @@ describe("SchemaRegistry issues", () => {
     ["text", [{ path: "/body", keyword: "type" }]],
   ])("%j", (value, want) => {
     expect(check.run(value).issues.map(({ path, keyword }) => ({ path, keyword }))).toEqual(want);
+  });
+});
+
+describe("direction-aware required members", () => {
+  const doc = {
+    components: {
+      schemas: {
+        Id: { type: "string", readOnly: true },
+        Thing: {
+          type: "object",
+          required: ["id", "name", "secret"],
+          properties: {
+            id: { $ref: "#/components/schemas/Id" },
+            name: { type: "string" },
+            secret: { type: "string", writeOnly: true },
+          },
+        },
+      },
+    },
+  };
+  const registry = new SchemaRegistry(doc);
+  it.each([
+    ["request", { name: "a", secret: "s" }, []],
+    ["request", { name: "a" }, ["/secret"]],
+    ["response", { id: "1", name: "a" }, []],
+    ["response", { name: "a" }, ["/id"]],
+  ] as const)("%s %j", (direction, value, want) => {
+    const check = registry.check("/components/schemas/Thing", { direction, prefix: "" });
+    expect(check.run(value).issues.map((i) => i.path)).toEqual(want);
   });
 });
