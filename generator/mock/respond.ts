@@ -12,6 +12,8 @@ import { violate } from "./violate.js";
 
 export interface Reply {
   status: number;
+  /** Documented response headers (required ones, and optional ones with an example). */
+  headers?: Record<string, string>;
   mediaType?: string;
   body?: unknown;
   /** Set when the body was made to violate the schema on request: what was done. */
@@ -50,6 +52,35 @@ export function successStatus(op: MockOperation): number {
 
 export function buildReply(registry: SchemaRegistry, op: MockOperation, status: number, request: ReplyRequest): Reply {
   const response = responseFor(op, status);
+  const reply = bodyReply(registry, op, response, status, request);
+  const headers = response ? documentedHeaders(registry, response) : {};
+  return Object.keys(headers).length > 0 ? { ...reply, headers } : reply;
+}
+
+function documentedHeaders(registry: SchemaRegistry, response: MockResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const header of response.headers) {
+    if (!header.required && header.example === undefined) continue;
+    const schema = header.schema ? follow(registry.document, header.schema).value : undefined;
+    const value = header.example ?? synthesize(registry.document, schema);
+    const text = Array.isArray(value)
+      ? value.join(",")
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+    // Header values must be visible ASCII: anything else in a document's example is left out, not sent broken.
+    if (/^[\x20-\x7e]*$/.test(text) && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header.name)) out[header.name] = text;
+  }
+  return out;
+}
+
+function bodyReply(
+  registry: SchemaRegistry,
+  op: MockOperation,
+  response: MockResponse | undefined,
+  status: number,
+  request: ReplyRequest,
+): Reply {
   const media = response ? pickMedia(response.content, request.accept) : undefined;
   if (!media || NO_BODY.has(status)) {
     return request.invalid ? violateEmpty(status) : { status };

@@ -25,9 +25,18 @@ export interface MockMedia {
   example?: unknown;
 }
 
+export interface MockResponseHeader {
+  name: string;
+  required: boolean;
+  /** Fragment of the header's schema. */
+  schema?: string;
+  example?: unknown;
+}
+
 export interface MockResponse {
   status: string;
   content: MockMedia[];
+  headers: MockResponseHeader[];
 }
 
 export type SecurityRequirement = Record<string, string[]>;
@@ -180,7 +189,28 @@ function responses(doc: unknown, op: Record<string, unknown>, opAt: string): Moc
     .sort()
     .map((status) => {
       const { value, fragment } = follow(doc, `${opAt}${fragmentOf(["responses", status])}`);
-      return { status, content: isRecord(value) ? mediaList(doc, value.content, fragment) : [] };
+      if (!isRecord(value)) return { status, content: [], headers: [] };
+      return {
+        status,
+        content: mediaList(doc, value.content, fragment),
+        headers: responseHeaders(doc, value, fragment),
+      };
+    });
+}
+
+function responseHeaders(doc: unknown, response: Record<string, unknown>, at: string): MockResponseHeader[] {
+  if (!isRecord(response.headers)) return [];
+  return Object.keys(response.headers)
+    .filter((name) => name.toLowerCase() !== "content-type")
+    .map((name) => {
+      const { value, fragment } = follow(doc, `${at}${fragmentOf(["headers", name])}`);
+      const header = isRecord(value) ? value : {};
+      return {
+        name,
+        required: header.required === true,
+        schema: header.schema !== undefined ? `${fragment}/schema` : undefined,
+        example: header.example,
+      };
     });
 }
 

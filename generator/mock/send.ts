@@ -26,7 +26,11 @@ export function sendError(
 
 export function sendReply(res: ServerResponse, reply: Reply, operationId: string): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | number> = { ...COMMON, "x-mock-operation": encodeURIComponent(operationId) };
+  const headers: Record<string, string | number> = {
+    ...reply.headers,
+    ...COMMON,
+    "x-mock-operation": encodeURIComponent(operationId),
+  };
   if (reply.violation) headers["x-mock-invalid"] = reply.violation.replace(/[^\x20-\x7e]/g, "?");
   if (reply.mediaType === undefined || reply.body === undefined) {
     if (reply.status >= 200 && reply.status !== 204 && reply.status !== 304) headers["content-length"] = 0;
