@@ -8,6 +8,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface IncrementalTarget {
   name: string;
@@ -75,14 +76,25 @@ export class StatMemo {
 /** Generator folders that never shape generated/ (the pipeline imports none of them). */
 const OUTSIDE_OUTPUT = new Set(["diff", "docs", "mock", "incremental"]);
 
-/** What every API's output depends on besides its spec: the generator's sources, dependencies and options. */
-export async function generatorFingerprint(options: string[] = [], memo = new StatMemo(), root = "."): Promise<string> {
-  const generator = path.join(root, "generator");
+/** The generator this module belongs to, wherever the CLI is run from. */
+export const GENERATOR_DIR = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * What every API's output depends on besides its spec: the generator's sources, the lockfile next to them
+ * (dependency versions), the config and the flags.
+ */
+export async function generatorFingerprint(
+  options: string[] = [],
+  memo = new StatMemo(),
+  generator = GENERATOR_DIR,
+  config = "generator.config.json",
+): Promise<string> {
   const files = (await listFiles(generator)).filter((f) => !OUTSIDE_OUTPUT.has(f.split("/")[0] ?? ""));
   const sources = await memo.hash("generator", generator, files);
-  const project = await memo.hash("project", root, ["package-lock.json", "generator.config.json"]);
+  const lockfile = await memo.hash("lockfile", path.dirname(path.resolve(generator)), ["package-lock.json"]);
+  const settings = await memo.hash("config", path.dirname(path.resolve(config)), [path.basename(config)]);
   return createHash("sha256")
-    .update(`${options.join("\0")}\0${sources}\0${project}`)
+    .update(`${options.join("\0")}\0${sources}\0${lockfile}\0${settings}`)
     .digest("hex");
 }
 

@@ -9,8 +9,10 @@ export interface IncrementalRun<T extends IncrementalTarget> {
   /** The CLI's own load → lint → model → emit for the given targets. */
   generate: (targets: T[]) => Promise<OutputSet[]>;
   write: (sets: OutputSet[]) => Promise<void>;
-  /** Project root holding generator/, the lockfile and the cache (default: the working directory). */
+  /** Folder holding the cache (`node_modules/.cache/…`) and generator.config.json; default: the working directory. */
   root?: string;
+  /** Generator sources to fingerprint; default: the generator this module belongs to. */
+  generatorDir?: string;
 }
 
 /**
@@ -22,7 +24,8 @@ export async function generateIncrementally<T extends IncrementalTarget>(
 ): Promise<{ written: OutputSet[]; fresh: T[] }> {
   const root = run.root ?? ".";
   const cache = await GenerateCache.load(path.join(root, CACHE_FILE));
-  const fingerprint = await generatorFingerprint(run.flags, cache.memo, root);
+  const config = path.join(root, "generator.config.json");
+  const fingerprint = await generatorFingerprint(run.flags, cache.memo, run.generatorDir, config);
   const { fresh, stale } = await planTargets(run.targets, cache, fingerprint);
   if (stale.length === 0) return { written: [], fresh };
   const sets = await run.generate(stale.map((s) => s.target));

@@ -29,7 +29,14 @@ async function write(sets: OutputSet[]): Promise<void> {
 }
 
 async function run(): Promise<string[]> {
-  const { written } = await generateIncrementally({ targets, flags: [], generate, write, root });
+  const { written } = await generateIncrementally({
+    targets,
+    flags: [],
+    generate,
+    write,
+    root,
+    generatorDir: at("generator"),
+  });
   return written.map((set) => path.basename(set.dir)).sort();
 }
 
