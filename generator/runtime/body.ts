@@ -46,9 +46,11 @@ export function decodeBody(raw: unknown, contentType: string | null): unknown {
   }
 }
 
+/** Form fields: arrays repeat the key (form, explode), nested objects use deepObject brackets (`a[b]=1`). */
 function appendField(key: string, value: unknown, append: (key: string, value: string) => void): void {
   if (value === undefined || value === null) return;
-  if (Array.isArray(value)) for (const item of value) append(key, stringify(item));
+  if (Array.isArray(value)) for (const item of value) appendField(key, item, append);
+  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) appendField(`${key}[${k}]`, v, append);
   else append(key, stringify(value));
 }
 
