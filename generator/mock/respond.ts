@@ -193,7 +193,11 @@ function baseBody(
   valid: (v: unknown) => boolean,
 ): unknown {
   if (baseBodies.has(media)) return baseBodies.get(media);
-  const candidates = [media.example, synthesize(registry.document, schema)].filter((v) => v !== undefined);
+  const candidates = [
+    media.example,
+    synthesize(registry.document, schema),
+    synthesize(registry.document, schema, { examples: false }),
+  ].filter((v) => v !== undefined);
   const base = candidates.find(valid) ?? candidates[candidates.length - 1];
   if (!valid(base)) {
     registry.warn(

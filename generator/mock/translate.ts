@@ -25,6 +25,8 @@ function translate(node: Json): Json {
   translateExclusive(out, "exclusiveMinimum", "minimum");
   translateExclusive(out, "exclusiveMaximum", "maximum");
   if (out.nullable === true) makeNullable(out);
+  // `nullable: false` says nothing, but Ajv knows the keyword and refuses it without a `type`.
+  else if (typeof out.nullable === "boolean") delete out.nullable;
   return out;
 }
 
