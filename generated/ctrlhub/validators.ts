@@ -12,7 +12,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -47,14 +58,15 @@ function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -94,21 +106,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -117,10 +132,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -171,7 +186,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -181,12 +196,13 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -206,6 +222,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,10 +270,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -280,6 +329,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -397,7 +447,6 @@ const __formats = {
 const __fast = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"},"telephone":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -412,7 +461,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.first_name !== undefined && func0.call(data, "first_name")){
+if(data.first_name !== undefined){
 const _errs1: any = errors;
 if(typeof data.first_name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}}];
@@ -424,7 +473,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.last_name !== undefined && func0.call(data, "last_name")){
+if(data.last_name !== undefined){
 const _errs3: any = errors;
 if(typeof data.last_name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}}];
@@ -436,7 +485,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 const _errs5: any = errors;
 if(errors === _errs5){
@@ -459,7 +508,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.telephone !== undefined && func0.call(data, "telephone")){
+if(data.telephone !== undefined){
 const _errs7: any = errors;
 if(typeof data.telephone !== "string"){
 validate1.errors = [{instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}}];
@@ -507,7 +556,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -520,7 +569,7 @@ const _errs3: any = errors;
 const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 let data2: any = data1.id;
 const _errs6: any = errors;
 if(errors === _errs6){
@@ -543,7 +592,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data1.type !== undefined && func0.call(data1, "type")){
+if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
 validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
@@ -598,12 +647,12 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 const _errs4: any = errors;
 if(errors === _errs4){
@@ -626,7 +675,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
 validate7.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
@@ -669,7 +718,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.accounts !== undefined && func0.call(data, "accounts")){
+if(data.accounts !== undefined){
 const _errs1: any = errors;
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
@@ -681,7 +730,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.author !== undefined && func0.call(data, "author")){
+if(data.author !== undefined){
 const _errs2: any = errors;
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
@@ -693,7 +742,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.interactions !== undefined && func0.call(data, "interactions")){
+if(data.interactions !== undefined){
 const _errs3: any = errors;
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
@@ -705,7 +754,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.organisation !== undefined && func0.call(data, "organisation")){
+if(data.organisation !== undefined){
 const _errs4: any = errors;
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
@@ -743,7 +792,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -766,7 +815,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
 validate3.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
@@ -778,13 +827,13 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.attributes !== undefined && func0.call(data, "attributes")){
+if(data.attributes !== undefined){
 let data2: any = data.attributes;
 const _errs5: any = errors;
 const _errs6: any = errors;
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.first_name !== undefined && func0.call(data2, "first_name")){
+if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
 validate3.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
@@ -796,7 +845,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.last_name !== undefined && func0.call(data2, "last_name")){
+if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
 validate3.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
@@ -808,7 +857,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.email !== undefined && func0.call(data2, "email")){
+if(data2.email !== undefined){
 let data5: any = data2.email;
 const _errs12: any = errors;
 if(errors === _errs12){
@@ -831,7 +880,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.telephone !== undefined && func0.call(data2, "telephone")){
+if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
 validate3.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
@@ -857,13 +906,13 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.meta !== undefined && func0.call(data, "meta")){
+if(data.meta !== undefined){
 let data7: any = data.meta;
 const _errs16: any = errors;
 const _errs17: any = errors;
 if(errors === _errs17){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.created_at !== undefined && func0.call(data7, "created_at")){
+if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 const _errs19: any = errors;
 if(errors === _errs19){
@@ -886,7 +935,7 @@ else {
 var valid4: any = true;
 }
 if(valid4){
-if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
+if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 const _errs21: any = errors;
 if(errors === _errs21){
@@ -909,7 +958,7 @@ else {
 var valid4: any = true;
 }
 if(valid4){
-if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
+if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 const _errs23: any = errors;
 if(errors === _errs23){
@@ -945,7 +994,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.relationships !== undefined && func0.call(data, "relationships")){
+if(data.relationships !== undefined){
 const _errs25: any = errors;
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
@@ -984,7 +1033,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 const _errs1: any = errors;
 if(!(validate3(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
@@ -996,13 +1045,13 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.jsonapi !== undefined && func0.call(data, "jsonapi")){
+if(data.jsonapi !== undefined){
 let data1: any = data.jsonapi;
 const _errs2: any = errors;
 const _errs3: any = errors;
 if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.version !== undefined && func0.call(data1, "version")){
+if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
 validate2.errors = [{instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}}];
 return false;
@@ -1045,7 +1094,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.created_at !== undefined && func0.call(data, "created_at")){
+if(data.created_at !== undefined){
 let data0: any = data.created_at;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -1068,7 +1117,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.updated_at !== undefined && func0.call(data, "updated_at")){
+if(data.updated_at !== undefined){
 let data1: any = data.updated_at;
 const _errs3: any = errors;
 if(errors === _errs3){
@@ -1091,7 +1140,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.modified_at !== undefined && func0.call(data, "modified_at")){
+if(data.modified_at !== undefined){
 let data2: any = data.modified_at;
 const _errs5: any = errors;
 if(errors === _errs5){
@@ -1140,7 +1189,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.accounts !== undefined && func0.call(data, "accounts")){
+if(data.accounts !== undefined){
 const _errs1: any = errors;
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
@@ -1152,7 +1201,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.author !== undefined && func0.call(data, "author")){
+if(data.author !== undefined){
 const _errs2: any = errors;
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
@@ -1164,7 +1213,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.interactions !== undefined && func0.call(data, "interactions")){
+if(data.interactions !== undefined){
 const _errs3: any = errors;
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
@@ -1176,7 +1225,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.organisation !== undefined && func0.call(data, "organisation")){
+if(data.organisation !== undefined){
 const _errs4: any = errors;
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
@@ -1215,7 +1264,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -1238,7 +1287,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
 validate19.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
@@ -1250,13 +1299,13 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.attributes !== undefined && func0.call(data, "attributes")){
+if(data.attributes !== undefined){
 let data2: any = data.attributes;
 const _errs5: any = errors;
 const _errs6: any = errors;
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.first_name !== undefined && func0.call(data2, "first_name")){
+if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
 validate19.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
@@ -1268,7 +1317,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.last_name !== undefined && func0.call(data2, "last_name")){
+if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
 validate19.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
@@ -1280,7 +1329,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.email !== undefined && func0.call(data2, "email")){
+if(data2.email !== undefined){
 let data5: any = data2.email;
 const _errs12: any = errors;
 if(errors === _errs12){
@@ -1303,7 +1352,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data2.telephone !== undefined && func0.call(data2, "telephone")){
+if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
 validate19.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
@@ -1329,13 +1378,13 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.meta !== undefined && func0.call(data, "meta")){
+if(data.meta !== undefined){
 let data7: any = data.meta;
 const _errs16: any = errors;
 const _errs17: any = errors;
 if(errors === _errs17){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.created_at !== undefined && func0.call(data7, "created_at")){
+if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 const _errs19: any = errors;
 if(errors === _errs19){
@@ -1358,7 +1407,7 @@ else {
 var valid4: any = true;
 }
 if(valid4){
-if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
+if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 const _errs21: any = errors;
 if(errors === _errs21){
@@ -1381,7 +1430,7 @@ else {
 var valid4: any = true;
 }
 if(valid4){
-if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
+if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 const _errs23: any = errors;
 if(errors === _errs23){
@@ -1417,7 +1466,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.relationships !== undefined && func0.call(data, "relationships")){
+if(data.relationships !== undefined){
 const _errs25: any = errors;
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
@@ -1458,12 +1507,12 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs1: any = errors;
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 const _errs3: any = errors;
 if(errors === _errs3){
@@ -1486,7 +1535,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 const _errs5: any = errors;
 if(typeof data0.type !== "string"){
 validate21.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
@@ -1498,13 +1547,13 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data0.attributes !== undefined && func0.call(data0, "attributes")){
+if(data0.attributes !== undefined){
 let data3: any = data0.attributes;
 const _errs7: any = errors;
 const _errs8: any = errors;
 if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.first_name !== undefined && func0.call(data3, "first_name")){
+if(data3.first_name !== undefined){
 const _errs10: any = errors;
 if(typeof data3.first_name !== "string"){
 validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}}];
@@ -1516,7 +1565,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data3.last_name !== undefined && func0.call(data3, "last_name")){
+if(data3.last_name !== undefined){
 const _errs12: any = errors;
 if(typeof data3.last_name !== "string"){
 validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}}];
@@ -1528,7 +1577,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data3.email !== undefined && func0.call(data3, "email")){
+if(data3.email !== undefined){
 let data6: any = data3.email;
 const _errs14: any = errors;
 if(errors === _errs14){
@@ -1551,7 +1600,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data3.telephone !== undefined && func0.call(data3, "telephone")){
+if(data3.telephone !== undefined){
 const _errs16: any = errors;
 if(typeof data3.telephone !== "string"){
 validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}}];
@@ -1610,7 +1659,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version !== undefined && func0.call(data, "version")){
+if(data.version !== undefined){
 if(typeof data.version !== "string"){
 validate22.errors = [{instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}}];
 return false;
@@ -1641,7 +1690,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -1664,7 +1713,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
 validate23.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
@@ -1701,7 +1750,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -1714,7 +1763,7 @@ const _errs3: any = errors;
 const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 let data2: any = data1.id;
 const _errs6: any = errors;
 if(errors === _errs6){
@@ -1737,7 +1786,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data1.type !== undefined && func0.call(data1, "type")){
+if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
 validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
@@ -1792,12 +1841,12 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 const _errs4: any = errors;
 if(errors === _errs4){
@@ -1820,7 +1869,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
 validate25.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
@@ -1866,12 +1915,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.org_id === undefined) || (!(func0.call(data, "org_id")))) && (missing0 = "org_id")) || (((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))) && (missing0 = "contact_id"))){
+if(((data.org_id === undefined) && (missing0 = "org_id")) || ((data.contact_id === undefined) && (missing0 = "contact_id"))){
 validate26.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.org_id !== undefined && func0.call(data, "org_id")){
+if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
 validate26.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
@@ -1883,7 +1932,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.contact_id !== undefined && func0.call(data, "contact_id")){
+if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
 validate26.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
@@ -1927,7 +1976,6 @@ return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 };
 const __full = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"},"telephone":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -1941,7 +1989,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.first_name !== undefined && func0.call(data, "first_name")){
+if(data.first_name !== undefined){
 if(typeof data.first_name !== "string"){
 const err0 = {instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1953,7 +2001,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.last_name !== undefined && func0.call(data, "last_name")){
+if(data.last_name !== undefined){
 if(typeof data.last_name !== "string"){
 const err1 = {instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1965,7 +2013,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
@@ -1990,7 +2038,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.telephone !== undefined && func0.call(data, "telephone")){
+if(data.telephone !== undefined){
 if(typeof data.telephone !== "string"){
 const err4 = {instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2040,14 +2088,14 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
@@ -2072,7 +2120,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data1.type !== undefined && func0.call(data1, "type")){
+if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
 const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2137,10 +2185,10 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
@@ -2165,7 +2213,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2217,25 +2265,25 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.accounts !== undefined && func0.call(data, "accounts")){
+if(data.accounts !== undefined){
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 }
-if(data.author !== undefined && func0.call(data, "author")){
+if(data.author !== undefined){
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
 }
-if(data.interactions !== undefined && func0.call(data, "interactions")){
+if(data.interactions !== undefined){
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 }
-if(data.organisation !== undefined && func0.call(data, "organisation")){
+if(data.organisation !== undefined){
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
@@ -2269,7 +2317,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
@@ -2294,7 +2342,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2306,10 +2354,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.attributes !== undefined && func0.call(data, "attributes")){
+if(data.attributes !== undefined){
 let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.first_name !== undefined && func0.call(data2, "first_name")){
+if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
 const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2321,7 +2369,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data2.last_name !== undefined && func0.call(data2, "last_name")){
+if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
 const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2333,7 +2381,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data2.email !== undefined && func0.call(data2, "email")){
+if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
@@ -2358,7 +2406,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data2.telephone !== undefined && func0.call(data2, "telephone")){
+if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
 const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2382,10 +2430,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.meta !== undefined && func0.call(data, "meta")){
+if(data.meta !== undefined){
 let data7: any = data.meta;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.created_at !== undefined && func0.call(data7, "created_at")){
+if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
@@ -2410,7 +2458,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
+if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
@@ -2435,7 +2483,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
+if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
@@ -2472,7 +2520,7 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.relationships !== undefined && func0.call(data, "relationships")){
+if(data.relationships !== undefined){
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
@@ -2506,16 +2554,16 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 if(!(validate3(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
 }
-if(data.jsonapi !== undefined && func0.call(data, "jsonapi")){
+if(data.jsonapi !== undefined){
 let data1: any = data.jsonapi;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.version !== undefined && func0.call(data1, "version")){
+if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
 const err0 = {instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2568,7 +2616,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.created_at !== undefined && func0.call(data, "created_at")){
+if(data.created_at !== undefined){
 let data0: any = data.created_at;
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
@@ -2593,7 +2641,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.updated_at !== undefined && func0.call(data, "updated_at")){
+if(data.updated_at !== undefined){
 let data1: any = data.updated_at;
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
@@ -2618,7 +2666,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.modified_at !== undefined && func0.call(data, "modified_at")){
+if(data.modified_at !== undefined){
 let data2: any = data.modified_at;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
@@ -2672,25 +2720,25 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.accounts !== undefined && func0.call(data, "accounts")){
+if(data.accounts !== undefined){
 if(!(validate5(data.accounts, {instancePath:instancePath+"/accounts",parentData:data,parentDataProperty:"accounts",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 }
-if(data.author !== undefined && func0.call(data, "author")){
+if(data.author !== undefined){
 if(!(validate7(data.author, {instancePath:instancePath+"/author",parentData:data,parentDataProperty:"author",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
 }
 }
-if(data.interactions !== undefined && func0.call(data, "interactions")){
+if(data.interactions !== undefined){
 if(!(validate5(data.interactions, {instancePath:instancePath+"/interactions",parentData:data,parentDataProperty:"interactions",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
 }
-if(data.organisation !== undefined && func0.call(data, "organisation")){
+if(data.organisation !== undefined){
 if(!(validate7(data.organisation, {instancePath:instancePath+"/organisation",parentData:data,parentDataProperty:"organisation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
 errors = vErrors.length;
@@ -2725,7 +2773,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
@@ -2750,7 +2798,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2762,10 +2810,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.attributes !== undefined && func0.call(data, "attributes")){
+if(data.attributes !== undefined){
 let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.first_name !== undefined && func0.call(data2, "first_name")){
+if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
 const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2777,7 +2825,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data2.last_name !== undefined && func0.call(data2, "last_name")){
+if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
 const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2789,7 +2837,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data2.email !== undefined && func0.call(data2, "email")){
+if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
@@ -2814,7 +2862,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data2.telephone !== undefined && func0.call(data2, "telephone")){
+if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
 const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2838,10 +2886,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.meta !== undefined && func0.call(data, "meta")){
+if(data.meta !== undefined){
 let data7: any = data.meta;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.created_at !== undefined && func0.call(data7, "created_at")){
+if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
@@ -2866,7 +2914,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data7.updated_at !== undefined && func0.call(data7, "updated_at")){
+if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
@@ -2891,7 +2939,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data7.modified_at !== undefined && func0.call(data7, "modified_at")){
+if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
@@ -2928,7 +2976,7 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.relationships !== undefined && func0.call(data, "relationships")){
+if(data.relationships !== undefined){
 if(!(validate4(data.relationships, {instancePath:instancePath+"/relationships",parentData:data,parentDataProperty:"relationships",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
 errors = vErrors.length;
@@ -2964,10 +3012,10 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
@@ -2992,7 +3040,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3004,10 +3052,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.attributes !== undefined && func0.call(data0, "attributes")){
+if(data0.attributes !== undefined){
 let data3: any = data0.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.first_name !== undefined && func0.call(data3, "first_name")){
+if(data3.first_name !== undefined){
 if(typeof data3.first_name !== "string"){
 const err3 = {instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3019,7 +3067,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data3.last_name !== undefined && func0.call(data3, "last_name")){
+if(data3.last_name !== undefined){
 if(typeof data3.last_name !== "string"){
 const err4 = {instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3031,7 +3079,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data3.email !== undefined && func0.call(data3, "email")){
+if(data3.email !== undefined){
 let data6: any = data3.email;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
@@ -3056,7 +3104,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data3.telephone !== undefined && func0.call(data3, "telephone")){
+if(data3.telephone !== undefined){
 if(typeof data3.telephone !== "string"){
 const err7 = {instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3121,7 +3169,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version !== undefined && func0.call(data, "version")){
+if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err0 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3162,7 +3210,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
@@ -3187,7 +3235,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3228,14 +3276,14 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
@@ -3260,7 +3308,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data1.type !== undefined && func0.call(data1, "type")){
+if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
 const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3325,10 +3373,10 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
@@ -3353,7 +3401,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.type !== undefined && func0.call(data0, "type")){
+if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3407,7 +3455,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.org_id === undefined) || (!(func0.call(data, "org_id")))){
+if(data.org_id === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -3417,7 +3465,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))){
+if(data.contact_id === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -3427,7 +3475,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.org_id !== undefined && func0.call(data, "org_id")){
+if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
 const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -3439,7 +3487,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.contact_id !== undefined && func0.call(data, "contact_id")){
+if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
 const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){

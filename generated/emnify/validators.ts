@@ -12,7 +12,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -47,14 +58,15 @@ function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -94,21 +106,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -117,10 +132,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -171,7 +186,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -181,12 +196,13 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -206,6 +222,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,10 +270,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -280,6 +329,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -397,7 +447,6 @@ const __formats = {
 const __fast = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"type":{"type":"object"},"name":{"type":"string"},"title":{"type":"string"},"department":{"type":"string"},"street":{"type":"string"},"zipcode":{"type":"string"},"city":{"type":"string"},"country":{"type":"object"},"email":{"type":"string","format":"email"},"phone":{"type":"string"},"mobile":{"type":"string"},"state":{"type":"string"},"secondary_address":{"type":"string"},"purchase_order_number":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -412,7 +461,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 let data0: any = data.type;
 const _errs1: any = errors;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
@@ -425,7 +474,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
@@ -437,7 +486,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.title !== undefined && func0.call(data, "title")){
+if(data.title !== undefined){
 const _errs5: any = errors;
 if(typeof data.title !== "string"){
 validate1.errors = [{instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}}];
@@ -449,7 +498,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.department !== undefined && func0.call(data, "department")){
+if(data.department !== undefined){
 const _errs7: any = errors;
 if(typeof data.department !== "string"){
 validate1.errors = [{instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}}];
@@ -461,7 +510,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.street !== undefined && func0.call(data, "street")){
+if(data.street !== undefined){
 const _errs9: any = errors;
 if(typeof data.street !== "string"){
 validate1.errors = [{instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}}];
@@ -473,7 +522,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.zipcode !== undefined && func0.call(data, "zipcode")){
+if(data.zipcode !== undefined){
 const _errs11: any = errors;
 if(typeof data.zipcode !== "string"){
 validate1.errors = [{instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}}];
@@ -485,7 +534,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.city !== undefined && func0.call(data, "city")){
+if(data.city !== undefined){
 const _errs13: any = errors;
 if(typeof data.city !== "string"){
 validate1.errors = [{instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}}];
@@ -497,7 +546,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.country !== undefined && func0.call(data, "country")){
+if(data.country !== undefined){
 let data7: any = data.country;
 const _errs15: any = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
@@ -510,7 +559,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data8: any = data.email;
 const _errs17: any = errors;
 if(errors === _errs17){
@@ -533,7 +582,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 const _errs19: any = errors;
 if(typeof data.phone !== "string"){
 validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}}];
@@ -545,7 +594,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.mobile !== undefined && func0.call(data, "mobile")){
+if(data.mobile !== undefined){
 const _errs21: any = errors;
 if(typeof data.mobile !== "string"){
 validate1.errors = [{instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}}];
@@ -557,7 +606,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.state !== undefined && func0.call(data, "state")){
+if(data.state !== undefined){
 const _errs23: any = errors;
 if(typeof data.state !== "string"){
 validate1.errors = [{instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}}];
@@ -569,7 +618,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.secondary_address !== undefined && func0.call(data, "secondary_address")){
+if(data.secondary_address !== undefined){
 const _errs25: any = errors;
 if(typeof data.secondary_address !== "string"){
 validate1.errors = [{instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}}];
@@ -581,7 +630,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.purchase_order_number !== undefined && func0.call(data, "purchase_order_number")){
+if(data.purchase_order_number !== undefined){
 const _errs27: any = errors;
 if(typeof data.purchase_order_number !== "string"){
 validate1.errors = [{instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}}];
@@ -632,12 +681,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.org_id === undefined) || (!(func0.call(data, "org_id")))) && (missing0 = "org_id")) || (((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))) && (missing0 = "contact_id"))){
+if(((data.org_id === undefined) && (missing0 = "org_id")) || ((data.contact_id === undefined) && (missing0 = "contact_id"))){
 validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.org_id !== undefined && func0.call(data, "org_id")){
+if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
 validate2.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
@@ -649,7 +698,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.contact_id !== undefined && func0.call(data, "contact_id")){
+if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
 validate2.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
@@ -680,7 +729,6 @@ return { v0, v1 };
 const __full = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"type":{"type":"object"},"name":{"type":"string"},"title":{"type":"string"},"department":{"type":"string"},"street":{"type":"string"},"zipcode":{"type":"string"},"city":{"type":"string"},"country":{"type":"object"},"email":{"type":"string","format":"email"},"phone":{"type":"string"},"mobile":{"type":"string"},"state":{"type":"string"},"secondary_address":{"type":"string"},"purchase_order_number":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -694,7 +742,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 let data0: any = data.type;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
 const err0 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "object"}};
@@ -707,7 +755,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -719,7 +767,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.title !== undefined && func0.call(data, "title")){
+if(data.title !== undefined){
 if(typeof data.title !== "string"){
 const err2 = {instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -731,7 +779,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.department !== undefined && func0.call(data, "department")){
+if(data.department !== undefined){
 if(typeof data.department !== "string"){
 const err3 = {instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -743,7 +791,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.street !== undefined && func0.call(data, "street")){
+if(data.street !== undefined){
 if(typeof data.street !== "string"){
 const err4 = {instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -755,7 +803,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.zipcode !== undefined && func0.call(data, "zipcode")){
+if(data.zipcode !== undefined){
 if(typeof data.zipcode !== "string"){
 const err5 = {instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -767,7 +815,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.city !== undefined && func0.call(data, "city")){
+if(data.city !== undefined){
 if(typeof data.city !== "string"){
 const err6 = {instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -779,7 +827,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.country !== undefined && func0.call(data, "country")){
+if(data.country !== undefined){
 let data7: any = data.country;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
 const err7 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "object"}};
@@ -792,7 +840,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data8: any = data.email;
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
@@ -817,7 +865,7 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 if(typeof data.phone !== "string"){
 const err10 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -829,7 +877,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.mobile !== undefined && func0.call(data, "mobile")){
+if(data.mobile !== undefined){
 if(typeof data.mobile !== "string"){
 const err11 = {instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -841,7 +889,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.state !== undefined && func0.call(data, "state")){
+if(data.state !== undefined){
 if(typeof data.state !== "string"){
 const err12 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -853,7 +901,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.secondary_address !== undefined && func0.call(data, "secondary_address")){
+if(data.secondary_address !== undefined){
 if(typeof data.secondary_address !== "string"){
 const err13 = {instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -865,7 +913,7 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.purchase_order_number !== undefined && func0.call(data, "purchase_order_number")){
+if(data.purchase_order_number !== undefined){
 if(typeof data.purchase_order_number !== "string"){
 const err14 = {instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -907,7 +955,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.org_id === undefined) || (!(func0.call(data, "org_id")))){
+if(data.org_id === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -917,7 +965,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.contact_id === undefined) || (!(func0.call(data, "contact_id")))){
+if(data.contact_id === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -927,7 +975,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.org_id !== undefined && func0.call(data, "org_id")){
+if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
 const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -939,7 +987,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.contact_id !== undefined && func0.call(data, "contact_id")){
+if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
 const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){

@@ -12,7 +12,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -47,14 +58,15 @@ function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -94,21 +106,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -117,10 +132,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -171,7 +186,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -181,12 +196,13 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -206,6 +222,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,10 +270,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -280,6 +329,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -397,8 +447,7 @@ const __formats = {
 const __fast = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","required":["id","name","email","phones","comment","companyId","notifyAt","updatedAt","createdAt"],"properties":{"id":{"type":"integer"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500},"companyId":{"type":"integer"},"notifyAt":{},"updatedAt":{},"createdAt":{}}};
-const func0 = Object.prototype.hasOwnProperty;
-const func11 = __ucs2length;
+const func0 = __ucs2length;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -414,12 +463,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((((((((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))) || (((data.phones === undefined) || (!(func0.call(data, "phones")))) && (missing0 = "phones"))) || (((data.comment === undefined) || (!(func0.call(data, "comment")))) && (missing0 = "comment"))) || (((data.companyId === undefined) || (!(func0.call(data, "companyId")))) && (missing0 = "companyId"))) || (((data.notifyAt === undefined) || (!(func0.call(data, "notifyAt")))) && (missing0 = "notifyAt"))) || (((data.updatedAt === undefined) || (!(func0.call(data, "updatedAt")))) && (missing0 = "updatedAt"))) || (((data.createdAt === undefined) || (!(func0.call(data, "createdAt")))) && (missing0 = "createdAt"))){
+if((((((((((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.email === undefined) && (missing0 = "email"))) || ((data.phones === undefined) && (missing0 = "phones"))) || ((data.comment === undefined) && (missing0 = "comment"))) || ((data.companyId === undefined) && (missing0 = "companyId"))) || ((data.notifyAt === undefined) && (missing0 = "notifyAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))){
 validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -432,12 +481,12 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data1: any = data.name;
 const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func11(data1) > 250){
+if(func0(data1) > 250){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
@@ -453,7 +502,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -463,7 +512,7 @@ return false;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func11(data2) > 250){
+if(func0(data2) > 250){
 validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
@@ -482,7 +531,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.phones !== undefined && func0.call(data, "phones")){
+if(data.phones !== undefined){
 let data3: any = data.phones;
 const _errs7: any = errors;
 if(errors === _errs7){
@@ -499,7 +548,7 @@ let data4: any = data3[i0];
 const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func11(data4) > 50){
+if(func0(data4) > 50){
 validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
 return false;
 }
@@ -527,7 +576,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.comment !== undefined && func0.call(data, "comment")){
+if(data.comment !== undefined){
 let data5: any = data.comment;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -536,7 +585,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func11(data5) > 2500){
+if(func0(data5) > 2500){
 validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
 return false;
 }
@@ -548,7 +597,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.companyId !== undefined && func0.call(data, "companyId")){
+if(data.companyId !== undefined){
 let data6: any = data.companyId;
 const _errs13: any = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
@@ -593,12 +642,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data.notify === undefined) || (!(func0.call(data, "notify")))) && (missing0 = "notify")){
+if((data.notify === undefined) && (missing0 = "notify")){
 validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.notify !== undefined && func0.call(data, "notify")){
+if(data.notify !== undefined){
 const _errs1: any = errors;
 if(typeof data.notify !== "boolean"){
 validate2.errors = [{instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}}];
@@ -610,12 +659,12 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data1: any = data.name;
 const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func11(data1) > 250){
+if(func0(data1) > 250){
 validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
@@ -631,7 +680,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -641,7 +690,7 @@ return false;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func11(data2) > 250){
+if(func0(data2) > 250){
 validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
 return false;
 }
@@ -660,7 +709,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.phones !== undefined && func0.call(data, "phones")){
+if(data.phones !== undefined){
 let data3: any = data.phones;
 const _errs7: any = errors;
 if(errors === _errs7){
@@ -677,7 +726,7 @@ let data4: any = data3[i0];
 const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func11(data4) > 50){
+if(func0(data4) > 50){
 validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
 return false;
 }
@@ -705,7 +754,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.comment !== undefined && func0.call(data, "comment")){
+if(data.comment !== undefined){
 let data5: any = data.comment;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -714,7 +763,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func11(data5) > 2500){
+if(func0(data5) > 2500){
 validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
 return false;
 }
@@ -757,12 +806,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.companyId === undefined) || (!(func0.call(data, "companyId")))) && (missing0 = "companyId")) || (((data.contactId === undefined) || (!(func0.call(data, "contactId")))) && (missing0 = "contactId"))){
+if(((data.companyId === undefined) && (missing0 = "companyId")) || ((data.contactId === undefined) && (missing0 = "contactId"))){
 validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.companyId !== undefined && func0.call(data, "companyId")){
+if(data.companyId !== undefined){
 let data0: any = data.companyId;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
@@ -775,7 +824,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.contactId !== undefined && func0.call(data, "contactId")){
+if(data.contactId !== undefined){
 let data1: any = data.contactId;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
@@ -816,12 +865,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data["X-Session-Token"] === undefined) || (!(func0.call(data, "X-Session-Token")))) && (missing0 = "X-Session-Token")){
+if((data["X-Session-Token"] === undefined) && (missing0 = "X-Session-Token")){
 validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data["X-Session-Token"] !== undefined && func0.call(data, "X-Session-Token")){
+if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
 validate4.errors = [{instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}}];
 return false;
@@ -848,8 +897,7 @@ return { v0, v1, v2, v3 };
 const __full = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","required":["id","name","email","phones","comment","companyId","notifyAt","updatedAt","createdAt"],"properties":{"id":{"type":"integer"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500},"companyId":{"type":"integer"},"notifyAt":{},"updatedAt":{},"createdAt":{}}};
-const func0 = Object.prototype.hasOwnProperty;
-const func11 = __ucs2length;
+const func0 = __ucs2length;
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -863,7 +911,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.id === undefined) || (!(func0.call(data, "id")))){
+if(data.id === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -873,7 +921,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.name === undefined) || (!(func0.call(data, "name")))){
+if(data.name === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -883,7 +931,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if((data.email === undefined) || (!(func0.call(data, "email")))){
+if(data.email === undefined){
 const err2 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -893,7 +941,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if((data.phones === undefined) || (!(func0.call(data, "phones")))){
+if(data.phones === undefined){
 const err3 = {instancePath,keyword:"required",params:{missingProperty: "phones"}};
 if(vErrors === null){
 vErrors = [err3];
@@ -903,7 +951,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if((data.comment === undefined) || (!(func0.call(data, "comment")))){
+if(data.comment === undefined){
 const err4 = {instancePath,keyword:"required",params:{missingProperty: "comment"}};
 if(vErrors === null){
 vErrors = [err4];
@@ -913,7 +961,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if((data.companyId === undefined) || (!(func0.call(data, "companyId")))){
+if(data.companyId === undefined){
 const err5 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
 if(vErrors === null){
 vErrors = [err5];
@@ -923,7 +971,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if((data.notifyAt === undefined) || (!(func0.call(data, "notifyAt")))){
+if(data.notifyAt === undefined){
 const err6 = {instancePath,keyword:"required",params:{missingProperty: "notifyAt"}};
 if(vErrors === null){
 vErrors = [err6];
@@ -933,7 +981,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if((data.updatedAt === undefined) || (!(func0.call(data, "updatedAt")))){
+if(data.updatedAt === undefined){
 const err7 = {instancePath,keyword:"required",params:{missingProperty: "updatedAt"}};
 if(vErrors === null){
 vErrors = [err7];
@@ -943,7 +991,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((data.createdAt === undefined) || (!(func0.call(data, "createdAt")))){
+if(data.createdAt === undefined){
 const err8 = {instancePath,keyword:"required",params:{missingProperty: "createdAt"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -953,7 +1001,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 let data0: any = data.id;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err9 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"}};
@@ -966,10 +1014,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
-if(func11(data1) > 250){
+if(func0(data1) > 250){
 const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err10];
@@ -991,7 +1039,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err12 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}};
@@ -1004,7 +1052,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func11(data2) > 250){
+if(func0(data2) > 250){
 const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err13];
@@ -1026,7 +1074,7 @@ errors++;
 }
 }
 }
-if(data.phones !== undefined && func0.call(data, "phones")){
+if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
@@ -1043,7 +1091,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
-if(func11(data4) > 50){
+if(func0(data4) > 50){
 const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err16];
@@ -1077,7 +1125,7 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.comment !== undefined && func0.call(data, "comment")){
+if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err19 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}};
@@ -1090,7 +1138,7 @@ vErrors.push(err19);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func11(data5) > 2500){
+if(func0(data5) > 2500){
 const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
 if(vErrors === null){
 vErrors = [err20];
@@ -1102,7 +1150,7 @@ errors++;
 }
 }
 }
-if(data.companyId !== undefined && func0.call(data, "companyId")){
+if(data.companyId !== undefined){
 let data6: any = data.companyId;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 const err21 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
@@ -1145,7 +1193,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.notify === undefined) || (!(func0.call(data, "notify")))){
+if(data.notify === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "notify"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1155,7 +1203,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.notify !== undefined && func0.call(data, "notify")){
+if(data.notify !== undefined){
 if(typeof data.notify !== "boolean"){
 const err1 = {instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1167,10 +1215,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
-if(func11(data1) > 250){
+if(func0(data1) > 250){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1192,7 +1240,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err4 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}};
@@ -1205,7 +1253,7 @@ vErrors.push(err4);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func11(data2) > 250){
+if(func0(data2) > 250){
 const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
 if(vErrors === null){
 vErrors = [err5];
@@ -1227,7 +1275,7 @@ errors++;
 }
 }
 }
-if(data.phones !== undefined && func0.call(data, "phones")){
+if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
@@ -1244,7 +1292,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
-if(func11(data4) > 50){
+if(func0(data4) > 50){
 const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1278,7 +1326,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.comment !== undefined && func0.call(data, "comment")){
+if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err11 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}};
@@ -1291,7 +1339,7 @@ vErrors.push(err11);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func11(data5) > 2500){
+if(func0(data5) > 2500){
 const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
 if(vErrors === null){
 vErrors = [err12];
@@ -1333,7 +1381,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.companyId === undefined) || (!(func0.call(data, "companyId")))){
+if(data.companyId === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1343,7 +1391,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.contactId === undefined) || (!(func0.call(data, "contactId")))){
+if(data.contactId === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "contactId"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1353,7 +1401,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.companyId !== undefined && func0.call(data, "companyId")){
+if(data.companyId !== undefined){
 let data0: any = data.companyId;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err2 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
@@ -1366,7 +1414,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.contactId !== undefined && func0.call(data, "contactId")){
+if(data.contactId !== undefined){
 let data1: any = data.contactId;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err3 = {instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"}};
@@ -1409,7 +1457,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data["X-Session-Token"] === undefined) || (!(func0.call(data, "X-Session-Token")))){
+if(data["X-Session-Token"] === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "X-Session-Token"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1419,7 +1467,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["X-Session-Token"] !== undefined && func0.call(data, "X-Session-Token")){
+if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
 const err1 = {instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}};
 if(vErrors === null){

@@ -12,7 +12,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -47,14 +58,15 @@ function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -94,21 +106,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -117,10 +132,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -171,7 +186,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -181,12 +196,13 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -206,6 +222,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,10 +270,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -280,6 +329,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -397,8 +447,7 @@ const __formats = {
 const __fast = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"id":{"type":"string","readOnly":true},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"},"created":{"type":"string","format":"date-time","readOnly":true},"updated":{"type":"string","format":"date-time","readOnly":true}}};
-const func0 = Object.prototype.hasOwnProperty;
-const func3 = __ucs2length;
+const func0 = __ucs2length;
 const formats0 = __formats.email;
 const formats2 = __formats["date-time"];
 
@@ -415,17 +464,17 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))){
+if(((data.name === undefined) && (missing0 = "name")) || ((data.email === undefined) && (missing0 = "email"))){
 validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data0: any = data.name;
 const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func3(data0) > 64){
+if(func0(data0) > 64){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
 return false;
 }
@@ -441,7 +490,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data1: any = data.email;
 const _errs3: any = errors;
 if(errors === _errs3){
@@ -464,7 +513,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 const _errs5: any = errors;
 if(typeof data.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
@@ -476,7 +525,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.customer !== undefined && func0.call(data, "customer")){
+if(data.customer !== undefined){
 let data3: any = data.customer;
 const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -489,7 +538,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.orgunit !== undefined && func0.call(data, "orgunit")){
+if(data.orgunit !== undefined){
 let data4: any = data.orgunit;
 const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -502,7 +551,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 let data5: any = data.phone;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
@@ -511,7 +560,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func3(data5) > 12){
+if(func0(data5) > 12){
 validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
 return false;
 }
@@ -523,7 +572,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.invoicing !== undefined && func0.call(data, "invoicing")){
+if(data.invoicing !== undefined){
 const _errs13: any = errors;
 if(typeof data.invoicing !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
@@ -535,7 +584,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.collections !== undefined && func0.call(data, "collections")){
+if(data.collections !== undefined){
 const _errs15: any = errors;
 if(typeof data.collections !== "boolean"){
 validate1.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
@@ -547,7 +596,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.created !== undefined && func0.call(data, "created")){
+if(data.created !== undefined){
 let data8: any = data.created;
 const _errs17: any = errors;
 if(errors === _errs17){
@@ -570,7 +619,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.updated !== undefined && func0.call(data, "updated")){
+if(data.updated !== undefined){
 let data9: any = data.updated;
 const _errs19: any = errors;
 if(errors === _errs19){
@@ -629,17 +678,17 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")) || (((data.email === undefined) || (!(func0.call(data, "email")))) && (missing0 = "email"))){
+if(((data.name === undefined) && (missing0 = "name")) || ((data.email === undefined) && (missing0 = "email"))){
 validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data0: any = data.name;
 const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func3(data0) > 64){
+if(func0(data0) > 64){
 validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
 return false;
 }
@@ -655,7 +704,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data1: any = data.email;
 const _errs3: any = errors;
 if(errors === _errs3){
@@ -678,7 +727,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.customer !== undefined && func0.call(data, "customer")){
+if(data.customer !== undefined){
 let data2: any = data.customer;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
@@ -691,7 +740,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.orgunit !== undefined && func0.call(data, "orgunit")){
+if(data.orgunit !== undefined){
 let data3: any = data.orgunit;
 const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
@@ -704,7 +753,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 let data4: any = data.phone;
 const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
@@ -713,7 +762,7 @@ return false;
 }
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func3(data4) > 12){
+if(func0(data4) > 12){
 validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
 return false;
 }
@@ -725,7 +774,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.invoicing !== undefined && func0.call(data, "invoicing")){
+if(data.invoicing !== undefined){
 const _errs11: any = errors;
 if(typeof data.invoicing !== "boolean"){
 validate2.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
@@ -737,7 +786,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.collections !== undefined && func0.call(data, "collections")){
+if(data.collections !== undefined){
 const _errs13: any = errors;
 if(typeof data.collections !== "boolean"){
 validate2.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
@@ -782,12 +831,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
+if((data.id === undefined) && (missing0 = "id")){
 validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
@@ -821,12 +870,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data["x-simple-workspace"] === undefined) || (!(func0.call(data, "x-simple-workspace")))) && (missing0 = "x-simple-workspace")){
+if((data["x-simple-workspace"] === undefined) && (missing0 = "x-simple-workspace")){
 validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data["x-piriod-test-mode"] !== undefined && func0.call(data, "x-piriod-test-mode")){
+if(data["x-piriod-test-mode"] !== undefined){
 const _errs1: any = errors;
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
 validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}}];
@@ -838,7 +887,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data["x-simple-workspace"] !== undefined && func0.call(data, "x-simple-workspace")){
+if(data["x-simple-workspace"] !== undefined){
 const _errs3: any = errors;
 if(typeof data["x-simple-workspace"] !== "string"){
 validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}}];
@@ -871,8 +920,7 @@ return { v0, v1, v2, v3 };
 const __full = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"id":{"type":"string","readOnly":true},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"},"created":{"type":"string","format":"date-time","readOnly":true},"updated":{"type":"string","format":"date-time","readOnly":true}}};
-const func0 = Object.prototype.hasOwnProperty;
-const func3 = __ucs2length;
+const func0 = __ucs2length;
 const formats0 = __formats.email;
 const formats2 = __formats["date-time"];
 
@@ -887,7 +935,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.name === undefined) || (!(func0.call(data, "name")))){
+if(data.name === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -897,7 +945,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.email === undefined) || (!(func0.call(data, "email")))){
+if(data.email === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -907,10 +955,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
-if(func3(data0) > 64){
+if(func0(data0) > 64){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err2];
@@ -932,7 +980,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
@@ -957,7 +1005,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err6 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -969,7 +1017,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.customer !== undefined && func0.call(data, "customer")){
+if(data.customer !== undefined){
 let data3: any = data.customer;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err7 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}};
@@ -982,7 +1030,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.orgunit !== undefined && func0.call(data, "orgunit")){
+if(data.orgunit !== undefined){
 let data4: any = data.orgunit;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err8 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}};
@@ -995,7 +1043,7 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 let data5: any = data.phone;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err9 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}};
@@ -1008,7 +1056,7 @@ vErrors.push(err9);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func3(data5) > 12){
+if(func0(data5) > 12){
 const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err10];
@@ -1020,7 +1068,7 @@ errors++;
 }
 }
 }
-if(data.invoicing !== undefined && func0.call(data, "invoicing")){
+if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
 const err11 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1032,7 +1080,7 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.collections !== undefined && func0.call(data, "collections")){
+if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
 const err12 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1044,7 +1092,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.created !== undefined && func0.call(data, "created")){
+if(data.created !== undefined){
 let data8: any = data.created;
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
@@ -1069,7 +1117,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.updated !== undefined && func0.call(data, "updated")){
+if(data.updated !== undefined){
 let data9: any = data.updated;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
@@ -1124,7 +1172,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.name === undefined) || (!(func0.call(data, "name")))){
+if(data.name === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1134,7 +1182,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.email === undefined) || (!(func0.call(data, "email")))){
+if(data.email === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1144,10 +1192,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
-if(func3(data0) > 64){
+if(func0(data0) > 64){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1169,7 +1217,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
@@ -1194,7 +1242,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.customer !== undefined && func0.call(data, "customer")){
+if(data.customer !== undefined){
 let data2: any = data.customer;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err6 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}};
@@ -1207,7 +1255,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.orgunit !== undefined && func0.call(data, "orgunit")){
+if(data.orgunit !== undefined){
 let data3: any = data.orgunit;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err7 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}};
@@ -1220,7 +1268,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.phone !== undefined && func0.call(data, "phone")){
+if(data.phone !== undefined){
 let data4: any = data.phone;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err8 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}};
@@ -1233,7 +1281,7 @@ vErrors.push(err8);
 errors++;
 }
 if(typeof data4 === "string"){
-if(func3(data4) > 12){
+if(func0(data4) > 12){
 const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
 if(vErrors === null){
 vErrors = [err9];
@@ -1245,7 +1293,7 @@ errors++;
 }
 }
 }
-if(data.invoicing !== undefined && func0.call(data, "invoicing")){
+if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
 const err10 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1257,7 +1305,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.collections !== undefined && func0.call(data, "collections")){
+if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
 const err11 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1299,7 +1347,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.id === undefined) || (!(func0.call(data, "id")))){
+if(data.id === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1309,7 +1357,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1351,7 +1399,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data["x-simple-workspace"] === undefined) || (!(func0.call(data, "x-simple-workspace")))){
+if(data["x-simple-workspace"] === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "x-simple-workspace"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1361,7 +1409,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data["x-piriod-test-mode"] !== undefined && func0.call(data, "x-piriod-test-mode")){
+if(data["x-piriod-test-mode"] !== undefined){
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
 const err1 = {instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1373,7 +1421,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data["x-simple-workspace"] !== undefined && func0.call(data, "x-simple-workspace")){
+if(data["x-simple-workspace"] !== undefined){
 if(typeof data["x-simple-workspace"] !== "string"){
 const err2 = {instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}};
 if(vErrors === null){

@@ -12,7 +12,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -47,14 +58,15 @@ function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -94,21 +106,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -117,10 +132,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -171,7 +186,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -181,12 +196,13 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -206,6 +222,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -249,10 +270,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -280,6 +329,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;
@@ -397,7 +447,6 @@ const __formats = {
 const __fast = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"avatar_url":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -411,7 +460,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 const _errs1: any = errors;
 if(typeof data.id !== "string"){
 validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
@@ -423,7 +472,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
@@ -435,7 +484,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 const _errs5: any = errors;
 if(typeof data.email !== "string"){
 validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
@@ -447,7 +496,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
 validate1.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
@@ -490,7 +539,7 @@ const _errs1: any = errors;
 const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
+if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -520,12 +569,12 @@ vErrors = null;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1: any;
-if(((data.name === undefined) || (!(func0.call(data, "name")))) && (missing1 = "name")){
+if((data.name === undefined) && (missing1 = "name")){
 validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
-if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
+if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
 validate2.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
@@ -537,7 +586,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.account_id !== undefined && func0.call(data, "account_id")){
+if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
 validate2.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
@@ -549,7 +598,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
 validate2.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
@@ -561,7 +610,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
 validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
@@ -573,7 +622,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
 validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
@@ -585,7 +634,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.portal_role !== undefined && func0.call(data, "portal_role")){
+if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
@@ -602,7 +651,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
+if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
 validate2.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
@@ -646,13 +695,13 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs1: any = errors;
 const _errs2: any = errors;
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 const _errs4: any = errors;
 if(typeof data0.id !== "string"){
 validate3.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
@@ -664,7 +713,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data0.name !== undefined && func0.call(data0, "name")){
+if(data0.name !== undefined){
 const _errs6: any = errors;
 if(typeof data0.name !== "string"){
 validate3.errors = [{instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}}];
@@ -676,7 +725,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data0.email !== undefined && func0.call(data0, "email")){
+if(data0.email !== undefined){
 const _errs8: any = errors;
 if(typeof data0.email !== "string"){
 validate3.errors = [{instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}}];
@@ -688,7 +737,7 @@ else {
 var valid2: any = true;
 }
 if(valid2){
-if(data0.avatar_url !== undefined && func0.call(data0, "avatar_url")){
+if(data0.avatar_url !== undefined){
 const _errs10: any = errors;
 if(typeof data0.avatar_url !== "string"){
 validate3.errors = [{instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}}];
@@ -714,7 +763,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 const _errs12: any = errors;
 if(typeof data.request_id !== "string"){
 validate3.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
@@ -754,12 +803,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.data === undefined) || (!(func0.call(data, "data")))) && (missing0 = "data")) || (((data.pagination === undefined) || (!(func0.call(data, "pagination")))) && (missing0 = "pagination"))){
+if(((data.data === undefined) && (missing0 = "data")) || ((data.pagination === undefined) && (missing0 = "pagination"))){
 validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 const _errs1: any = errors;
 if(errors === _errs1){
@@ -772,7 +821,7 @@ const _errs3: any = errors;
 const _errs4: any = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 const _errs6: any = errors;
 if(typeof data1.id !== "string"){
 validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
@@ -784,7 +833,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data1.name !== undefined && func0.call(data1, "name")){
+if(data1.name !== undefined){
 const _errs8: any = errors;
 if(typeof data1.name !== "string"){
 validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}}];
@@ -796,7 +845,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data1.email !== undefined && func0.call(data1, "email")){
+if(data1.email !== undefined){
 const _errs10: any = errors;
 if(typeof data1.email !== "string"){
 validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}}];
@@ -808,7 +857,7 @@ else {
 var valid3: any = true;
 }
 if(valid3){
-if(data1.avatar_url !== undefined && func0.call(data1, "avatar_url")){
+if(data1.avatar_url !== undefined){
 const _errs12: any = errors;
 if(typeof data1.avatar_url !== "string"){
 validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}}];
@@ -845,19 +894,19 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.pagination !== undefined && func0.call(data, "pagination")){
+if(data.pagination !== undefined){
 let data6: any = data.pagination;
 const _errs14: any = errors;
 const _errs15: any = errors;
 if(errors === _errs15){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1: any;
-if((((data6.cursor === undefined) || (!(func0.call(data6, "cursor")))) && (missing1 = "cursor")) || (((data6.has_next_page === undefined) || (!(func0.call(data6, "has_next_page")))) && (missing1 = "has_next_page"))){
+if(((data6.cursor === undefined) && (missing1 = "cursor")) || ((data6.has_next_page === undefined) && (missing1 = "has_next_page"))){
 validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
-if(data6.cursor !== undefined && func0.call(data6, "cursor")){
+if(data6.cursor !== undefined){
 const _errs17: any = errors;
 if(typeof data6.cursor !== "string"){
 validate4.errors = [{instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}}];
@@ -869,7 +918,7 @@ else {
 var valid5: any = true;
 }
 if(valid5){
-if(data6.has_next_page !== undefined && func0.call(data6, "has_next_page")){
+if(data6.has_next_page !== undefined){
 const _errs19: any = errors;
 if(typeof data6.has_next_page !== "boolean"){
 validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}}];
@@ -894,7 +943,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 const _errs21: any = errors;
 if(typeof data.request_id !== "string"){
 validate4.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
@@ -935,7 +984,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
 validate5.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
@@ -947,7 +996,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
@@ -1008,7 +1057,7 @@ const _errs1: any = errors;
 const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
+if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -1037,7 +1086,7 @@ vErrors = null;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
+if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
 validate6.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
@@ -1049,7 +1098,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.account_id !== undefined && func0.call(data, "account_id")){
+if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
 validate6.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
@@ -1061,7 +1110,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
 validate6.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
@@ -1073,7 +1122,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
 validate6.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
@@ -1085,7 +1134,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
 validate6.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
@@ -1097,7 +1146,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.portal_role !== undefined && func0.call(data, "portal_role")){
+if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
@@ -1114,7 +1163,7 @@ else {
 var valid1: any = true;
 }
 if(valid1){
-if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
+if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
 validate6.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
@@ -1157,7 +1206,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 validate7.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
 return false;
@@ -1189,12 +1238,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.cursor === undefined) || (!(func0.call(data, "cursor")))) && (missing0 = "cursor")) || (((data.has_next_page === undefined) || (!(func0.call(data, "has_next_page")))) && (missing0 = "has_next_page"))){
+if(((data.cursor === undefined) && (missing0 = "cursor")) || ((data.has_next_page === undefined) && (missing0 = "has_next_page"))){
 validate8.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
 validate8.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
@@ -1206,7 +1255,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.has_next_page !== undefined && func0.call(data, "has_next_page")){
+if(data.has_next_page !== undefined){
 const _errs3: any = errors;
 if(typeof data.has_next_page !== "boolean"){
 validate8.errors = [{instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}}];
@@ -1271,12 +1320,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
+if((data.id === undefined) && (missing0 = "id")){
 validate10.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 validate10.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
 return false;
@@ -1310,12 +1359,12 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if(((data.limit === undefined) || (!(func0.call(data, "limit")))) && (missing0 = "limit")){
+if((data.limit === undefined) && (missing0 = "limit")){
 validate11.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
 else {
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
 validate11.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
@@ -1327,7 +1376,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
@@ -1387,7 +1436,7 @@ evaluated0.items = undefined;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
 validate12.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
@@ -1399,7 +1448,7 @@ else {
 var valid0: any = true;
 }
 if(valid0){
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
@@ -1460,7 +1509,6 @@ return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 };
 const __full = (() => {
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"avatar_url":{"type":"string"}}};
-const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1473,7 +1521,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err0 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1485,7 +1533,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1497,7 +1545,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err2 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1509,7 +1557,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err3 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1555,7 +1603,7 @@ const _errs1: any = errors;
 const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
+if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -1589,7 +1637,7 @@ vErrors = null;
 }
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.name === undefined) || (!(func0.call(data, "name")))){
+if(data.name === undefined){
 const err2 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
 if(vErrors === null){
 vErrors = [err2];
@@ -1599,7 +1647,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
+if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
 const err3 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1611,7 +1659,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.account_id !== undefined && func0.call(data, "account_id")){
+if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
 const err4 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1623,7 +1671,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err5 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1635,7 +1683,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err6 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1647,7 +1695,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err7 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1659,7 +1707,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.portal_role !== undefined && func0.call(data, "portal_role")){
+if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
 const err8 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
@@ -1682,7 +1730,7 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
+if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
 const err10 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1724,10 +1772,10 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id !== undefined && func0.call(data0, "id")){
+if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
 const err0 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1739,7 +1787,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data0.name !== undefined && func0.call(data0, "name")){
+if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
 const err1 = {instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1751,7 +1799,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data0.email !== undefined && func0.call(data0, "email")){
+if(data0.email !== undefined){
 if(typeof data0.email !== "string"){
 const err2 = {instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1763,7 +1811,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data0.avatar_url !== undefined && func0.call(data0, "avatar_url")){
+if(data0.avatar_url !== undefined){
 if(typeof data0.avatar_url !== "string"){
 const err3 = {instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1787,7 +1835,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err5 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1830,7 +1878,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.data === undefined) || (!(func0.call(data, "data")))){
+if(data.data === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -1840,7 +1888,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.pagination === undefined) || (!(func0.call(data, "pagination")))){
+if(data.pagination === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "pagination"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -1850,14 +1898,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data0: any = data.data;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.id !== undefined && func0.call(data1, "id")){
+if(data1.id !== undefined){
 if(typeof data1.id !== "string"){
 const err2 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1869,7 +1917,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data1.name !== undefined && func0.call(data1, "name")){
+if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
 const err3 = {instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1881,7 +1929,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data1.email !== undefined && func0.call(data1, "email")){
+if(data1.email !== undefined){
 if(typeof data1.email !== "string"){
 const err4 = {instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1893,7 +1941,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data1.avatar_url !== undefined && func0.call(data1, "avatar_url")){
+if(data1.avatar_url !== undefined){
 if(typeof data1.avatar_url !== "string"){
 const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1929,10 +1977,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.pagination !== undefined && func0.call(data, "pagination")){
+if(data.pagination !== undefined){
 let data6: any = data.pagination;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if((data6.cursor === undefined) || (!(func0.call(data6, "cursor")))){
+if(data6.cursor === undefined){
 const err8 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "cursor"}};
 if(vErrors === null){
 vErrors = [err8];
@@ -1942,7 +1990,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((data6.has_next_page === undefined) || (!(func0.call(data6, "has_next_page")))){
+if(data6.has_next_page === undefined){
 const err9 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "has_next_page"}};
 if(vErrors === null){
 vErrors = [err9];
@@ -1952,7 +2000,7 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data6.cursor !== undefined && func0.call(data6, "cursor")){
+if(data6.cursor !== undefined){
 if(typeof data6.cursor !== "string"){
 const err10 = {instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -1964,7 +2012,7 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data6.has_next_page !== undefined && func0.call(data6, "has_next_page")){
+if(data6.has_next_page !== undefined){
 if(typeof data6.has_next_page !== "boolean"){
 const err11 = {instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -1988,7 +2036,7 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err13 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2031,7 +2079,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2043,7 +2091,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
@@ -2121,7 +2169,7 @@ const _errs1: any = errors;
 const _errs2: any = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
-if((((data.account_id === undefined) || (!(func0.call(data, "account_id")))) && (missing0 = "account_id")) || (((data.account_external_id === undefined) || (!(func0.call(data, "account_external_id")))) && (missing0 = "account_external_id"))){
+if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -2155,7 +2203,7 @@ vErrors = null;
 }
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.account_external_id !== undefined && func0.call(data, "account_external_id")){
+if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
 const err2 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2167,7 +2215,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.account_id !== undefined && func0.call(data, "account_id")){
+if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
 const err3 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2179,7 +2227,7 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.avatar_url !== undefined && func0.call(data, "avatar_url")){
+if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err4 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2191,7 +2239,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.email !== undefined && func0.call(data, "email")){
+if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2203,7 +2251,7 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.name !== undefined && func0.call(data, "name")){
+if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err6 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2215,7 +2263,7 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.portal_role !== undefined && func0.call(data, "portal_role")){
+if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
 const err7 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
@@ -2238,7 +2286,7 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.portal_role_id !== undefined && func0.call(data, "portal_role_id")){
+if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
 const err9 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2280,7 +2328,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.request_id !== undefined && func0.call(data, "request_id")){
+if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err0 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2321,7 +2369,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.cursor === undefined) || (!(func0.call(data, "cursor")))){
+if(data.cursor === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "cursor"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2331,7 +2379,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if((data.has_next_page === undefined) || (!(func0.call(data, "has_next_page")))){
+if(data.has_next_page === undefined){
 const err1 = {instancePath,keyword:"required",params:{missingProperty: "has_next_page"}};
 if(vErrors === null){
 vErrors = [err1];
@@ -2341,7 +2389,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err2 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2353,7 +2401,7 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.has_next_page !== undefined && func0.call(data, "has_next_page")){
+if(data.has_next_page !== undefined){
 if(typeof data.has_next_page !== "boolean"){
 const err3 = {instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}};
 if(vErrors === null){
@@ -2432,7 +2480,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.id === undefined) || (!(func0.call(data, "id")))){
+if(data.id === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2442,7 +2490,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.id !== undefined && func0.call(data, "id")){
+if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2484,7 +2532,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.limit === undefined) || (!(func0.call(data, "limit")))){
+if(data.limit === undefined){
 const err0 = {instancePath,keyword:"required",params:{missingProperty: "limit"}};
 if(vErrors === null){
 vErrors = [err0];
@@ -2494,7 +2542,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err1 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2506,7 +2554,7 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err2 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
@@ -2581,7 +2629,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.cursor !== undefined && func0.call(data, "cursor")){
+if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
@@ -2593,7 +2641,7 @@ vErrors.push(err0);
 errors++;
 }
 }
-if(data.limit !== undefined && func0.call(data, "limit")){
+if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};

@@ -21,6 +21,8 @@ export interface CompiledModule {
   usesPattern: boolean;
   usesUcs2length: boolean;
   usesEqual: boolean;
+  /** Some check writes into `dynamicAnchors` ($dynamicAnchor): top-level calls need fresh options. */
+  dynamicScopes: boolean;
 }
 
 const ANNOTATION_FORMATS = ["password", "binary", "iri", "iri-reference", "idn-email", "idn-hostname", "uri-template"];
@@ -39,7 +41,7 @@ const patternEngine: RegExpEngine = Object.assign(
   { code: "__pattern" },
 );
 
-function createAjv(allErrors: boolean, assertFormats: boolean): Ajv2020 {
+function createAjv(allErrors: boolean, assertFormats: boolean, ownProperties: boolean): Ajv2020 {
   const ajv = new Ajv2020({
     code: { source: true, esm: true, lines: true, formats: _`__formats`, regExp: patternEngine },
     allErrors,
@@ -53,7 +55,7 @@ function createAjv(allErrors: boolean, assertFormats: boolean): Ajv2020 {
     strictNumbers: true,
     validateSchema: false,
     validateFormats: true,
-    ownProperties: true,
+    ownProperties,
     unicodeRegExp: true,
     logger: false,
     // The wrappers write their own messages (template/support.ts).
@@ -79,8 +81,12 @@ export function compileRoots(set: RootSet, assertFormats = true): CompiledModule
   const ids = [...new Set([...set.entries.values()].map((entry) => entry.id))];
   const exportOfId = new Map(ids.map((id, i) => [id, `v${i}`]));
   const exportOf = new Map([...set.entries].map(([key, entry]) => [key, exportOfId.get(entry.id) as string]));
+  const ownProperties = namesPrototypeMember([
+    ...set.roots.map((r) => r.schema),
+    ...[...set.entries.values()].map((e) => e.schema),
+  ]);
   const build = (allErrors: boolean): string => {
-    const ajv = createAjv(allErrors, assertFormats);
+    const ajv = createAjv(allErrors, assertFormats, ownProperties);
     for (const root of set.roots) ajv.addSchema(root.schema as object, root.id);
     for (const entry of set.entries.values()) {
       if (entry.schema !== undefined && !ajv.getSchema(entry.id)) ajv.addSchema(entry.schema as object, entry.id);
@@ -105,6 +111,7 @@ export function compileRoots(set: RootSet, assertFormats = true): CompiledModule
     usesPattern: /\b__pattern\b/.test(all),
     usesUcs2length: all.includes('require("ajv/dist/runtime/ucs2length")'),
     usesEqual: all.includes('require("ajv/dist/runtime/equal")'),
+    dynamicScopes: /dynamicAnchors(?:\.|\[)/.test(all),
   };
 }
 
@@ -147,6 +154,37 @@ function toTypedBody(code: string, count: number): string {
   const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
   const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
   return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
+}
+
+const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Checking own properties (`hasOwnProperty` per property) halves throughput, and only matters when a schema names
+ * a member every object inherits (`constructor`, `toString`, `__proto__`...): `{}` would otherwise "have" it.
+ * So it is switched on only for APIs whose schemas name one.
+ */
+function namesPrototypeMember(schemas: unknown[]): boolean {
+  const stack = [...schemas];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      stack.push(...(node as unknown[]));
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    for (const keyword of ["properties", "dependentRequired", "dependentSchemas", "dependencies"]) {
+      const map = record[keyword];
+      if (map && typeof map === "object" && Object.keys(map).some((k) => PROTOTYPE_MEMBERS.has(k))) return true;
+    }
+    for (const keyword of ["required", "dependentRequired"]) {
+      const list = record[keyword];
+      const names = Array.isArray(list) ? list : list && typeof list === "object" ? Object.values(list).flat() : [];
+      if (names.some((n) => typeof n === "string" && PROTOTYPE_MEMBERS.has(n))) return true;
+    }
+    stack.push(...Object.values(record));
+  }
+  return false;
 }
 
 /**

@@ -53,7 +53,10 @@ export function renderModule(input: RenderInput): string {
   );
   if (typed) out.push('import type { components } from "./types.js";');
   if (compiled.usesPattern) out.push('import { RE2JS } from "re2js";');
-  out.push("", template("support"));
+  const flag = "const __DYNAMIC_SCOPES = false as boolean;";
+  const support = template("support");
+  if (!support.includes(flag)) throw new Error(`template/support.ts must declare \`${flag}\``);
+  out.push("", support.replace(flag, `const __DYNAMIC_SCOPES = ${String(compiled.dynamicScopes)} as boolean;`));
   if (compiled.formats.length > 0) out.push("", template("formats"));
   if (compiled.usesPattern) out.push("", template("pattern"));
   out.push(

@@ -11,6 +11,11 @@ type FormatCheck<T> =
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -54,10 +59,38 @@ function __isTime(value: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isDateTime(value: string): boolean {
-  if (value.length > 64) return false;
-  const t = value.search(/[Tt]/);
-  return t === 10 && __isDate(value.slice(0, t)) && __isTime(value.slice(t + 1));
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
 }
 
 function __isIpv6(value: string): boolean {
@@ -85,6 +118,7 @@ function __isHostname(value: string): boolean {
 }
 
 function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
   if (at < 1) return false;

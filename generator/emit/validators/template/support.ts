@@ -13,7 +13,18 @@ interface CheckError {
   message?: string;
 }
 
-type Check = ((data: unknown) => boolean) & { errors?: CheckError[] | null };
+type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
+
+/**
+ * Replaced by the emitter: true when a schema uses $dynamicAnchor, whose checks write into `dynamicAnchors`.
+ * Otherwise every top-level call shares one frozen options object instead of allocating two per call.
+ */
+const __DYNAMIC_SCOPES = false as boolean;
+const SHARED_OPTIONS = Object.freeze({ instancePath: "", dynamicAnchors: Object.freeze({}) });
+
+function call(check: Check, value: unknown): boolean {
+  return __DYNAMIC_SCOPES ? check(value) : check(value, SHARED_OPTIONS);
+}
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 const MAX_ISSUES = 100;
@@ -48,14 +59,15 @@ export function __equal(a: unknown, b: unknown): boolean {
 }
 
 function escapeSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+function typeName(t: unknown): string {
+  return t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`;
 }
 
 function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === "integer" || t === "object" || t === "array" ? `an ${t}` : t === "null" ? "null" : `a ${String(t)}`,
-  );
-  return names.join(" or ");
+  return Array.isArray(type) ? type.map(typeName).join(" or ") : typeName(type);
 }
 
 function show(value: unknown): string {
@@ -95,21 +107,24 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+function at(path: string, name: unknown): string {
+  return `${path}/${escapeSegment(String(name))}`;
+}
+
 function toIssue(error: CheckError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
-  const at = (name: unknown) => `${path}/${escapeSegment(String(name))}`;
   if (keyword === "required") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required (missing property ${show(p.missingProperty)})`,
     };
   }
   if (keyword === "dependentRequired") {
     return {
-      path: at(p.missingProperty),
+      path: at(path, p.missingProperty),
       keyword,
       message: `is required when ${show(p.property)} is present (missing property ${show(p.missingProperty)})`,
     };
@@ -118,10 +133,10 @@ function toIssue(error: CheckError): ValidationIssue {
     (keyword === "additionalProperties" || keyword === "unevaluatedProperties") &&
     p.additionalProperty !== undefined
   ) {
-    return { path: at(p.additionalProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.additionalProperty), keyword, message: "is not an allowed property" };
   }
   if (keyword === "unevaluatedProperties" && p.unevaluatedProperty !== undefined) {
-    return { path: at(p.unevaluatedProperty), keyword, message: "is not an allowed property" };
+    return { path: at(path, p.unevaluatedProperty), keyword, message: "is not an allowed property" };
   }
   const counted = COUNTS[keyword];
   if (counted) return { path, keyword, message: `must have ${counted[0]} ${plural(p.limit, counted[1])}` };
@@ -172,7 +187,7 @@ const UNDEFINED: ValidationIssue[] = [{ path: "", keyword: "type", message: "mus
 export function __is(check: Check, value: unknown): boolean {
   if (value === undefined) return false;
   try {
-    return check(value);
+    return call(check, value);
   } catch {
     return false;
   }
@@ -182,12 +197,13 @@ export function __validate(check: Check, value: unknown): ValidationIssue[] {
   if (value === undefined) return UNDEFINED.map((issue) => ({ ...issue }));
   let errors: CheckError[];
   try {
-    if (check(value)) return [];
+    if (call(check, value)) return [];
     errors = check.errors ?? [];
   } catch (error) {
     return failure(error);
   }
-  const issues = errors.slice(0, MAX_ISSUES).map(toIssue);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
