@@ -46,9 +46,9 @@ export interface components {
             orgunit?: string | null;
             phone?: string | null;
             /** @default true */
-            invoicing: boolean;
+            invoicing?: boolean;
             /** @default true */
-            collections: boolean;
+            collections?: boolean;
         };
         /** @description The contact as returned by Piriod (the page's Response section). */
         Contact: {
@@ -66,12 +66,12 @@ export interface components {
              * @description Whether this contact receives invoice emails.
              * @default true
              */
-            invoicing: boolean;
+            invoicing?: boolean;
             /**
              * @description Whether this contact receives collection reminders.
              * @default true
              */
-            collections: boolean;
+            collections?: boolean;
             /** Format: date-time */
             created?: $Read<string>;
             /** Format: date-time */

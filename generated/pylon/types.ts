@@ -130,7 +130,7 @@ export interface components {
              * @description The number of contacts to fetch. Defaults to 100. Must be greater than 0 and less than 1000.
              * @default 100
              */
-            limit: number;
+            limit?: number;
         };
         /** @description A Pylon contact. */
         Contact: {

@@ -12,6 +12,9 @@ export async function renderTypes(document: OpenApiDocument): Promise<string> {
   const nodes = await openapiTS(copy, {
     // readOnly/writeOnly become $Read/$Write brands, so request and response shapes can differ.
     readWriteMarkers: true,
+    // A default is what the server assumes when a field is absent, so a defaulted field is optional to send
+    // (openapi-typescript's default would force callers to send Pylon's `limit`, Piriod's `invoicing`).
+    defaultNonNullable: false,
     silent: true,
   });
   // A raw U+2028/U+2029 is legal in a string literal but ends a `//` comment; as an escape it is inert everywhere
