@@ -9,7 +9,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,6 +113,10 @@ function at(path: string, name: unknown): string {
 }
 
 function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -464,7 +470,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined){
 const _errs1: any = errors;
 if(typeof data.first_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -476,7 +482,7 @@ if(valid0){
 if(data.last_name !== undefined){
 const _errs3: any = errors;
 if(typeof data.last_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -492,12 +498,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -511,7 +517,7 @@ if(valid0){
 if(data.telephone !== undefined){
 const _errs7: any = errors;
 if(typeof data.telephone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -524,7 +530,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -576,12 +582,12 @@ if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -595,7 +601,7 @@ if(valid3){
 if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -606,7 +612,7 @@ var valid3: any = true;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
+validate5.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -617,14 +623,14 @@ break;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
+validate5.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
 return false;
 }
 }
 }
 }
 else {
-validate5.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate5.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -659,12 +665,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
+validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
+validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -678,7 +684,7 @@ if(valid2){
 if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate7.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
+validate7.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -689,14 +695,14 @@ var valid2: any = true;
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
+validate7.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
 }
 }
 else {
-validate7.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate7.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -770,7 +776,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -799,12 +805,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -818,7 +824,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate3.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -836,7 +842,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -848,7 +854,7 @@ if(valid2){
 if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -864,12 +870,12 @@ if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -883,7 +889,7 @@ if(valid2){
 if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs14 === errors;
@@ -896,7 +902,7 @@ var valid2: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -919,12 +925,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -942,12 +948,12 @@ if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -965,12 +971,12 @@ if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -984,7 +990,7 @@ var valid4: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1011,7 +1017,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1053,13 +1059,13 @@ if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
-validate2.errors = [{instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1071,7 +1077,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1101,12 +1107,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}}];
+validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}}];
+validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1124,12 +1130,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"}}];
+validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"}}];
+validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1147,12 +1153,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"}}];
+validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"}}];
+validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1166,7 +1172,7 @@ var valid0: any = true;
 }
 }
 else {
-validate13.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate13.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1241,7 +1247,7 @@ var valid0: any = true;
 }
 }
 else {
-validate14.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate14.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1271,12 +1277,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate19.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
+validate19.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1290,7 +1296,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate19.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1308,7 +1314,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -1320,7 +1326,7 @@ if(valid2){
 if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -1336,12 +1342,12 @@ if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1355,7 +1361,7 @@ if(valid2){
 if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs14 === errors;
@@ -1368,7 +1374,7 @@ var valid2: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}}];
+validate19.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1391,12 +1397,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1414,12 +1420,12 @@ if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1437,12 +1443,12 @@ if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}}];
+validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1456,7 +1462,7 @@ var valid4: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}}];
+validate19.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1483,7 +1489,7 @@ var valid0: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate19.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1519,12 +1525,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
+validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1538,7 +1544,7 @@ if(valid1){
 if(data0.type !== undefined){
 const _errs5: any = errors;
 if(typeof data0.type !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -1556,7 +1562,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined){
 const _errs10: any = errors;
 if(typeof data3.first_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs10 === errors;
@@ -1568,7 +1574,7 @@ if(valid3){
 if(data3.last_name !== undefined){
 const _errs12: any = errors;
 if(typeof data3.last_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs12 === errors;
@@ -1584,12 +1590,12 @@ if(errors === _errs14){
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1603,7 +1609,7 @@ if(valid3){
 if(data3.telephone !== undefined){
 const _errs16: any = errors;
 if(typeof data3.telephone !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs16 === errors;
@@ -1616,7 +1622,7 @@ var valid3: any = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"}}];
+validate21.errors = [{instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1629,14 +1635,14 @@ var valid1: any = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
+validate21.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate21.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1661,13 +1667,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-validate22.errors = [{instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}}];
+validate22.errors = [{instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 else {
-validate22.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate22.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1697,12 +1703,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate23.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}}];
+validate23.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate23.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1716,7 +1722,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate23.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}}];
+validate23.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1727,7 +1733,7 @@ var valid0: any = true;
 }
 }
 else {
-validate23.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate23.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1770,12 +1776,12 @@ if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1789,7 +1795,7 @@ if(valid3){
 if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -1800,7 +1806,7 @@ var valid3: any = true;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
+validate24.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1811,14 +1817,14 @@ break;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
+validate24.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
 return false;
 }
 }
 }
 }
 else {
-validate24.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate24.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1853,12 +1859,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}}];
+validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
+validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -1872,7 +1878,7 @@ if(valid2){
 if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate25.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}}];
+validate25.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -1883,14 +1889,14 @@ var valid2: any = true;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
+validate25.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate25.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1923,7 +1929,7 @@ else {
 if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
+validate26.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1935,7 +1941,7 @@ if(valid0){
 if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
+validate26.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1947,7 +1953,7 @@ var valid0: any = true;
 }
 }
 else {
-validate26.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate26.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1991,7 +1997,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined){
 if(typeof data.first_name !== "string"){
-const err0 = {instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2003,7 +2009,7 @@ errors++;
 }
 if(data.last_name !== undefined){
 if(typeof data.last_name !== "string"){
-const err1 = {instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2017,7 +2023,7 @@ if(data.email !== undefined){
 let data2: any = data.email;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err2 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err2 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2028,7 +2034,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2040,7 +2046,7 @@ errors++;
 }
 if(data.telephone !== undefined){
 if(typeof data.telephone !== "string"){
-const err4 = {instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2052,7 +2058,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2099,7 +2105,7 @@ if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2110,7 +2116,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2122,7 +2128,7 @@ errors++;
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2134,7 +2140,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
+const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2146,7 +2152,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2158,7 +2164,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2192,7 +2198,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2203,7 +2209,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2215,7 +2221,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2227,7 +2233,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2239,7 +2245,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2291,7 +2297,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,keyword:"type",params:{type: "object"}};
+const err0 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2321,7 +2327,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2332,7 +2338,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2344,7 +2350,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2359,7 +2365,7 @@ let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2371,7 +2377,7 @@ errors++;
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2385,7 +2391,7 @@ if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}};
+const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2396,7 +2402,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2408,7 +2414,7 @@ errors++;
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2420,7 +2426,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2437,7 +2443,7 @@ if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}};
+const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2448,7 +2454,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2462,7 +2468,7 @@ if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}};
+const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2473,7 +2479,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2487,7 +2493,7 @@ if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}};
+const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2498,7 +2504,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2510,7 +2516,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}};
+const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2528,7 +2534,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"}};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2565,7 +2571,7 @@ let data1: any = data.jsonapi;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
-const err0 = {instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2577,7 +2583,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"}};
+const err1 = {instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2589,7 +2595,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2620,7 +2626,7 @@ if(data.created_at !== undefined){
 let data0: any = data.created_at;
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-const err0 = {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}};
+const err0 = {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2631,7 +2637,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2645,7 +2651,7 @@ if(data.updated_at !== undefined){
 let data1: any = data.updated_at;
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-const err2 = {instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"}};
+const err2 = {instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2656,7 +2662,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2670,7 +2676,7 @@ if(data.modified_at !== undefined){
 let data2: any = data.modified_at;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-const err4 = {instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"}};
+const err4 = {instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2681,7 +2687,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2693,7 +2699,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"}};
+const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2746,7 +2752,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,keyword:"type",params:{type: "object"}};
+const err0 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2777,7 +2783,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2788,7 +2794,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2800,7 +2806,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2815,7 +2821,7 @@ let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2827,7 +2833,7 @@ errors++;
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2841,7 +2847,7 @@ if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"}};
+const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2852,7 +2858,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2864,7 +2870,7 @@ errors++;
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2876,7 +2882,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2893,7 +2899,7 @@ if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"}};
+const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2904,7 +2910,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2918,7 +2924,7 @@ if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"}};
+const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2929,7 +2935,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2943,7 +2949,7 @@ if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"}};
+const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2954,7 +2960,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2966,7 +2972,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"}};
+const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2984,7 +2990,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"}};
+const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3019,7 +3025,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3030,7 +3036,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3042,7 +3048,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3057,7 +3063,7 @@ let data3: any = data0.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined){
 if(typeof data3.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3069,7 +3075,7 @@ errors++;
 }
 if(data3.last_name !== undefined){
 if(typeof data3.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3083,7 +3089,7 @@ if(data3.email !== undefined){
 let data6: any = data3.email;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err5 = {instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"}};
+const err5 = {instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3094,7 +3100,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3106,7 +3112,7 @@ errors++;
 }
 if(data3.telephone !== undefined){
 if(typeof data3.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3118,7 +3124,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"}};
+const err8 = {instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3130,7 +3136,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
+const err9 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3142,7 +3148,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"}};
+const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3171,7 +3177,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err0 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3183,7 +3189,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"}};
+const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3214,7 +3220,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3225,7 +3231,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3237,7 +3243,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3249,7 +3255,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3287,7 +3293,7 @@ if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3298,7 +3304,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3310,7 +3316,7 @@ errors++;
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3322,7 +3328,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
+const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3334,7 +3340,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3346,7 +3352,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3380,7 +3386,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"}};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3391,7 +3397,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3403,7 +3409,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3415,7 +3421,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
+const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3427,7 +3433,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3456,7 +3462,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"},message:"is required (missing property \"org_id\")",suffix:"/org_id"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3466,7 +3472,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"},message:"is required (missing property \"contact_id\")",suffix:"/contact_id"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3477,7 +3483,7 @@ errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3489,7 +3495,7 @@ errors++;
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3501,7 +3507,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }

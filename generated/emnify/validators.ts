@@ -9,7 +9,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,6 +113,10 @@ function at(path: string, name: unknown): string {
 }
 
 function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -465,7 +471,7 @@ if(data.type !== undefined){
 let data0: any = data.type;
 const _errs1: any = errors;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-validate1.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -477,7 +483,7 @@ if(valid0){
 if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -489,7 +495,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs5: any = errors;
 if(typeof data.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/title",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -501,7 +507,7 @@ if(valid0){
 if(data.department !== undefined){
 const _errs7: any = errors;
 if(typeof data.department !== "string"){
-validate1.errors = [{instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/department",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -513,7 +519,7 @@ if(valid0){
 if(data.street !== undefined){
 const _errs9: any = errors;
 if(typeof data.street !== "string"){
-validate1.errors = [{instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/street",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs9 === errors;
@@ -525,7 +531,7 @@ if(valid0){
 if(data.zipcode !== undefined){
 const _errs11: any = errors;
 if(typeof data.zipcode !== "string"){
-validate1.errors = [{instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs11 === errors;
@@ -537,7 +543,7 @@ if(valid0){
 if(data.city !== undefined){
 const _errs13: any = errors;
 if(typeof data.city !== "string"){
-validate1.errors = [{instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/city",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -550,7 +556,7 @@ if(data.country !== undefined){
 let data7: any = data.country;
 const _errs15: any = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-validate1.errors = [{instancePath:instancePath+"/country",keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath:instancePath+"/country",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 var valid0: any = _errs15 === errors;
@@ -566,12 +572,12 @@ if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -585,7 +591,7 @@ if(valid0){
 if(data.phone !== undefined){
 const _errs19: any = errors;
 if(typeof data.phone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs19 === errors;
@@ -597,7 +603,7 @@ if(valid0){
 if(data.mobile !== undefined){
 const _errs21: any = errors;
 if(typeof data.mobile !== "string"){
-validate1.errors = [{instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs21 === errors;
@@ -609,7 +615,7 @@ if(valid0){
 if(data.state !== undefined){
 const _errs23: any = errors;
 if(typeof data.state !== "string"){
-validate1.errors = [{instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/state",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs23 === errors;
@@ -621,7 +627,7 @@ if(valid0){
 if(data.secondary_address !== undefined){
 const _errs25: any = errors;
 if(typeof data.secondary_address !== "string"){
-validate1.errors = [{instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs25 === errors;
@@ -633,7 +639,7 @@ if(valid0){
 if(data.purchase_order_number !== undefined){
 const _errs27: any = errors;
 if(typeof data.purchase_order_number !== "string"){
-validate1.errors = [{instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs27 === errors;
@@ -656,7 +662,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -689,7 +695,7 @@ else {
 if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -701,7 +707,7 @@ if(valid0){
 if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -713,7 +719,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -745,7 +751,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
 let data0: any = data.type;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err0 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "object"}};
+const err0 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -757,7 +763,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -769,7 +775,7 @@ errors++;
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
-const err2 = {instancePath:instancePath+"/title",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/title",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -781,7 +787,7 @@ errors++;
 }
 if(data.department !== undefined){
 if(typeof data.department !== "string"){
-const err3 = {instancePath:instancePath+"/department",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/department",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -793,7 +799,7 @@ errors++;
 }
 if(data.street !== undefined){
 if(typeof data.street !== "string"){
-const err4 = {instancePath:instancePath+"/street",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/street",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -805,7 +811,7 @@ errors++;
 }
 if(data.zipcode !== undefined){
 if(typeof data.zipcode !== "string"){
-const err5 = {instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -817,7 +823,7 @@ errors++;
 }
 if(data.city !== undefined){
 if(typeof data.city !== "string"){
-const err6 = {instancePath:instancePath+"/city",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/city",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -830,7 +836,7 @@ errors++;
 if(data.country !== undefined){
 let data7: any = data.country;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-const err7 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "object"}};
+const err7 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -844,7 +850,7 @@ if(data.email !== undefined){
 let data8: any = data.email;
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-const err8 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err8 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -855,7 +861,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err9 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -867,7 +873,7 @@ errors++;
 }
 if(data.phone !== undefined){
 if(typeof data.phone !== "string"){
-const err10 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -879,7 +885,7 @@ errors++;
 }
 if(data.mobile !== undefined){
 if(typeof data.mobile !== "string"){
-const err11 = {instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"}};
+const err11 = {instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -891,7 +897,7 @@ errors++;
 }
 if(data.state !== undefined){
 if(typeof data.state !== "string"){
-const err12 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "string"}};
+const err12 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -903,7 +909,7 @@ errors++;
 }
 if(data.secondary_address !== undefined){
 if(typeof data.secondary_address !== "string"){
-const err13 = {instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"}};
+const err13 = {instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -915,7 +921,7 @@ errors++;
 }
 if(data.purchase_order_number !== undefined){
 if(typeof data.purchase_order_number !== "string"){
-const err14 = {instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -927,7 +933,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"}};
+const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -956,7 +962,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"},message:"is required (missing property \"org_id\")",suffix:"/org_id"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -966,7 +972,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"},message:"is required (missing property \"contact_id\")",suffix:"/contact_id"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -977,7 +983,7 @@ errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -989,7 +995,7 @@ errors++;
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1001,7 +1007,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }

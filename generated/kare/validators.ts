@@ -9,7 +9,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,6 +113,10 @@ function at(path: string, name: unknown): string {
 }
 
 function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -472,7 +478,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"}}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -487,12 +493,12 @@ const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func0(data1) > 250){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -513,12 +519,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func0(data2) > 250){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
@@ -537,7 +543,7 @@ const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate1.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}}];
+validate1.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"}];
 return false;
 }
 else {
@@ -549,12 +555,12 @@ const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func0(data4) > 50){
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
+validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -566,7 +572,7 @@ break;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}}];
+validate1.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"}];
 return false;
 }
 }
@@ -586,7 +592,7 @@ return false;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func0(data5) > 2500){
-validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
+validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
 return false;
 }
 }
@@ -601,7 +607,7 @@ if(data.companyId !== undefined){
 let data6: any = data.companyId;
 const _errs13: any = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate1.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}}];
+validate1.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -617,7 +623,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -650,7 +656,7 @@ else {
 if(data.notify !== undefined){
 const _errs1: any = errors;
 if(typeof data.notify !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}}];
+validate2.errors = [{instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -665,12 +671,12 @@ const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func0(data1) > 250){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -691,12 +697,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func0(data2) > 250){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
@@ -715,7 +721,7 @@ const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate2.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}}];
+validate2.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"}];
 return false;
 }
 else {
@@ -727,12 +733,12 @@ const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func0(data4) > 50){
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}}];
+validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -744,7 +750,7 @@ break;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}}];
+validate2.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"}];
 return false;
 }
 }
@@ -764,7 +770,7 @@ return false;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func0(data5) > 2500){
-validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}}];
+validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
 return false;
 }
 }
@@ -781,7 +787,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -815,7 +821,7 @@ if(data.companyId !== undefined){
 let data0: any = data.companyId;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate3.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}}];
+validate3.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -828,7 +834,7 @@ if(data.contactId !== undefined){
 let data1: any = data.contactId;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate3.errors = [{instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"}}];
+validate3.errors = [{instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -840,7 +846,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -872,14 +878,14 @@ return false;
 else {
 if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -912,7 +918,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -922,7 +928,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -932,7 +938,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.email === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -942,7 +948,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.phones === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "phones"}};
+const err3 = {instancePath,keyword:"required",params:{missingProperty: "phones"},message:"is required (missing property \"phones\")",suffix:"/phones"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -952,7 +958,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.comment === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "comment"}};
+const err4 = {instancePath,keyword:"required",params:{missingProperty: "comment"},message:"is required (missing property \"comment\")",suffix:"/comment"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -962,7 +968,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.companyId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
+const err5 = {instancePath,keyword:"required",params:{missingProperty: "companyId"},message:"is required (missing property \"companyId\")",suffix:"/companyId"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -972,7 +978,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.notifyAt === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "notifyAt"}};
+const err6 = {instancePath,keyword:"required",params:{missingProperty: "notifyAt"},message:"is required (missing property \"notifyAt\")",suffix:"/notifyAt"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -982,7 +988,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.updatedAt === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "updatedAt"}};
+const err7 = {instancePath,keyword:"required",params:{missingProperty: "updatedAt"},message:"is required (missing property \"updatedAt\")",suffix:"/updatedAt"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -992,7 +998,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.createdAt === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "createdAt"}};
+const err8 = {instancePath,keyword:"required",params:{missingProperty: "createdAt"},message:"is required (missing property \"createdAt\")",suffix:"/createdAt"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1004,7 +1010,7 @@ errors++;
 if(data.id !== undefined){
 let data0: any = data.id;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err9 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"}};
+const err9 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1018,7 +1024,7 @@ if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
 if(func0(data1) > 250){
-const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
+const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1029,7 +1035,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err11 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1053,7 +1059,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(func0(data2) > 250){
-const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
+const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1063,7 +1069,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err14 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err14 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1078,7 +1084,7 @@ if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err15 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}};
+const err15 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1092,7 +1098,7 @@ for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(func0(data4) > 50){
-const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
+const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1103,7 +1109,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}};
+const err17 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1115,7 +1121,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}};
+const err18 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1139,7 +1145,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func0(data5) > 2500){
-const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
+const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1153,7 +1159,7 @@ errors++;
 if(data.companyId !== undefined){
 let data6: any = data.companyId;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err21 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
+const err21 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1165,7 +1171,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"}};
+const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1194,7 +1200,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.notify === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "notify"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "notify"},message:"is required (missing property \"notify\")",suffix:"/notify"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1205,7 +1211,7 @@ errors++;
 }
 if(data.notify !== undefined){
 if(typeof data.notify !== "boolean"){
-const err1 = {instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"}};
+const err1 = {instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1219,7 +1225,7 @@ if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
 if(func0(data1) > 250){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250}};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1230,7 +1236,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1254,7 +1260,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(func0(data2) > 250){
-const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250}};
+const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1264,7 +1270,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err6 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err6 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1279,7 +1285,7 @@ if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err7 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5}};
+const err7 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1293,7 +1299,7 @@ for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(func0(data4) > 50){
-const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50}};
+const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1304,7 +1310,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"}};
+const err9 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1316,7 +1322,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"}};
+const err10 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1340,7 +1346,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func0(data5) > 2500){
-const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500}};
+const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1353,7 +1359,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"}};
+const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1382,7 +1388,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.companyId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "companyId"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "companyId"},message:"is required (missing property \"companyId\")",suffix:"/companyId"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1392,7 +1398,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contactId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contactId"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "contactId"},message:"is required (missing property \"contactId\")",suffix:"/contactId"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1404,7 +1410,7 @@ errors++;
 if(data.companyId !== undefined){
 let data0: any = data.companyId;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"}};
+const err2 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1417,7 +1423,7 @@ errors++;
 if(data.contactId !== undefined){
 let data1: any = data.contactId;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"}};
+const err3 = {instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1429,7 +1435,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1458,7 +1464,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["X-Session-Token"] === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "X-Session-Token"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "X-Session-Token"},message:"is required (missing property \"X-Session-Token\")",suffix:"/X-Session-Token"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1469,7 +1475,7 @@ errors++;
 }
 if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
-const err1 = {instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1481,7 +1487,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }

@@ -9,7 +9,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,6 +113,10 @@ function at(path: string, name: unknown): string {
 }
 
 function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -475,12 +481,12 @@ const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func0(data0) > 64){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -497,12 +503,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -516,7 +522,7 @@ if(valid0){
 if(data.id !== undefined){
 const _errs5: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -561,7 +567,7 @@ return false;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(func0(data5) > 12){
-validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
+validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
 return false;
 }
 }
@@ -575,7 +581,7 @@ if(valid0){
 if(data.invoicing !== undefined){
 const _errs13: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
+validate1.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -587,7 +593,7 @@ if(valid0){
 if(data.collections !== undefined){
 const _errs15: any = errors;
 if(typeof data.collections !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
+validate1.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs15 === errors;
@@ -603,12 +609,12 @@ if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"}}];
+validate1.errors = [{instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/created",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/created",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -626,12 +632,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-validate1.errors = [{instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"}}];
+validate1.errors = [{instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -653,7 +659,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -689,12 +695,12 @@ const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func0(data0) > 64){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -711,12 +717,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
@@ -763,7 +769,7 @@ return false;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func0(data4) > 12){
-validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}}];
+validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
 return false;
 }
 }
@@ -777,7 +783,7 @@ if(valid0){
 if(data.invoicing !== undefined){
 const _errs11: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}}];
+validate2.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs11 === errors;
@@ -789,7 +795,7 @@ if(valid0){
 if(data.collections !== undefined){
 const _errs13: any = errors;
 if(typeof data.collections !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}}];
+validate2.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -806,7 +812,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -838,14 +844,14 @@ return false;
 else {
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -878,7 +884,7 @@ else {
 if(data["x-piriod-test-mode"] !== undefined){
 const _errs1: any = errors;
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}}];
+validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -890,7 +896,7 @@ if(valid0){
 if(data["x-simple-workspace"] !== undefined){
 const _errs3: any = errors;
 if(typeof data["x-simple-workspace"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -902,7 +908,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -936,7 +942,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -946,7 +952,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -959,7 +965,7 @@ if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
 if(func0(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -970,7 +976,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -984,7 +990,7 @@ if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -995,7 +1001,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1007,7 +1013,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err6 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1057,7 +1063,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(func0(data5) > 12){
-const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
+const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1070,7 +1076,7 @@ errors++;
 }
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
-const err11 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
+const err11 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1082,7 +1088,7 @@ errors++;
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
-const err12 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
+const err12 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1096,7 +1102,7 @@ if(data.created !== undefined){
 let data8: any = data.created;
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-const err13 = {instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"}};
+const err13 = {instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1107,7 +1113,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/created",keyword:"type",params:{type: "string"}};
+const err14 = {instancePath:instancePath+"/created",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1121,7 +1127,7 @@ if(data.updated !== undefined){
 let data9: any = data.updated;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-const err15 = {instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"}};
+const err15 = {instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1132,7 +1138,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"}};
+const err16 = {instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1144,7 +1150,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,keyword:"type",params:{type: "object"}};
+const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1173,7 +1179,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1183,7 +1189,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1196,7 +1202,7 @@ if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
 if(func0(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64}};
+const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1207,7 +1213,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1221,7 +1227,7 @@ if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"}};
+const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1232,7 +1238,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1282,7 +1288,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(func0(data4) > 12){
-const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12}};
+const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1295,7 +1301,7 @@ errors++;
 }
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
-const err10 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"}};
+const err10 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1307,7 +1313,7 @@ errors++;
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
-const err11 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"}};
+const err11 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1319,7 +1325,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"}};
+const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1348,7 +1354,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1359,7 +1365,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1371,7 +1377,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1400,7 +1406,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["x-simple-workspace"] === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "x-simple-workspace"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "x-simple-workspace"},message:"is required (missing property \"x-simple-workspace\")",suffix:"/x-simple-workspace"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1411,7 +1417,7 @@ errors++;
 }
 if(data["x-piriod-test-mode"] !== undefined){
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-const err1 = {instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"}};
+const err1 = {instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1423,7 +1429,7 @@ errors++;
 }
 if(data["x-simple-workspace"] !== undefined){
 if(typeof data["x-simple-workspace"] !== "string"){
-const err2 = {instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1435,7 +1441,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"}};
+const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }

@@ -9,7 +9,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,6 +113,10 @@ function at(path: string, name: unknown): string {
 }
 
 function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -463,7 +469,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined){
 const _errs1: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -475,7 +481,7 @@ if(valid0){
 if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -487,7 +493,7 @@ if(valid0){
 if(data.email !== undefined){
 const _errs5: any = errors;
 if(typeof data.email !== "string"){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -499,7 +505,7 @@ if(valid0){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate1.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
+validate1.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -512,7 +518,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -552,7 +558,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-validate2.errors = [{instancePath,keyword:"not",params:{}}];
+validate2.errors = [{instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"}];
 return false;
 }
 else {
@@ -577,7 +583,7 @@ else {
 if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs3 === errors;
@@ -589,7 +595,7 @@ if(valid1){
 if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -601,7 +607,7 @@ if(valid1){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate2.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs7 === errors;
@@ -613,7 +619,7 @@ if(valid1){
 if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs9 === errors;
@@ -625,7 +631,7 @@ if(valid1){
 if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs11 === errors;
@@ -638,7 +644,7 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
@@ -654,7 +660,7 @@ if(valid1){
 if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
+validate2.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs17 === errors;
@@ -671,7 +677,7 @@ var valid1: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -704,7 +710,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined){
 const _errs4: any = errors;
 if(typeof data0.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs4 === errors;
@@ -716,7 +722,7 @@ if(valid2){
 if(data0.name !== undefined){
 const _errs6: any = errors;
 if(typeof data0.name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -728,7 +734,7 @@ if(valid2){
 if(data0.email !== undefined){
 const _errs8: any = errors;
 if(typeof data0.email !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -740,7 +746,7 @@ if(valid2){
 if(data0.avatar_url !== undefined){
 const _errs10: any = errors;
 if(typeof data0.avatar_url !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -753,7 +759,7 @@ var valid2: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -766,7 +772,7 @@ if(valid0){
 if(data.request_id !== undefined){
 const _errs12: any = errors;
 if(typeof data.request_id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
+validate3.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs12 === errors;
@@ -777,7 +783,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -824,7 +830,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined){
 const _errs6: any = errors;
 if(typeof data1.id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs6 === errors;
@@ -836,7 +842,7 @@ if(valid3){
 if(data1.name !== undefined){
 const _errs8: any = errors;
 if(typeof data1.name !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -848,7 +854,7 @@ if(valid3){
 if(data1.email !== undefined){
 const _errs10: any = errors;
 if(typeof data1.email !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs10 === errors;
@@ -860,7 +866,7 @@ if(valid3){
 if(data1.avatar_url !== undefined){
 const _errs12: any = errors;
 if(typeof data1.avatar_url !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid3: any = _errs12 === errors;
@@ -873,7 +879,7 @@ var valid3: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -884,7 +890,7 @@ break;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}}];
+validate4.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
 return false;
 }
 }
@@ -909,7 +915,7 @@ else {
 if(data6.cursor !== undefined){
 const _errs17: any = errors;
 if(typeof data6.cursor !== "string"){
-validate4.errors = [{instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid5: any = _errs17 === errors;
@@ -921,7 +927,7 @@ if(valid5){
 if(data6.has_next_page !== undefined){
 const _errs19: any = errors;
 if(typeof data6.has_next_page !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}}];
+validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid5: any = _errs19 === errors;
@@ -933,7 +939,7 @@ var valid5: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -946,7 +952,7 @@ if(valid0){
 if(data.request_id !== undefined){
 const _errs21: any = errors;
 if(typeof data.request_id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
+validate4.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs21 === errors;
@@ -959,7 +965,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -987,7 +993,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate5.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
+validate5.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1000,23 +1006,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
+validate5.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
 return false;
 }
 }
@@ -1031,7 +1037,7 @@ var valid0: any = true;
 }
 }
 else {
-validate5.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate5.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1070,7 +1076,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-validate6.errors = [{instancePath,keyword:"not",params:{}}];
+validate6.errors = [{instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"}];
 return false;
 }
 else {
@@ -1089,7 +1095,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs3 === errors;
@@ -1101,7 +1107,7 @@ if(valid1){
 if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -1113,7 +1119,7 @@ if(valid1){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate6.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs7 === errors;
@@ -1125,7 +1131,7 @@ if(valid1){
 if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate6.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs9 === errors;
@@ -1137,7 +1143,7 @@ if(valid1){
 if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate6.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs11 === errors;
@@ -1150,7 +1156,7 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
@@ -1166,7 +1172,7 @@ if(valid1){
 if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}}];
+validate6.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid1: any = _errs17 === errors;
@@ -1182,7 +1188,7 @@ var valid1: any = true;
 }
 }
 else {
-validate6.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate6.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1208,13 +1214,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-validate7.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}}];
+validate7.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 else {
-validate7.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate7.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1246,7 +1252,7 @@ else {
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate8.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
+validate8.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1258,7 +1264,7 @@ if(valid0){
 if(data.has_next_page !== undefined){
 const _errs3: any = errors;
 if(typeof data.has_next_page !== "boolean"){
-validate8.errors = [{instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}}];
+validate8.errors = [{instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1270,7 +1276,7 @@ var valid0: any = true;
 }
 }
 else {
-validate8.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate8.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1292,7 +1298,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate9.errors = [{instancePath,keyword:"type",params:{type: "string"}}];
+validate9.errors = [{instancePath,keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
@@ -1327,14 +1333,14 @@ return false;
 else {
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-validate10.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}}];
+validate10.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 }
 }
 }
 else {
-validate10.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate10.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1367,7 +1373,7 @@ else {
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate11.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
+validate11.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1380,23 +1386,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
+validate11.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
 return false;
 }
 }
@@ -1412,7 +1418,7 @@ var valid0: any = true;
 }
 }
 else {
-validate11.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate11.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1439,7 +1445,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate12.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}}];
+validate12.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1452,23 +1458,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}}];
+validate12.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
 return false;
 }
 }
@@ -1483,7 +1489,7 @@ var valid0: any = true;
 }
 }
 else {
-validate12.errors = [{instancePath,keyword:"type",params:{type: "object"}}];
+validate12.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
 return false;
 }
 }
@@ -1523,7 +1529,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err0 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1535,7 +1541,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1547,7 +1553,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err2 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1559,7 +1565,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1571,7 +1577,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1616,7 +1622,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,keyword:"not",params:{}};
+const err1 = {instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1638,7 +1644,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "name"}};
+const err2 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1649,7 +1655,7 @@ errors++;
 }
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1661,7 +1667,7 @@ errors++;
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
-const err4 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1673,7 +1679,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1685,7 +1691,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err6 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1697,7 +1703,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1710,7 +1716,7 @@ errors++;
 if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
+const err8 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1732,7 +1738,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
-const err10 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1744,7 +1750,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"}};
+const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1777,7 +1783,7 @@ let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1789,7 +1795,7 @@ errors++;
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-const err1 = {instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1801,7 +1807,7 @@ errors++;
 }
 if(data0.email !== undefined){
 if(typeof data0.email !== "string"){
-const err2 = {instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1813,7 +1819,7 @@ errors++;
 }
 if(data0.avatar_url !== undefined){
 if(typeof data0.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1825,7 +1831,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"}};
+const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1837,7 +1843,7 @@ errors++;
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err5 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1849,7 +1855,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"}};
+const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1879,7 +1885,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"is required (missing property \"data\")",suffix:"/data"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1889,7 +1895,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.pagination === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "pagination"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "pagination"},message:"is required (missing property \"pagination\")",suffix:"/pagination"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1907,7 +1913,7 @@ let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined){
 if(typeof data1.id !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1919,7 +1925,7 @@ errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-const err3 = {instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1931,7 +1937,7 @@ errors++;
 }
 if(data1.email !== undefined){
 if(typeof data1.email !== "string"){
-const err4 = {instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1943,7 +1949,7 @@ errors++;
 }
 if(data1.avatar_url !== undefined){
 if(typeof data1.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1955,7 +1961,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"}};
+const err6 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1967,7 +1973,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"}};
+const err7 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1981,7 +1987,7 @@ if(data.pagination !== undefined){
 let data6: any = data.pagination;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.cursor === undefined){
-const err8 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "cursor"}};
+const err8 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "cursor"},message:"is required (missing property \"cursor\")",suffix:"/cursor"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1991,7 +1997,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data6.has_next_page === undefined){
-const err9 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "has_next_page"}};
+const err9 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "has_next_page"},message:"is required (missing property \"has_next_page\")",suffix:"/has_next_page"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2002,7 +2008,7 @@ errors++;
 }
 if(data6.cursor !== undefined){
 if(typeof data6.cursor !== "string"){
-const err10 = {instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"}};
+const err10 = {instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2014,7 +2020,7 @@ errors++;
 }
 if(data6.has_next_page !== undefined){
 if(typeof data6.has_next_page !== "boolean"){
-const err11 = {instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"}};
+const err11 = {instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2026,7 +2032,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"}};
+const err12 = {instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2038,7 +2044,7 @@ errors++;
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err13 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
+const err13 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2050,7 +2056,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"}};
+const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2081,7 +2087,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2094,7 +2100,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
+const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2105,7 +2111,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
+const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2115,7 +2121,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2125,7 +2131,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
+const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2138,7 +2144,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2182,7 +2188,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,keyword:"not",params:{}};
+const err1 = {instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2205,7 +2211,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
-const err2 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2217,7 +2223,7 @@ errors++;
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"}};
+const err3 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2229,7 +2235,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err4 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"}};
+const err4 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2241,7 +2247,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"}};
+const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2253,7 +2259,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err6 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"}};
+const err6 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2266,7 +2272,7 @@ errors++;
 if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"}};
+const err7 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2288,7 +2294,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
-const err9 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"}};
+const err9 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2300,7 +2306,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"}};
+const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2330,7 +2336,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2342,7 +2348,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"}};
+const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2370,7 +2376,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "cursor"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "cursor"},message:"is required (missing property \"cursor\")",suffix:"/cursor"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2380,7 +2386,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.has_next_page === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "has_next_page"}};
+const err1 = {instancePath,keyword:"required",params:{missingProperty: "has_next_page"},message:"is required (missing property \"has_next_page\")",suffix:"/has_next_page"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2391,7 +2397,7 @@ errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err2 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
+const err2 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2403,7 +2409,7 @@ errors++;
 }
 if(data.has_next_page !== undefined){
 if(typeof data.has_next_page !== "boolean"){
-const err3 = {instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"}};
+const err3 = {instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2415,7 +2421,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"}};
+const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2442,7 +2448,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-const err0 = {instancePath,keyword:"type",params:{type: "string"}};
+const err0 = {instancePath,keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2481,7 +2487,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2492,7 +2498,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2504,7 +2510,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"}};
+const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2533,7 +2539,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.limit === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "limit"}};
+const err0 = {instancePath,keyword:"required",params:{missingProperty: "limit"},message:"is required (missing property \"limit\")",suffix:"/limit"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2544,7 +2550,7 @@ errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err1 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
+const err1 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2557,7 +2563,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err2 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
+const err2 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2568,7 +2574,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2578,7 +2584,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+const err4 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2588,7 +2594,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
+const err5 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2601,7 +2607,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"}};
+const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2631,7 +2637,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"}};
+const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2644,7 +2650,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"}};
+const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2655,7 +2661,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000}};
+const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2665,7 +2671,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0}};
+const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2675,7 +2681,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"}};
+const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2688,7 +2694,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"}};
+const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }

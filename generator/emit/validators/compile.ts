@@ -10,6 +10,8 @@ import type { RegExpEngine } from "ajv/dist/types/index.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { RE2JS } from "re2js";
 import { __formats } from "./template/formats.js";
+import { toIssue } from "./template/support.js";
+import { stringLiteral } from "../safe.js";
 import type { RootSet } from "./roots.js";
 
 export interface CompiledModule {
@@ -151,9 +153,37 @@ function toTypedBody(code: string, count: number): string {
     .replace(/^if\(\((\d[\d.e+-]*) === 0 \|\| /gm, "if((($1 as number) === 0 || ")
     .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "$1.evaluated = $2 as any;");
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
+  body = precomputeMessages(body);
   const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
   const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
   return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
+}
+
+/** `key: value` pairs of JSON literals, as Ajv writes constant error parameters: `limit: 64, comparison: "<="`. */
+const CONSTANT_PARAMS = /^\s*(?:[A-Za-z]+: (?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null)(?:, |\s*$))*$/;
+
+/**
+ * Error objects whose parameters are constants get their message (and the pointer suffix of `required`) at
+ * generation time, written by the same function the module uses at run time; the others are described then.
+ */
+function precomputeMessages(code: string): string {
+  return code.replace(
+    /keyword:("[A-Za-z$]+"),params:\{([^{}]*)\}\}/g,
+    (whole, keywordLiteral: string, params: string) => {
+      if (!CONSTANT_PARAMS.test(params)) return whole;
+      const json = `{${params.replace(/([A-Za-z]+): /g, '"$1": ')}}`;
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(json) as Record<string, unknown>;
+      } catch {
+        return whole;
+      }
+      const keyword = JSON.parse(keywordLiteral) as string;
+      const issue = toIssue({ instancePath: "", keyword, params: parsed });
+      const suffix = issue.path === "" ? "" : `,suffix:${stringLiteral(issue.path)}`;
+      return `keyword:${keywordLiteral},params:{${params}},message:${stringLiteral(issue.message)}${suffix}}`;
+    },
+  );
 }
 
 const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));

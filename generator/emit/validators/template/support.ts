@@ -10,7 +10,9 @@ interface CheckError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
   message?: string;
+  suffix?: string;
 }
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
@@ -111,7 +113,11 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
+export function toIssue(error: CheckError): ValidationIssue {
+  if (error.message !== undefined) {
+    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
+    return { path, keyword: error.keyword, message: error.message };
+  }
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
