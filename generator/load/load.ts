@@ -1,6 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { bundle, createConfig, getLineColLocation, lint, type NormalizedProblem } from "@redocly/openapi-core";
+import {
+  BaseResolver,
+  bundle,
+  createConfig,
+  getLineColLocation,
+  lint,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
 import { parseDocument } from "yaml";
 import type { OpenApiDocument } from "./openapi-types.js";
 import { SpecError, type SpecLocation } from "./spec-error.js";
@@ -48,10 +55,12 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   }
   const version = detectVersion(shown, text);
   const config = await createConfig({ rules: STRUCTURAL_RULES });
-  const problems = await lint({ ref: absolute, config });
+  // One resolver for both passes: the document (and any file it references) is read and parsed once.
+  const externalRefResolver = new BaseResolver();
+  const problems = await lint({ ref: absolute, config, externalRefResolver });
   const errors = problems.filter((p) => p.severity === "error" && !p.ignored && !isTolerable(p));
   if (errors.length > 0) throw toSpecError(shown, errors);
-  const result = await bundle({ ref: absolute, config, dereference: false });
+  const result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
   const bundleErrors = result.problems.filter((p) => p.severity === "error" && !p.ignored);
   if (bundleErrors.length > 0) throw toSpecError(shown, bundleErrors);
   const doc = result.bundle.parsed as OpenApiDocument;
