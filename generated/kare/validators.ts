@@ -492,7 +492,7 @@ let data1: any = data.name;
 const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) > 250){
+if(data1.length > 250 && func0(data1) > 250){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
@@ -518,7 +518,7 @@ return false;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func0(data2) > 250){
+if(data2.length > 250 && func0(data2) > 250){
 validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
@@ -554,7 +554,7 @@ let data4: any = data3[i0];
 const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func0(data4) > 50){
+if(data4.length > 50 && func0(data4) > 50){
 validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
 return false;
 }
@@ -591,7 +591,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func0(data5) > 2500){
+if(data5.length > 2500 && func0(data5) > 2500){
 validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
 return false;
 }
@@ -670,7 +670,7 @@ let data1: any = data.name;
 const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func0(data1) > 250){
+if(data1.length > 250 && func0(data1) > 250){
 validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
@@ -696,7 +696,7 @@ return false;
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func0(data2) > 250){
+if(data2.length > 250 && func0(data2) > 250){
 validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
 return false;
 }
@@ -732,7 +732,7 @@ let data4: any = data3[i0];
 const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func0(data4) > 50){
+if(data4.length > 50 && func0(data4) > 50){
 validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
 return false;
 }
@@ -769,7 +769,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func0(data5) > 2500){
+if(data5.length > 2500 && func0(data5) > 2500){
 validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
 return false;
 }
@@ -1023,7 +1023,7 @@ errors++;
 if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
-if(func0(data1) > 250){
+if(data1.length > 250 && func0(data1) > 250){
 const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1058,7 +1058,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func0(data2) > 250){
+if(data2.length > 250 && func0(data2) > 250){
 const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1097,7 +1097,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
-if(func0(data4) > 50){
+if(data4.length > 50 && func0(data4) > 50){
 const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -1144,7 +1144,7 @@ vErrors.push(err19);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func0(data5) > 2500){
+if(data5.length > 2500 && func0(data5) > 2500){
 const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1224,7 +1224,7 @@ errors++;
 if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
-if(func0(data1) > 250){
+if(data1.length > 250 && func0(data1) > 250){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1259,7 +1259,7 @@ vErrors.push(err4);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func0(data2) > 250){
+if(data2.length > 250 && func0(data2) > 250){
 const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1298,7 +1298,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
-if(func0(data4) > 50){
+if(data4.length > 50 && func0(data4) > 50){
 const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1345,7 +1345,7 @@ vErrors.push(err11);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func0(data5) > 2500){
+if(data5.length > 2500 && func0(data5) > 2500){
 const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err12];

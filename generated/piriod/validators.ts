@@ -480,7 +480,7 @@ let data0: any = data.name;
 const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) > 64){
+if(data0.length > 64 && func0(data0) > 64){
 validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
 return false;
 }
@@ -566,7 +566,7 @@ return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
-if(func0(data5) > 12){
+if(data5.length > 12 && func0(data5) > 12){
 validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
 return false;
 }
@@ -694,7 +694,7 @@ let data0: any = data.name;
 const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-if(func0(data0) > 64){
+if(data0.length > 64 && func0(data0) > 64){
 validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
 return false;
 }
@@ -768,7 +768,7 @@ return false;
 }
 if(errors === _errs9){
 if(typeof data4 === "string"){
-if(func0(data4) > 12){
+if(data4.length > 12 && func0(data4) > 12){
 validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
 return false;
 }
@@ -964,7 +964,7 @@ errors++;
 if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
-if(func0(data0) > 64){
+if(data0.length > 64 && func0(data0) > 64){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1062,7 +1062,7 @@ vErrors.push(err9);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func0(data5) > 12){
+if(data5.length > 12 && func0(data5) > 12){
 const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1201,7 +1201,7 @@ errors++;
 if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
-if(func0(data0) > 64){
+if(data0.length > 64 && func0(data0) > 64){
 const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1287,7 +1287,7 @@ vErrors.push(err8);
 errors++;
 }
 if(typeof data4 === "string"){
-if(func0(data4) > 12){
+if(data4.length > 12 && func0(data4) > 12){
 const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err9];

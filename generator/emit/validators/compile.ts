@@ -154,9 +154,31 @@ function toTypedBody(code: string, count: number): string {
     .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "$1.evaluated = $2 as any;");
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
   body = precomputeMessages(body);
+  body = lengthFastPath(body);
   const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
   const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
   return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
+}
+
+/**
+ * maxLength/minLength count code points (surrogate pairs once), which never exceeds `.length`: when `.length`
+ * already decides, the count is skipped, so most strings are never walked.
+ */
+function lengthFastPath(code: string): string {
+  const names = [...code.matchAll(/^const (func\d+) = __ucs2length;$/gm)].map((m) => m[1] as string);
+  let out = code;
+  for (const name of names) {
+    out = out
+      .replace(
+        new RegExp(`^if\\(${name}\\((data\\d*)\\) > (\\d+)\\)\\{$`, "gm"),
+        `if($1.length > $2 && ${name}($1) > $2){`,
+      )
+      .replace(
+        new RegExp(`^if\\(${name}\\((data\\d*)\\) < (\\d+)\\)\\{$`, "gm"),
+        `if($1.length < $2 || ${name}($1) < $2){`,
+      );
+  }
+  return out;
 }
 
 /** `key: value` pairs of JSON literals, as Ajv writes constant error parameters: `limit: 64, comparison: "<="`. */
