@@ -19,7 +19,11 @@ const COMMAND = "npm run bench -- generate";
 interface Tool {
   name: string;
   argv: (spec: string, out: string) => string[];
+  /** The other tools run inside the scratch folder, so they do not pick up this project's redocly.yaml. */
+  inScratch?: boolean;
 }
+
+const bin = (relative: string) => path.join(ROOT, "node_modules", relative);
 
 const TOOLS: Tool[] = [
   {
@@ -28,43 +32,50 @@ const TOOLS: Tool[] = [
   },
   {
     name: "openapi-typescript 7.13 (types only)",
-    argv: (spec, out) => [
-      process.execPath,
-      "node_modules/openapi-typescript/bin/cli.js",
-      spec,
-      "-o",
-      `${out}/types.ts`,
-    ],
+    argv: (spec, out) => [process.execPath, bin("openapi-typescript/bin/cli.js"), spec, "-o", `${out}/types.ts`],
+    inScratch: true,
   },
   {
     name: "redocly generate-client (cli 2.77)",
     argv: (spec, out) => [
       process.execPath,
-      "node_modules/@redocly/cli/bin/cli.js",
+      bin("@redocly/cli/bin/cli.js"),
       "generate-client",
       spec,
       "-o",
       `${out}/client.ts`,
     ],
+    inScratch: true,
   },
 ];
 
 interface Sample {
   seconds: number;
   peakMiB: number;
+  /** Set when the tool exited non-zero: its first error line. */
+  failed?: string;
 }
 
 async function measure(tool: Tool, spec: string): Promise<Sample> {
   const out = await mkdtemp(path.join(os.tmpdir(), "bench-generate-"));
   try {
-    const { stderr } = await exec("/usr/bin/time", ["-f", "BENCH %e %M", ...tool.argv(spec, out)], {
-      cwd: ROOT,
-      maxBuffer: 256 << 20,
-      env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
-    });
+    let stderr: string;
+    let failed: string | undefined;
+    try {
+      ({ stderr } = await exec("/usr/bin/time", ["-f", "BENCH %e %M", ...tool.argv(spec, out)], {
+        cwd: tool.inScratch ? out : ROOT,
+        maxBuffer: 256 << 20,
+        env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=4096" },
+      }));
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      stderr = e.stderr ?? "";
+      const text = `${e.stdout ?? ""}\n${stderr}`;
+      failed = /Failed to generate[^\n]*\n[^\n]*/.exec(text)?.[0].replace(/\s+/g, " ").trim() ?? "exited non-zero";
+    }
     const match = /BENCH ([\d.]+) (\d+)/.exec(stderr);
     if (!match) throw new Error(`${tool.name}: no timing in output:\n${stderr.slice(-2000)}`);
-    return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024 };
+    return { seconds: Number(match[1]), peakMiB: Number(match[2]) / 1024, ...(failed ? { failed } : {}) };
   } finally {
     await rm(out, { recursive: true, force: true });
   }
@@ -86,7 +97,10 @@ async function measureAll(): Promise<string> {
       for (const tool of TOOLS) {
         const sample = await measure(tool, spec);
         samples.get(tool.name)?.push(sample);
-        console.log(`${document} ${tool.name}: ${sample.seconds.toFixed(2)} s, ${sample.peakMiB.toFixed(0)} MiB`);
+        const note = sample.failed ? ` (FAILED: ${sample.failed})` : "";
+        console.log(
+          `${document} ${tool.name}: ${sample.seconds.toFixed(2)} s, ${sample.peakMiB.toFixed(0)} MiB${note}`,
+        );
       }
     }
     const ours = median((samples.get(TOOLS[0]?.name ?? "") ?? []).map((s) => s.seconds));
@@ -94,8 +108,10 @@ async function measureAll(): Promise<string> {
       const list = samples.get(tool.name) ?? [];
       const seconds = median(list.map((s) => s.seconds));
       const peak = Math.max(...list.map((s) => s.peakMiB));
-      const ratio = tool === TOOLS[0] ? "1.00×" : `${(ours / seconds).toFixed(2)}×`;
-      rows.push(`| ${document} | ${tool.name} | ${seconds.toFixed(2)} | ${ratio} | ${peak.toFixed(0)} |`);
+      const failure = list.find((s) => s.failed)?.failed;
+      const ratio = tool === TOOLS[0] ? "1.00×" : failure ? "n/a" : `${(ours / seconds).toFixed(2)}×`;
+      const shown = failure ? `${seconds.toFixed(2)} (failed: ${failure})` : seconds.toFixed(2);
+      rows.push(`| ${document} | ${tool.name} | ${shown} | ${ratio} | ${peak.toFixed(0)} |`);
     }
   }
   return [

@@ -7,7 +7,7 @@ import { renderTypes } from "./openapi-typescript.js";
 export const typesEmitter: Emitter = {
   name: "types",
   async emit(model: ApiModel) {
-    const body = await renderTypes(model.document);
+    const body = renderTypes(model.document);
     return [{ path: "types.ts", contents: `${banner(model)}\n${body.replace(/\r\n?/g, "\n")}` }];
   },
 };

@@ -1,0 +1,37 @@
+/**
+ * The types seam skips openapiTS()'s second parse/lint/bundle and calls its exported transformSchema directly.
+ * That is only sound while the result is byte-identical to openapiTS() on the same bundled document.
+ */
+import openapiTS, { astToString } from "openapi-typescript";
+import { describe, expect, it } from "vitest";
+import { renderTypes, withoutSecurity } from "../../generator/emit/types/openapi-typescript.js";
+import { loadDocument } from "../../generator/load/load.js";
+
+const DOCUMENTS = [
+  "specs/ctrlhub/openapi.yaml",
+  "specs/emnify/openapi.yaml",
+  "specs/kare/openapi.yaml",
+  "specs/piriod/openapi.yaml",
+  "specs/pylon/openapi.yaml",
+  "test/fixtures/hostile.yaml",
+  "/work/shared/corpus/oai-petstore.v3.0.yaml",
+  "/work/shared/corpus/oai-tictactoe.v3.1.yaml",
+  "/work/shared/corpus/oai-webhook-example.v3.1.json",
+  "/work/shared/corpus/redocly-museum.v3.1.yaml",
+  "/work/shared/corpus/twilio-messaging-v1.json",
+];
+
+describe("types seam", () => {
+  it.each(DOCUMENTS)("matches openapiTS() byte for byte on %s", async (file) => {
+    const { doc } = await loadDocument(file);
+    const reference = astToString(
+      await openapiTS(withoutSecurity(structuredClone(doc)) as Parameters<typeof openapiTS>[0], {
+        readWriteMarkers: true,
+        silent: true,
+      }),
+    )
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
+    expect(renderTypes(doc)).toBe(reference);
+  });
+});
