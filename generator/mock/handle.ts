@@ -79,9 +79,6 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     accept: req.headers.accept,
     invalid,
   });
-  ctx.log(
-    `${method.toUpperCase()} ${url.pathname} → ${reply.status} ${op.id}${reply.violation ? " (invalid on request)" : ""}`,
-  );
   sendReply(res, reply, op.id);
 }
 

@@ -5,6 +5,13 @@ import type { Issue } from "./schemas.js";
 
 const COMMON = { "access-control-allow-origin": "*", "cache-control": "no-store" };
 
+const explained = new WeakMap<ServerResponse, string>();
+
+/** Why the mock refused a request (for its log line), when it did. */
+export function refusal(res: ServerResponse): string | undefined {
+  return explained.get(res);
+}
+
 /** Every error the mock produces: JSON naming what was wrong, with a pointer per issue. */
 export function sendError(
   res: ServerResponse,
@@ -15,7 +22,14 @@ export function sendError(
 ): void {
   const body = JSON.stringify({ error: { status, message, ...(issues.length > 0 ? { issues } : {}) } });
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, {
+  const first = issues[0];
+  explained.set(
+    res,
+    first
+      ? `${message}: ${first.path} ${first.message}${issues.length > 1 ? ` (+${issues.length - 1})` : ""}`
+      : message,
+  );
+  writeHead(res, status, {
     ...COMMON,
     ...headers,
     "content-type": "application/json",
@@ -34,7 +48,7 @@ export function sendReply(res: ServerResponse, reply: Reply, operationId: string
   if (reply.violation) headers["x-mock-invalid"] = reply.violation.replace(/[^\x20-\x7e]/g, "?");
   if (reply.mediaType === undefined || reply.body === undefined) {
     if (reply.status >= 200 && reply.status !== 204 && reply.status !== 304) headers["content-length"] = 0;
-    res.writeHead(reply.status, headers);
+    writeHead(res, reply.status, headers);
     res.end();
     return;
   }
@@ -46,6 +60,12 @@ export function sendReply(res: ServerResponse, reply: Reply, operationId: string
         : JSON.stringify(reply.body);
   headers["content-type"] = reply.mediaType;
   headers["content-length"] = Buffer.byteLength(text);
-  res.writeHead(reply.status, headers);
+  writeHead(res, reply.status, headers);
   res.end(text);
+}
+
+/** Headers go through setHeader (not writeHead's argument) so the log line can read them back after sending. */
+function writeHead(res: ServerResponse, status: number, headers: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.writeHead(status);
 }

@@ -8,6 +8,7 @@ import { loadDocument, type LoadedDocument } from "../load/load.js";
 import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/openapi-types.js";
 import { handle, type MockContext } from "./handle.js";
+import { refusal } from "./send.js";
 import { buildRoutes, warm } from "./routes.js";
 import { SchemaRegistry } from "./schemas.js";
 import { basePathOf } from "./base-path.js";
@@ -73,6 +74,14 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     keepAliveTimeout: 5_000,
   });
   server.on("request", (req, res) => {
+    // One line per answered request, errors included, so `npm run mock` shows why a client was refused.
+    res.once("finish", () => {
+      const op = res.getHeader("x-mock-operation");
+      const invalid = res.getHeader("x-mock-invalid") ? " (invalid on request)" : "";
+      const why = refusal(res);
+      const what = op ? ` ${decodeURIComponent(String(op))}` : "";
+      log(`${req.method ?? "?"} ${req.url ?? ""} → ${res.statusCode}${what}${invalid}${why ? ` — ${why}` : ""}`);
+    });
     handle(context, req, res).catch((error: unknown) => {
       log(`internal error: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) {
