@@ -205,3 +205,16 @@ describe("OpenAPI 3.1 (JSON Schema 2020-12) with 3.0-isms", () => {
 
   it.each(CASES_31)("%s", (...row) => check(generated.schemaValidators, row));
 });
+
+describe("schemas that cannot be compiled", () => {
+  it.each([
+    ["an unknown type", { type: "strnig" }, "#/components/schemas/Bad: type must be JSONType"],
+    ["an invalid pattern", { type: "string", pattern: "(" }, "#/components/schemas/Bad: Invalid regular expression"],
+    ["a dangling $ref", { $ref: "#/components/schemas/Missing" }, "unresolved $ref #/components/schemas/Missing"],
+    ["a non-numeric bound", { minLength: "x" }, "#/components/schemas/Bad: minLength value must be"],
+  ])("%s gives a SpecError naming the file and the schema", (_name, schema, expected) => {
+    const doc = openapi("3.1.0", { components: { schemas: { Bad: schema } as never } });
+    expect(() => generateCode(doc, "broken")).toThrow(expected);
+    expect(() => generateCode(doc, "broken")).toThrow(/^broken\.yaml: cannot generate validators: /);
+  });
+});
