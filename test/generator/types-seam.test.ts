@@ -4,7 +4,7 @@
  */
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { renderTypes, withoutSecurity } from "../../generator/emit/types/openapi-typescript.js";
+import { OPTIONS, renderTypes, withoutSecurity } from "../../generator/emit/types/openapi-typescript.js";
 import { loadDocument } from "../../generator/load/load.js";
 
 const DOCUMENTS = [
@@ -25,10 +25,7 @@ describe("types seam", () => {
   it.each(DOCUMENTS)("matches openapiTS() byte for byte on %s", async (file) => {
     const { doc } = await loadDocument(file);
     const reference = astToString(
-      await openapiTS(withoutSecurity(structuredClone(doc)) as Parameters<typeof openapiTS>[0], {
-        readWriteMarkers: true,
-        silent: true,
-      }),
+      await openapiTS(withoutSecurity(structuredClone(doc)) as Parameters<typeof openapiTS>[0], OPTIONS),
     )
       .replace(/\u2028/g, "\\u2028")
       .replace(/\u2029/g, "\\u2029");

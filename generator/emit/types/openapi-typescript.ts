@@ -13,9 +13,12 @@ import type { OpenApiDocument } from "../../load/openapi-types.js";
 type Schema = Parameters<typeof transformSchema>[0];
 type Context = Parameters<typeof transformSchema>[1];
 
-const OPTIONS = {
+export const OPTIONS = {
   // readOnly/writeOnly become $Read/$Write brands, so request and response shapes can differ.
   readWriteMarkers: true,
+  // A default is what the server assumes when a field is absent, so a defaulted field is optional to send
+  // (openapi-typescript's default would force callers to send Pylon's `limit`, Piriod's `invoicing`).
+  defaultNonNullable: false,
   silent: true,
 } as const;
 
@@ -25,7 +28,7 @@ function context(schema: Schema): Context {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
-    defaultNonNullable: true,
+    defaultNonNullable: OPTIONS.defaultNonNullable,
     discriminators: scanDiscriminators(schema, OPTIONS),
     emptyObjectsUnknown: false,
     enum: false,
@@ -49,7 +52,7 @@ function context(schema: Schema): Context {
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
-    readWriteMarkers: true,
+    readWriteMarkers: OPTIONS.readWriteMarkers,
     resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
   };
 }
