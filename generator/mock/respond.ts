@@ -2,13 +2,14 @@
  * Builds the mock's answer to a valid request: the documented status (or the one a test asked for), and a body
  * that validates against the response schema, echoing what the request sent where the schema has room for it.
  */
-import { follow, isRecord } from "./pointer.js";
+import { follow } from "./pointer.js";
 import { kindOf } from "./media.js";
 import { paginate } from "./paginate.js";
 import type { MockMedia, MockOperation, MockPagination, MockResponse } from "./routes.js";
 import type { Check, SchemaRegistry } from "./schemas.js";
 import { synthesize } from "./synth.js";
 import { violate } from "./violate.js";
+import { echo } from "./echo.js";
 
 export interface Reply {
   status: number;
@@ -130,57 +131,6 @@ function validBody(
   // A next-cursor the schema requires cannot be removed on the last page: send an empty one instead.
   const emptied = paginate(body, pagination, request.cursor, true);
   return valid(emptied) ? emptied : body;
-}
-
-/**
- * Copies request fields into the response where the response schema declares them, descending into objects
- * present on both sides, and into a `data` envelope when the root has no matching field (Pylon, JSON:API).
- * The last path parameter becomes the `id` when the response has one.
- */
-function echo(doc: unknown, target: unknown, schema: unknown, request: ReplyRequest): unknown {
-  if (!isRecord(target)) return target;
-  const root = propertiesOf(doc, schema);
-  const fields = isRecord(request.body) ? request.body : {};
-  const rootMatches = Object.keys(fields).some((k) => Object.hasOwn(root, k));
-  const dataSchema = root.data;
-  const [into, intoSchema] =
-    !rootMatches && isRecord(target.data) && dataSchema !== undefined ? [target.data, dataSchema] : [target, schema];
-  merge(doc, into, fields, intoSchema);
-  const ids = Object.values(request.pathParams);
-  const id = ids[ids.length - 1];
-  if (id !== undefined && Object.hasOwn(propertiesOf(doc, intoSchema), "id") && !Object.hasOwn(fields, "id")) {
-    const current = into.id;
-    into.id = typeof current === "number" && Number.isFinite(Number(id)) ? Number(id) : id;
-  }
-  return target;
-}
-
-function merge(doc: unknown, target: Record<string, unknown>, source: Record<string, unknown>, schema: unknown): void {
-  const props = propertiesOf(doc, schema);
-  for (const [key, value] of Object.entries(source)) {
-    // Own keys only: a body member named `__proto__` or `constructor` must not reach the prototype chain.
-    if (!Object.hasOwn(props, key)) continue;
-    const current = target[key];
-    if (isRecord(value) && isRecord(current)) merge(doc, current, value, props[key]);
-    else
-      Object.defineProperty(target, key, {
-        value: structuredClone(value),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-  }
-}
-
-/** Declared properties of an object schema, through references and `allOf`. */
-function propertiesOf(doc: unknown, schema: unknown, depth = 0): Record<string, unknown> {
-  if (!isRecord(schema) || depth > 10) return {};
-  if (typeof schema.$ref === "string")
-    return propertiesOf(doc, follow(doc, schema.$ref.replace(/^[^#]*#/, "")).value, depth + 1);
-  const out: Record<string, unknown> = { ...(isRecord(schema.properties) ? schema.properties : {}) };
-  for (const part of Array.isArray(schema.allOf) ? schema.allOf : [])
-    Object.assign(out, propertiesOf(doc, part, depth + 1));
-  return out;
 }
 
 /** The example or synthesised body of a media type, chosen once: large schemas (Stripe) make this the costly part. */

@@ -9,7 +9,8 @@ import type { ApiModel } from "../model/types.js";
 import type { OpenApiDocument } from "../load/openapi-types.js";
 import { handle, type MockContext } from "./handle.js";
 import { refusal } from "./send.js";
-import { buildRoutes, warm } from "./routes.js";
+import { buildRoutes } from "./routes.js";
+import { warm } from "./warm.js";
 import { SchemaRegistry } from "./schemas.js";
 import { basePathOf } from "./base-path.js";
 
