@@ -13,6 +13,7 @@ import {
   credentials,
   invoke,
   loadApi,
+  sampleParameter,
   type ApiUnderTest,
   type GeneratedModule,
 } from "./apis.js";
@@ -183,6 +184,12 @@ describe.each(apis.map((api) => [api.model.name, api] as const))("%s", (_name, a
             mutations: paramMutations(doc, op.pathParams),
             judge: oracle.parameters(op.pathParams),
           },
+          {
+            // Required vendor headers are client options (set once, sent with every call).
+            part: "clientHeaders" as const,
+            mutations: paramMutations(doc, api.model.clientHeaders),
+            judge: oracle.parameters(api.model.clientHeaders),
+          },
         ].filter((l) => l.mutations.length > 0 && l.judge);
         if (locations.length === 0) return;
         const c = client();
@@ -192,10 +199,22 @@ describe.each(apis.map((api) => [api.model.name, api] as const))("%s", (_name, a
         let rejected = 0;
         await fc.assert(
           fc.asyncProperty(requestArbitrary(api, oracle, op), mutation, async (parts, m) => {
-            const mutated = { ...parts, [m.part]: m.apply(parts[m.part] ?? {}) };
-            fc.pre(!m.judge(mutated[m.part]));
+            let caller = c;
+            let request = parts;
+            if (m.part === "clientHeaders") {
+              const byName = Object.fromEntries(api.model.clientHeaders.map((h) => [h.name, sampleParameter(api, h)]));
+              const headers = m.apply(byName) as Record<string, unknown>;
+              fc.pre(!m.judge(headers));
+              const options = api.model.clientHeaders
+                .filter((h) => h.name in headers)
+                .map((h) => [h.identifier, headers[h.name]]);
+              caller = client({ headers: Object.fromEntries(options) });
+            } else {
+              request = { ...parts, [m.part]: m.apply(parts[m.part] ?? {}) };
+              fc.pre(!m.judge(request[m.part]));
+            }
             reset();
-            const error = await invoke(c, op, mutated).then(
+            const error = await invoke(caller, op, request).then(
               () => new Error(`accepted an invalid request (${m.part}: ${m.what})`),
               (e: unknown) => e,
             );
