@@ -13,23 +13,32 @@ function grouped(changes: Change[]): string[] {
   const groups = new Map<string, { text: string; operations: string[] }>();
   for (const c of changes) {
     const key = `${c.location}\u0000${c.message}`;
-    const group = groups.get(key) ?? { text: `${c.location}: ${c.message}`, operations: [] };
+    const group = groups.get(key) ?? {
+      text: c.location === "operation" ? c.message : `${c.location}: ${c.message}`,
+      operations: [],
+    };
     if (c.operation) group.operations.push(`\`${c.operation}\``);
     groups.set(key, group);
   }
-  return [...groups.values()].map(
-    (g) => `- ${g.operations.length > 0 ? `${g.operations.join(", ")} — ` : ""}${g.text}`,
+  // Operation changes first: they are what callers look for; document-wide ones (schemas, auth) follow.
+  const ordered = [...groups.values()].sort(
+    (a, b) => Number(b.operations.length > 0) - Number(a.operations.length > 0),
   );
+  return ordered.map((g) => `- ${g.operations.length > 0 ? `${g.operations.join(", ")} — ` : ""}${g.text}`);
 }
 
 /** A Markdown section for one release of one API, headed by the new `info.version`. */
 export function changelogSection(report: DiffReport): string {
   const { version } = report;
   const lines = [`## ${version.after}`, ""];
-  lines.push(
-    `Compared with ${version.before} (${report.base}); the changes call for a **${version.required}** version bump.`,
-  );
-  if (!version.ok) lines.push("", `> ${versionLine(version)}`);
+  if (report.initial) lines.push("First version of this API description.");
+  else {
+    const base = report.baseCommit ? `commit ${report.baseCommit}` : report.base;
+    lines.push(
+      `Compared with ${version.before} (${base}): the changes call for a **${version.required}** version bump.`,
+    );
+    if (!version.ok) lines.push("", `> ${versionLine(version)}`);
+  }
   for (const level of ["breaking", "non-breaking", "docs"] as const) {
     const changes = report.changes.filter((c) => c.level === level && c.kind !== "info-version-changed");
     if (changes.length > 0) lines.push("", `### ${HEADINGS[level]}`, "", ...grouped(changes));

@@ -12,7 +12,7 @@ import type { OpenApiDocument } from "../load/openapi-types.js";
 import { changelogSection, mergeChangelog } from "./changelog.js";
 import { findApi } from "./config.js";
 import { diffDocuments } from "./document.js";
-import { checkoutSpecAt } from "./git.js";
+import { checkoutSpecAt, resolveCommit } from "./git.js";
 import { buildReport, formatReport, isBreaking, type DiffReport } from "./report.js";
 
 const USAGE =
@@ -21,7 +21,7 @@ const USAGE =
 /** A spec that did not exist at the base ref: same servers, no operations, so everything in it is an addition. */
 const emptyLike = (doc: OpenApiDocument): OpenApiDocument => ({
   openapi: doc.openapi,
-  info: { title: doc.info.title, version: "0.0.0" },
+  info: { ...doc.info, version: "0.0.0" },
   ...(doc.servers ? { servers: doc.servers } : {}),
   paths: {},
 });
@@ -40,6 +40,8 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const newDoc = (await loadDocument(entry.spec)).doc;
   const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : emptyLike(newDoc);
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));
+  report.baseCommit = await resolveCommit(options.base);
+  report.initial = !baseFile;
   if (!options.specOnly || options.project) {
     const { compareClients } = await import("./consumer.js");
     const consumer = await compareClients({

@@ -21,7 +21,9 @@ function compareInfo(a: OpenApiDocument, b: OpenApiDocument, sink: ChangeSink): 
         `info-${key}-changed`,
         "docs",
         "info",
-        `info.${key} changed from ${a.info?.[key] ?? "none"} to ${b.info?.[key] ?? "none"}`,
+        key === "description"
+          ? "info.description changed"
+          : `info.${key} changed from ${a.info?.[key] ?? "none"} to ${b.info?.[key] ?? "none"}`,
       );
     }
   }

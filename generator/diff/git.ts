@@ -16,6 +16,11 @@ async function git(cwd: string, args: string[]): Promise<Buffer> {
   }
 }
 
+/** The abbreviated commit a ref names, so a changelog records what it was compared with. */
+export async function resolveCommit(ref: string, cwd = process.cwd()): Promise<string> {
+  return (await git(cwd, ["rev-parse", "--short=12", `${ref}^{commit}`])).toString().trim();
+}
+
 /**
  * Writes the spec's directory as it was at `ref` into a temporary directory (so relative `$ref`s to sibling files
  * still resolve) and returns the spec's path there, or `undefined` when the spec did not exist at that ref.

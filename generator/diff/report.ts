@@ -21,7 +21,11 @@ export interface SurfaceChange {
 
 export interface DiffReport {
   api: string;
+  /** The ref as given (`HEAD`) and the commit it named. */
   base: string;
+  baseCommit?: string;
+  /** True when the spec did not exist at the base: everything is an addition. */
+  initial?: boolean;
   summary: { breaking: number; nonBreaking: number; docs: number };
   version: VersionCheck;
   changes: Change[];

@@ -90,7 +90,10 @@ describe("npm run diff", () => {
     expect(result.code).toBe(0);
     const changelog = await readFile(path.join(repo, "changelogs/sample.md"), "utf8");
     expect(changelog).toMatch(/^# sample changelog\n\n## 1\.1\.0\n/);
-    expect(changelog).toContain("operation `deleteContact` added");
+    expect(changelog).toContain("- `DELETE /contacts/{id}` — operation `deleteContact` added");
+    expect(changelog).toMatch(
+      /Compared with 1\.0\.0 \(commit [0-9a-f]{12}\): the changes call for a \*\*minor\*\* version bump\./,
+    );
     expect((await diff()).stdout).toContain("No changes to the API description.");
   });
 
