@@ -60,7 +60,13 @@ function diagnose(projectDir: string, clientDir: string, generated: string): Cal
       message: ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n").split("\n")[0] ?? "",
     });
   }
-  return sites.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return sites.sort((a, b) =>
+    a.file !== b.file
+      ? a.file < b.file
+        ? -1
+        : 1
+      : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1),
+  );
 }
 
 /** A relative import that lands in the project's client folder is pointed at the same file of a generated version. */

@@ -97,7 +97,10 @@ export function formatReport(report: DiffReport): string {
   }
   if (report.callSites) {
     out.push("", report.callSites.length === 0 ? "No call sites break in the project." : "Call sites that break:");
-    for (const site of report.callSites) out.push(`  ${site.file}:${site.line}:${site.column}  ${site.message}`);
+    for (const site of report.callSites) {
+      const message = site.message.length > 160 ? `${site.message.slice(0, 159)}…` : site.message;
+      out.push(`  ${site.file}:${site.line}:${site.column}  ${message}`);
+    }
   }
   const { breaking, nonBreaking, docs } = report.summary;
   out.push("", `${breaking} breaking, ${nonBreaking} non-breaking, ${docs} documentation change(s).`);

@@ -183,9 +183,10 @@ export function compareSurfaces(
       message: breaks ? "new required member" : "added",
     });
   }
-  return changes.sort((a, b) =>
-    a.level === b.level ? (a.member < b.member ? -1 : 1) : a.level === "breaking" ? -1 : 1,
-  );
+  const rank = (c: SurfaceChange) =>
+    `${c.level === "breaking" ? 0 : 1}${/^create[A-Z]/.test(c.member) ? 0 : c.member.startsWith("components.") ? 1 : /^(paths|operations)\./.test(c.member) ? 3 : 2}${c.member}`;
+  // The client's own methods first, then named schema types, then the raw `paths`/`operations` maps.
+  return changes.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
 
 /** An expanded member whose kind or nullability changed; its own members are compared one by one. */
