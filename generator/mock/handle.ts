@@ -9,6 +9,7 @@ import { buildReply, responseFor, successStatus } from "./respond.js";
 import type { MockOperation, Route } from "./routes.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
 import { readBody } from "./read-body.js";
+import { refuse } from "./refuse.js";
 import { sendError, sendReply } from "./send.js";
 
 export interface MockContext {
@@ -49,12 +50,14 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   try {
     bytes = await readBody(req, ctx.bodyLimit);
   } catch (error) {
-    if (error instanceof BodyError) return sendError(res, error.status, error.message, [], { connection: "close" });
+    if (error instanceof BodyError) {
+      return refuse(ctx.registry, res, op, error.status, error.message, [], { connection: "close" });
+    }
     throw error;
   }
   const cookies = parseCookies(req.headers.cookie);
   const unauthorised = checkSecurity(ctx.doc, op.security, { headers: req.headers, query: url.searchParams, cookies });
-  if (unauthorised) return sendError(res, 401, `unauthorised: ${unauthorised}`);
+  if (unauthorised) return refuse(ctx.registry, res, op, 401, `unauthorised: ${unauthorised}`);
   const issues = checkParameters(op.params, ctx.registry, {
     path: found.params,
     query: url.searchParams,
@@ -65,10 +68,12 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   try {
     body = checkBody(ctx.registry, op, req.headers["content-type"], bytes, issues);
   } catch (error) {
-    if (error instanceof BodyError) return sendError(res, error.status, error.message);
+    if (error instanceof BodyError) return refuse(ctx.registry, res, op, error.status, error.message);
     throw error;
   }
-  if (issues.length > 0) return sendError(res, 400, `the request does not match ${op.id} in the document`, issues);
+  if (issues.length > 0) {
+    return refuse(ctx.registry, res, op, 400, `the request does not match ${op.id} in the document`, issues);
+  }
   const status = requestedStatus(op, req.headers["x-mock-status"]);
   if (typeof status === "string") return sendError(res, 400, status);
   const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));

@@ -20,15 +20,9 @@ export function sendError(
   issues: Issue[] = [],
   headers: Record<string, string> = {},
 ): void {
-  const body = JSON.stringify({ error: { status, message, ...(issues.length > 0 ? { issues } : {}) } });
+  const body = JSON.stringify(errorBody(status, message, issues));
   if (res.headersSent || res.destroyed) return;
-  const first = issues[0];
-  explained.set(
-    res,
-    first
-      ? `${message}: ${first.path} ${first.message}${issues.length > 1 ? ` (+${issues.length - 1})` : ""}`
-      : message,
-  );
+  explained.set(res, explain(issues, message));
   writeHead(res, status, {
     ...COMMON,
     ...headers,
@@ -38,13 +32,31 @@ export function sendError(
   res.end(body);
 }
 
-export function sendReply(res: ServerResponse, reply: Reply, operationId: string): void {
+/** `{ error: { status, message, issues? } }`: the mock's own error body. */
+export function errorBody(status: number, message: string, issues: Issue[]): unknown {
+  return { error: { status, message, ...(issues.length > 0 ? { issues } : {}) } };
+}
+
+/** Explains a refusal whose body had to follow the document's error schema instead of the mock's own. */
+export function explain(issues: Issue[], message: string): string {
+  const first = issues[0];
+  const text = first
+    ? `${message}: ${first.path} ${first.message}${issues.length > 1 ? ` (+${issues.length - 1})` : ""}`
+    : message;
+  return text.replace(/[^\x20-\x7e]/g, "?").slice(0, 1000);
+}
+
+export function sendReply(res: ServerResponse, reply: Reply, operationId: string, explanation?: string): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string | number> = {
     ...reply.headers,
     ...COMMON,
     "x-mock-operation": encodeURIComponent(operationId),
   };
+  if (explanation) {
+    headers["x-mock-error"] = explanation;
+    explained.set(res, explanation);
+  }
   if (reply.violation) headers["x-mock-invalid"] = reply.violation.replace(/[^\x20-\x7e]/g, "?");
   if (reply.mediaType === undefined || reply.body === undefined) {
     if (reply.status >= 200 && reply.status !== 204 && reply.status !== 304) headers["content-length"] = 0;
