@@ -19,7 +19,8 @@ import type { Validator } from "../generator/runtime/validation.js";
 import { machineLine, writeSection } from "./report.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DURATION_MS = 700;
+const DURATION_MS = 250;
+const ROUNDS = 3;
 
 interface ZodLike {
   safeParse(value: unknown): { success: boolean };
@@ -115,6 +116,19 @@ async function importCompiled(file: string, outDir: string): Promise<Record<stri
   return (await import(pathToFileURL(out).href)) as Record<string, unknown>;
 }
 
+type Five = [number, number, number, number, number];
+
+/** Best of ROUNDS interleaved runs per contender, so a burst of load elsewhere does not favour one of them. */
+function bestOf(contenders: Array<() => unknown>): Five {
+  const best = contenders.map(() => 0);
+  for (let round = 0; round < ROUNDS; round++) {
+    contenders.forEach((fn, i) => {
+      best[i] = Math.max(best[i] ?? 0, opsPerSecond(fn));
+    });
+  }
+  return best as Five;
+}
+
 async function zodSchemas(api: string): Promise<Record<string, ZodLike>> {
   const dir = path.join(ROOT, ".tmp/bench-zod", api);
   mkdirSync(dir, { recursive: true });
@@ -165,11 +179,13 @@ export async function run(): Promise<void> {
       const all = ajvAll(c.schema);
       const zodSchema = zod[`${c.schema}Schema`] as ZodLike;
       const agree = [validator.is(c.payload), first(c.payload), all(c.payload), zodSchema.safeParse(c.payload).success];
-      const is = opsPerSecond(() => validator.is(c.payload));
-      const ajvIs = opsPerSecond(() => first(c.payload));
-      const validate = opsPerSecond(() => validator.validate(c.payload).length === 0);
-      const ajvValidate = opsPerSecond(() => all(c.payload) || (all.errors?.length ?? 0) === 0);
-      const zodParse = opsPerSecond(() => zodSchema.safeParse(c.payload).success);
+      const [is, ajvIs, validate, ajvValidate, zodParse] = bestOf([
+        () => validator.is(c.payload),
+        () => first(c.payload),
+        () => validator.validate(c.payload).length === 0,
+        () => all(c.payload) || (all.errors?.length ?? 0) === 0,
+        () => zodSchema.safeParse(c.payload).success,
+      ]);
       ratios.push({ ajv: validate / ajvValidate, zod: validate / zodParse });
       rows.push(
         `| ${api} ${c.schema}: ${c.label} | ${agree.map((a) => (a ? "✓" : "✗")).join("")} | ${format(is)} | ` +
@@ -184,8 +200,9 @@ export async function run(): Promise<void> {
   const markdown = [
     "## Validation throughput (ops/s, higher is better)",
     "",
-    `Machine: ${machineLine()}. Reproduce: \`npm run bench -- validate\`. Each cell runs ${DURATION_MS} ms after a`,
-    "warm-up, all in one process. Ours: `generated/<api>/validators.ts` as tsc emits it (Ajv standalone code",
+    `Machine: ${machineLine()}. Reproduce: \`npm run bench -- validate\`. Each cell is the best of ${ROUNDS}`,
+    `interleaved ${DURATION_MS} ms runs after a warm-up, all in one process.`,
+    "Ours: `generated/<api>/validators.ts` as tsc emits it (Ajv standalone code",
     "compiled at generation time, typed wrappers, RE2 patterns, formats asserted; run through tsx instead, its",
     "`keepNames` transform costs it about 20%). Ajv: Ajv 2020 + ajv-formats compiling the",
     "same component schemas at run time. Zod: `redocly generate-client --generator zod` output (`<Name>Schema`),",

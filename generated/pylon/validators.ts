@@ -108,6 +108,19 @@ function plural(count: unknown, noun: string): string {
   return `${String(count)} ${word}`;
 }
 
+/** Enum lists are schema constants: each message is built once. */
+const ENUM_MESSAGES = new WeakMap<object, string>();
+
+function enumMessage(allowedValues: unknown): string {
+  const allowed = Array.isArray(allowedValues) ? allowedValues : [];
+  let message = ENUM_MESSAGES.get(allowed);
+  if (message === undefined) {
+    message = `must be one of ${allowed.slice(0, 10).map(show).join(", ")}${allowed.length > 10 ? ", ..." : ""}`;
+    ENUM_MESSAGES.set(allowed, message);
+  }
+  return message;
+}
+
 function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
@@ -152,11 +165,8 @@ function toIssue(error: CheckError): ValidationIssue {
       return { path, keyword, message: `must be ${describeType(p.type)}` };
     case "format":
       return { path, keyword, message: `must be a valid ${String(p.format)}` };
-    case "enum": {
-      const allowed = Array.isArray(p.allowedValues) ? p.allowedValues : [];
-      const list = allowed.slice(0, 10).map(show).join(", ") + (allowed.length > 10 ? ", ..." : "");
-      return { path, keyword, message: `must be one of ${list}` };
-    }
+    case "enum":
+      return { path, keyword, message: enumMessage(p.allowedValues) };
     case "const":
       return { path, keyword, message: `must equal ${show(p.allowedValue)}` };
     case "pattern":
