@@ -4,7 +4,8 @@ import { Project, ts } from "ts-morph";
 import { generateApi } from "../pipeline.js";
 import { checkProject } from "./project-check.js";
 import type { CallSite, SurfaceChange } from "./report.js";
-import { compareSurfaces, extractSurface } from "./surface.js";
+import { compareSurfaces } from "./surface-compare.js";
+import { extractSurface } from "./surface.js";
 
 export interface ConsumerInput {
   api: string;

@@ -5,10 +5,11 @@
  * folder's content hash is recorded too: a hand-edited or deleted generated file makes the API stale again.
  * `--check` never consults this cache; it always regenerates in memory and compares.
  */
-import { createHash, type Hash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { StatMemo, type StatEntries } from "./stat-memo.js";
 
 export interface IncrementalTarget {
   name: string;
@@ -20,8 +21,6 @@ interface CacheEntry {
   input: string;
   output: string;
 }
-
-type StatEntries = Record<string, { signature: string; hash: string }>;
 
 interface CacheFile {
   version: 1;
@@ -41,36 +40,6 @@ export async function listFiles(dir: string, filter: (name: string) => boolean =
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
     .filter((f) => !f.split("/").includes("node_modules"))
     .sort();
-}
-
-async function hashFiles(hash: Hash, dir: string, files: string[]): Promise<void> {
-  for (const file of files) {
-    hash.update(`\0${file}\0`);
-    hash.update(await readFile(path.join(dir, file)).catch(() => Buffer.from("\0missing")));
-  }
-}
-
-/**
- * Reuses a group's content hash while the files' sizes and mtimes match the last run; otherwise reads them.
- * Touching a file without changing it costs one re-read, never a regeneration.
- */
-export class StatMemo {
-  constructor(readonly entries: StatEntries = {}) {}
-
-  async hash(key: string, dir: string, files: string[], prefix = ""): Promise<string> {
-    const stats = await Promise.all(files.map((f) => stat(path.join(dir, f)).catch(() => undefined)));
-    const signature = createHash("sha256")
-      .update(prefix)
-      .update(files.map((f, i) => `${f}:${stats[i]?.size ?? -1}:${stats[i]?.mtimeMs ?? -1}`).join("\n"))
-      .digest("hex");
-    const known = this.entries[key];
-    if (known?.signature === signature) return known.hash;
-    const hash = createHash("sha256").update(prefix);
-    await hashFiles(hash, dir, files);
-    const digest = hash.digest("hex");
-    this.entries[key] = { signature, hash: digest };
-    return digest;
-  }
 }
 
 /** Generator folders that never shape generated/ (the pipeline imports none of them). */

@@ -32,7 +32,7 @@ export function watchTargets<T extends IncrementalTarget>(options: WatchOptions<
     const dir = path.dirname(path.resolve(target.spec));
     byDir.set(dir, [...(byDir.get(dir) ?? []), target]);
   }
-  const timers = new Map<string, NodeJS.Timeout>();
+  let timer: NodeJS.Timeout | undefined;
   const pending = new Set<T>();
   let running: Promise<void> = Promise.resolve();
 
@@ -50,18 +50,15 @@ export function watchTargets<T extends IncrementalTarget>(options: WatchOptions<
     });
   };
 
+  /** Saves to several specs within the debounce window regenerate together, each API once. */
   const schedule = (targets: T[]) => {
     for (const target of targets) pending.add(target);
-    const key = "all";
-    clearTimeout(timers.get(key));
-    timers.set(
-      key,
-      setTimeout(() => {
-        const batch = [...pending];
-        pending.clear();
-        run(batch);
-      }, debounceMs),
-    );
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const batch = [...pending];
+      pending.clear();
+      run(batch);
+    }, debounceMs);
   };
 
   const watchers: FSWatcher[] = [];
@@ -76,7 +73,7 @@ export function watchTargets<T extends IncrementalTarget>(options: WatchOptions<
   return {
     close() {
       for (const watcher of watchers) watcher.close();
-      for (const timer of timers.values()) clearTimeout(timer);
+      clearTimeout(timer);
     },
     async idle() {
       await running;
