@@ -19,8 +19,8 @@ import type { Validator } from "../generator/runtime/validation.js";
 import { machineLine, writeSection } from "./report.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DURATION_MS = 250;
-const ROUNDS = 3;
+const DURATION_MS = 200;
+const ROUNDS = 5;
 
 interface ZodLike {
   safeParse(value: unknown): { success: boolean };

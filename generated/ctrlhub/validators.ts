@@ -461,6 +461,7 @@ const __formats = {
 } satisfies Record<string, FormatCheck<number>>;
 
 const __fast = (() => {
+const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"},"telephone":{"type":"string"}}};
 const formats0 = __formats.email;
@@ -480,7 +481,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined){
 const _errs1: any = errors;
 if(typeof data.first_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -492,7 +493,7 @@ if(valid0){
 if(data.last_name !== undefined){
 const _errs3: any = errors;
 if(typeof data.last_name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -508,12 +509,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -527,7 +528,7 @@ if(valid0){
 if(data.telephone !== undefined){
 const _errs7: any = errors;
 if(typeof data.telephone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -540,7 +541,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -592,12 +593,12 @@ if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate5.errors = [__E];
 return false;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate5.errors = [__E];
 return false;
 }
 }
@@ -611,7 +612,7 @@ if(valid3){
 if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate5.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate5.errors = [__E];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -622,7 +623,7 @@ var valid3: any = true;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate5.errors = [__E];
 return false;
 }
 }
@@ -633,14 +634,14 @@ break;
 }
 }
 else {
-validate5.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
+validate5.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate5.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate5.errors = [__E];
 return false;
 }
 }
@@ -675,12 +676,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate7.errors = [__E];
 return false;
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate7.errors = [__E];
 return false;
 }
 }
@@ -694,7 +695,7 @@ if(valid2){
 if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate7.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate7.errors = [__E];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -705,14 +706,14 @@ var valid2: any = true;
 }
 }
 else {
-validate7.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate7.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate7.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate7.errors = [__E];
 return false;
 }
 }
@@ -786,7 +787,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }
@@ -815,12 +816,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate3.errors = [__E];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -834,7 +835,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate3.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -852,7 +853,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -864,7 +865,7 @@ if(valid2){
 if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -880,12 +881,12 @@ if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate3.errors = [__E];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -899,7 +900,7 @@ if(valid2){
 if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate3.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs14 === errors;
@@ -912,7 +913,7 @@ var valid2: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -935,12 +936,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate3.errors = [__E];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -958,12 +959,12 @@ if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate3.errors = [__E];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -981,12 +982,12 @@ if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate3.errors = [__E];
 return false;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -1000,7 +1001,7 @@ var valid4: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -1027,7 +1028,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -1069,13 +1070,13 @@ if(errors === _errs3){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
-validate2.errors = [{instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -1087,7 +1088,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -1117,12 +1118,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate13.errors = [__E];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate13.errors = [__E];
 return false;
 }
 }
@@ -1140,12 +1141,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate13.errors = [__E];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate13.errors = [__E];
 return false;
 }
 }
@@ -1163,12 +1164,12 @@ if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate13.errors = [__E];
 return false;
 }
 }
 else {
-validate13.errors = [{instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate13.errors = [__E];
 return false;
 }
 }
@@ -1182,7 +1183,7 @@ var valid0: any = true;
 }
 }
 else {
-validate13.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate13.errors = [__E];
 return false;
 }
 }
@@ -1257,7 +1258,7 @@ var valid0: any = true;
 }
 }
 else {
-validate14.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate14.errors = [__E];
 return false;
 }
 }
@@ -1287,12 +1288,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate19.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate19.errors = [__E];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1306,7 +1307,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate19.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1324,7 +1325,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 const _errs8: any = errors;
 if(typeof data2.first_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -1336,7 +1337,7 @@ if(valid2){
 if(data2.last_name !== undefined){
 const _errs10: any = errors;
 if(typeof data2.last_name !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -1352,12 +1353,12 @@ if(errors === _errs12){
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate19.errors = [__E];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1371,7 +1372,7 @@ if(valid2){
 if(data2.telephone !== undefined){
 const _errs14: any = errors;
 if(typeof data2.telephone !== "string"){
-validate19.errors = [{instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 var valid2: any = _errs14 === errors;
@@ -1384,7 +1385,7 @@ var valid2: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1407,12 +1408,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate19.errors = [__E];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1430,12 +1431,12 @@ if(errors === _errs21){
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate19.errors = [__E];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1453,12 +1454,12 @@ if(errors === _errs23){
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate19.errors = [__E];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1472,7 +1473,7 @@ var valid4: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1499,7 +1500,7 @@ var valid0: any = true;
 }
 }
 else {
-validate19.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate19.errors = [__E];
 return false;
 }
 }
@@ -1535,12 +1536,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate21.errors = [__E];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 }
@@ -1554,7 +1555,7 @@ if(valid1){
 if(data0.type !== undefined){
 const _errs5: any = errors;
 if(typeof data0.type !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -1572,7 +1573,7 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined){
 const _errs10: any = errors;
 if(typeof data3.first_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 var valid3: any = _errs10 === errors;
@@ -1584,7 +1585,7 @@ if(valid3){
 if(data3.last_name !== undefined){
 const _errs12: any = errors;
 if(typeof data3.last_name !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 var valid3: any = _errs12 === errors;
@@ -1600,12 +1601,12 @@ if(errors === _errs14){
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate21.errors = [__E];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 }
@@ -1619,7 +1620,7 @@ if(valid3){
 if(data3.telephone !== undefined){
 const _errs16: any = errors;
 if(typeof data3.telephone !== "string"){
-validate21.errors = [{instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate21.errors = [__E];
 return false;
 }
 var valid3: any = _errs16 === errors;
@@ -1632,7 +1633,7 @@ var valid3: any = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate21.errors = [__E];
 return false;
 }
 }
@@ -1645,14 +1646,14 @@ var valid1: any = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate21.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate21.errors = [__E];
 return false;
 }
 }
@@ -1677,13 +1678,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-validate22.errors = [{instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate22.errors = [__E];
 return false;
 }
 }
 }
 else {
-validate22.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate22.errors = [__E];
 return false;
 }
 }
@@ -1713,12 +1714,12 @@ if(errors === _errs1){
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-validate23.errors = [{instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate23.errors = [__E];
 return false;
 }
 }
 else {
-validate23.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate23.errors = [__E];
 return false;
 }
 }
@@ -1732,7 +1733,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs3: any = errors;
 if(typeof data.type !== "string"){
-validate23.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate23.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1743,7 +1744,7 @@ var valid0: any = true;
 }
 }
 else {
-validate23.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate23.errors = [__E];
 return false;
 }
 }
@@ -1786,12 +1787,12 @@ if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate24.errors = [__E];
 return false;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate24.errors = [__E];
 return false;
 }
 }
@@ -1805,7 +1806,7 @@ if(valid3){
 if(data1.type !== undefined){
 const _errs8: any = errors;
 if(typeof data1.type !== "string"){
-validate24.errors = [{instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate24.errors = [__E];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -1816,7 +1817,7 @@ var valid3: any = true;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate24.errors = [__E];
 return false;
 }
 }
@@ -1827,14 +1828,14 @@ break;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
+validate24.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate24.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate24.errors = [__E];
 return false;
 }
 }
@@ -1869,12 +1870,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"}];
+validate25.errors = [__E];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate25.errors = [__E];
 return false;
 }
 }
@@ -1888,7 +1889,7 @@ if(valid2){
 if(data0.type !== undefined){
 const _errs6: any = errors;
 if(typeof data0.type !== "string"){
-validate25.errors = [{instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate25.errors = [__E];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -1899,14 +1900,14 @@ var valid2: any = true;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate25.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate25.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate25.errors = [__E];
 return false;
 }
 }
@@ -1932,14 +1933,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.org_id === undefined) && (missing0 = "org_id")) || ((data.contact_id === undefined) && (missing0 = "contact_id"))){
-validate26.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate26.errors = [__E];
 return false;
 }
 else {
 if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate26.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1951,7 +1952,7 @@ if(valid0){
 if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate26.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate26.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1963,7 +1964,7 @@ var valid0: any = true;
 }
 }
 else {
-validate26.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate26.errors = [__E];
 return false;
 }
 }

@@ -461,6 +461,7 @@ const __formats = {
 } satisfies Record<string, FormatCheck<number>>;
 
 const __fast = (() => {
+const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"type":{"type":"object"},"name":{"type":"string"},"title":{"type":"string"},"department":{"type":"string"},"street":{"type":"string"},"zipcode":{"type":"string"},"city":{"type":"string"},"country":{"type":"object"},"email":{"type":"string","format":"email"},"phone":{"type":"string"},"mobile":{"type":"string"},"state":{"type":"string"},"secondary_address":{"type":"string"},"purchase_order_number":{"type":"string"}}};
 const formats0 = __formats.email;
@@ -481,7 +482,7 @@ if(data.type !== undefined){
 let data0: any = data.type;
 const _errs1: any = errors;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-validate1.errors = [{instancePath:instancePath+"/type",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -493,7 +494,7 @@ if(valid0){
 if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -505,7 +506,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs5: any = errors;
 if(typeof data.title !== "string"){
-validate1.errors = [{instancePath:instancePath+"/title",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -517,7 +518,7 @@ if(valid0){
 if(data.department !== undefined){
 const _errs7: any = errors;
 if(typeof data.department !== "string"){
-validate1.errors = [{instancePath:instancePath+"/department",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -529,7 +530,7 @@ if(valid0){
 if(data.street !== undefined){
 const _errs9: any = errors;
 if(typeof data.street !== "string"){
-validate1.errors = [{instancePath:instancePath+"/street",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs9 === errors;
@@ -541,7 +542,7 @@ if(valid0){
 if(data.zipcode !== undefined){
 const _errs11: any = errors;
 if(typeof data.zipcode !== "string"){
-validate1.errors = [{instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs11 === errors;
@@ -553,7 +554,7 @@ if(valid0){
 if(data.city !== undefined){
 const _errs13: any = errors;
 if(typeof data.city !== "string"){
-validate1.errors = [{instancePath:instancePath+"/city",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -566,7 +567,7 @@ if(data.country !== undefined){
 let data7: any = data.country;
 const _errs15: any = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-validate1.errors = [{instancePath:instancePath+"/country",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs15 === errors;
@@ -582,12 +583,12 @@ if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -601,7 +602,7 @@ if(valid0){
 if(data.phone !== undefined){
 const _errs19: any = errors;
 if(typeof data.phone !== "string"){
-validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs19 === errors;
@@ -613,7 +614,7 @@ if(valid0){
 if(data.mobile !== undefined){
 const _errs21: any = errors;
 if(typeof data.mobile !== "string"){
-validate1.errors = [{instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs21 === errors;
@@ -625,7 +626,7 @@ if(valid0){
 if(data.state !== undefined){
 const _errs23: any = errors;
 if(typeof data.state !== "string"){
-validate1.errors = [{instancePath:instancePath+"/state",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs23 === errors;
@@ -637,7 +638,7 @@ if(valid0){
 if(data.secondary_address !== undefined){
 const _errs25: any = errors;
 if(typeof data.secondary_address !== "string"){
-validate1.errors = [{instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs25 === errors;
@@ -649,7 +650,7 @@ if(valid0){
 if(data.purchase_order_number !== undefined){
 const _errs27: any = errors;
 if(typeof data.purchase_order_number !== "string"){
-validate1.errors = [{instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs27 === errors;
@@ -672,7 +673,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -698,14 +699,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.org_id === undefined) && (missing0 = "org_id")) || ((data.contact_id === undefined) && (missing0 = "contact_id"))){
-validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate2.errors = [__E];
 return false;
 }
 else {
 if(data.org_id !== undefined){
 const _errs1: any = errors;
 if(typeof data.org_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -717,7 +718,7 @@ if(valid0){
 if(data.contact_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.contact_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -729,7 +730,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }

@@ -461,6 +461,7 @@ const __formats = {
 } satisfies Record<string, FormatCheck<number>>;
 
 const __fast = (() => {
+const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
 const schema1 = {"type":"object","required":["id","name","email","phones","comment","companyId","notifyAt","updatedAt","createdAt"],"properties":{"id":{"type":"integer"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500},"companyId":{"type":"integer"},"notifyAt":{},"updatedAt":{},"createdAt":{}}};
 const func0 = __ucs2length;
@@ -480,7 +481,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((((((((((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.email === undefined) && (missing0 = "email"))) || ((data.phones === undefined) && (missing0 = "phones"))) || ((data.comment === undefined) && (missing0 = "comment"))) || ((data.companyId === undefined) && (missing0 = "companyId"))) || ((data.notifyAt === undefined) && (missing0 = "notifyAt"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))){
-validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate1.errors = [__E];
 return false;
 }
 else {
@@ -488,7 +489,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -503,12 +504,12 @@ const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -522,19 +523,19 @@ if(data.email !== undefined){
 let data2: any = data.email;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}}];
+validate1.errors = [__E];
 return false;
 }
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
+validate1.errors = [__E];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -553,7 +554,7 @@ const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate1.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"}];
+validate1.errors = [__E];
 return false;
 }
 else {
@@ -565,12 +566,12 @@ const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -582,7 +583,7 @@ break;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -596,13 +597,13 @@ if(data.comment !== undefined){
 let data5: any = data.comment;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate1.errors = [{instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}}];
+validate1.errors = [__E];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
-validate1.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -617,7 +618,7 @@ if(data.companyId !== undefined){
 let data6: any = data.companyId;
 const _errs13: any = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate1.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -633,7 +634,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -659,14 +660,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data.notify === undefined) && (missing0 = "notify")){
-validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate2.errors = [__E];
 return false;
 }
 else {
 if(data.notify !== undefined){
 const _errs1: any = errors;
 if(typeof data.notify !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -681,12 +682,12 @@ const _errs3: any = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
+validate2.errors = [__E];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -700,19 +701,19 @@ if(data.email !== undefined){
 let data2: any = data.email;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}}];
+validate2.errors = [__E];
 return false;
 }
 if(errors === _errs5){
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"}];
+validate2.errors = [__E];
 return false;
 }
 else {
 if(!(formats0.validate(data2))){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -731,7 +732,7 @@ const _errs7: any = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate2.errors = [{instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"}];
+validate2.errors = [__E];
 return false;
 }
 else {
@@ -743,12 +744,12 @@ const _errs9: any = errors;
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"}];
+validate2.errors = [__E];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -760,7 +761,7 @@ break;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -774,13 +775,13 @@ if(data.comment !== undefined){
 let data5: any = data.comment;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate2.errors = [{instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}}];
+validate2.errors = [__E];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
-validate2.errors = [{instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -797,7 +798,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -823,7 +824,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.companyId === undefined) && (missing0 = "companyId")) || ((data.contactId === undefined) && (missing0 = "contactId"))){
-validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate3.errors = [__E];
 return false;
 }
 else {
@@ -831,7 +832,7 @@ if(data.companyId !== undefined){
 let data0: any = data.companyId;
 const _errs1: any = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-validate3.errors = [{instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate3.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -844,7 +845,7 @@ if(data.contactId !== undefined){
 let data1: any = data.contactId;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate3.errors = [{instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate3.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -856,7 +857,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -882,20 +883,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data["X-Session-Token"] === undefined) && (missing0 = "X-Session-Token")){
-validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate4.errors = [__E];
 return false;
 }
 else {
 if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }

@@ -461,6 +461,7 @@ const __formats = {
 } satisfies Record<string, FormatCheck<number>>;
 
 const __fast = (() => {
+const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
 const schema1 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"id":{"type":"string","readOnly":true},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"},"created":{"type":"string","format":"date-time","readOnly":true},"updated":{"type":"string","format":"date-time","readOnly":true}}};
 const func0 = __ucs2length;
@@ -481,7 +482,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.email === undefined) && (missing0 = "email"))){
-validate1.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate1.errors = [__E];
 return false;
 }
 else {
@@ -491,12 +492,12 @@ const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -513,12 +514,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -532,7 +533,7 @@ if(valid0){
 if(data.id !== undefined){
 const _errs5: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -545,7 +546,7 @@ if(data.customer !== undefined){
 let data3: any = data.customer;
 const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate1.errors = [{instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -558,7 +559,7 @@ if(data.orgunit !== undefined){
 let data4: any = data.orgunit;
 const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate1.errors = [{instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs9 === errors;
@@ -571,13 +572,13 @@ if(data.phone !== undefined){
 let data5: any = data.phone;
 const _errs11: any = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate1.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}}];
+validate1.errors = [__E];
 return false;
 }
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(data5.length > 12 && func0(data5) > 12){
-validate1.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -591,7 +592,7 @@ if(valid0){
 if(data.invoicing !== undefined){
 const _errs13: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -603,7 +604,7 @@ if(valid0){
 if(data.collections !== undefined){
 const _errs15: any = errors;
 if(typeof data.collections !== "boolean"){
-validate1.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs15 === errors;
@@ -619,12 +620,12 @@ if(errors === _errs17){
 if(errors === _errs17){
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-validate1.errors = [{instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/created",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -642,12 +643,12 @@ if(errors === _errs19){
 if(errors === _errs19){
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-validate1.errors = [{instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"}];
+validate1.errors = [__E];
 return false;
 }
 }
 else {
-validate1.errors = [{instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -669,7 +670,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -695,7 +696,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.email === undefined) && (missing0 = "email"))){
-validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate2.errors = [__E];
 return false;
 }
 else {
@@ -705,12 +706,12 @@ const _errs1: any = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"}];
+validate2.errors = [__E];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -727,12 +728,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"}];
+validate2.errors = [__E];
 return false;
 }
 }
 else {
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -747,7 +748,7 @@ if(data.customer !== undefined){
 let data2: any = data.customer;
 const _errs5: any = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate2.errors = [{instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -760,7 +761,7 @@ if(data.orgunit !== undefined){
 let data3: any = data.orgunit;
 const _errs7: any = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate2.errors = [{instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -773,13 +774,13 @@ if(data.phone !== undefined){
 let data4: any = data.phone;
 const _errs9: any = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate2.errors = [{instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}}];
+validate2.errors = [__E];
 return false;
 }
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(data4.length > 12 && func0(data4) > 12){
-validate2.errors = [{instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -793,7 +794,7 @@ if(valid0){
 if(data.invoicing !== undefined){
 const _errs11: any = errors;
 if(typeof data.invoicing !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs11 === errors;
@@ -805,7 +806,7 @@ if(valid0){
 if(data.collections !== undefined){
 const _errs13: any = errors;
 if(typeof data.collections !== "boolean"){
-validate2.errors = [{instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate2.errors = [__E];
 return false;
 }
 var valid0: any = _errs13 === errors;
@@ -822,7 +823,7 @@ var valid0: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -848,20 +849,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data.id === undefined) && (missing0 = "id")){
-validate3.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate3.errors = [__E];
 return false;
 }
 else {
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -887,14 +888,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data["x-simple-workspace"] === undefined) && (missing0 = "x-simple-workspace")){
-validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate4.errors = [__E];
 return false;
 }
 else {
 if(data["x-piriod-test-mode"] !== undefined){
 const _errs1: any = errors;
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate4.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -906,7 +907,7 @@ if(valid0){
 if(data["x-simple-workspace"] !== undefined){
 const _errs3: any = errors;
 if(typeof data["x-simple-workspace"] !== "string"){
-validate4.errors = [{instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -918,7 +919,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }

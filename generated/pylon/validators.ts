@@ -461,6 +461,7 @@ const __formats = {
 } satisfies Record<string, FormatCheck<number>>;
 
 const __fast = (() => {
+const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
 const schema1 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"avatar_url":{"type":"string"}}};
 
@@ -479,7 +480,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined){
 const _errs1: any = errors;
 if(typeof data.id !== "string"){
-validate1.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -491,7 +492,7 @@ if(valid0){
 if(data.name !== undefined){
 const _errs3: any = errors;
 if(typeof data.name !== "string"){
-validate1.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -503,7 +504,7 @@ if(valid0){
 if(data.email !== undefined){
 const _errs5: any = errors;
 if(typeof data.email !== "string"){
-validate1.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs5 === errors;
@@ -515,7 +516,7 @@ if(valid0){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate1.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate1.errors = [__E];
 return false;
 }
 var valid0: any = _errs7 === errors;
@@ -528,7 +529,7 @@ var valid0: any = true;
 }
 }
 else {
-validate1.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate1.errors = [__E];
 return false;
 }
 }
@@ -568,7 +569,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-validate2.errors = [{instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"}];
+validate2.errors = [__E];
 return false;
 }
 else {
@@ -586,14 +587,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1: any;
 if((data.name === undefined) && (missing1 = "name")){
-validate2.errors = [{instancePath,keyword:"required",params:{missingProperty: missing1}}];
+validate2.errors = [__E];
 return false;
 }
 else {
 if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs3 === errors;
@@ -605,7 +606,7 @@ if(valid1){
 if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -617,7 +618,7 @@ if(valid1){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate2.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs7 === errors;
@@ -629,7 +630,7 @@ if(valid1){
 if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate2.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs9 === errors;
@@ -641,7 +642,7 @@ if(valid1){
 if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate2.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs11 === errors;
@@ -654,11 +655,11 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-validate2.errors = [{instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs13 === errors;
@@ -670,7 +671,7 @@ if(valid1){
 if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate2.errors = [__E];
 return false;
 }
 var valid1: any = _errs17 === errors;
@@ -687,7 +688,7 @@ var valid1: any = true;
 }
 }
 else {
-validate2.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate2.errors = [__E];
 return false;
 }
 }
@@ -720,7 +721,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined){
 const _errs4: any = errors;
 if(typeof data0.id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs4 === errors;
@@ -732,7 +733,7 @@ if(valid2){
 if(data0.name !== undefined){
 const _errs6: any = errors;
 if(typeof data0.name !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs6 === errors;
@@ -744,7 +745,7 @@ if(valid2){
 if(data0.email !== undefined){
 const _errs8: any = errors;
 if(typeof data0.email !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs8 === errors;
@@ -756,7 +757,7 @@ if(valid2){
 if(data0.avatar_url !== undefined){
 const _errs10: any = errors;
 if(typeof data0.avatar_url !== "string"){
-validate3.errors = [{instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid2: any = _errs10 === errors;
@@ -769,7 +770,7 @@ var valid2: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -782,7 +783,7 @@ if(valid0){
 if(data.request_id !== undefined){
 const _errs12: any = errors;
 if(typeof data.request_id !== "string"){
-validate3.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate3.errors = [__E];
 return false;
 }
 var valid0: any = _errs12 === errors;
@@ -793,7 +794,7 @@ var valid0: any = true;
 }
 }
 else {
-validate3.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate3.errors = [__E];
 return false;
 }
 }
@@ -820,7 +821,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.data === undefined) && (missing0 = "data")) || ((data.pagination === undefined) && (missing0 = "pagination"))){
-validate4.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate4.errors = [__E];
 return false;
 }
 else {
@@ -840,7 +841,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined){
 const _errs6: any = errors;
 if(typeof data1.id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid3: any = _errs6 === errors;
@@ -852,7 +853,7 @@ if(valid3){
 if(data1.name !== undefined){
 const _errs8: any = errors;
 if(typeof data1.name !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid3: any = _errs8 === errors;
@@ -864,7 +865,7 @@ if(valid3){
 if(data1.email !== undefined){
 const _errs10: any = errors;
 if(typeof data1.email !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid3: any = _errs10 === errors;
@@ -876,7 +877,7 @@ if(valid3){
 if(data1.avatar_url !== undefined){
 const _errs12: any = errors;
 if(typeof data1.avatar_url !== "string"){
-validate4.errors = [{instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid3: any = _errs12 === errors;
@@ -889,7 +890,7 @@ var valid3: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }
@@ -900,7 +901,7 @@ break;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"}];
+validate4.errors = [__E];
 return false;
 }
 }
@@ -918,14 +919,14 @@ if(errors === _errs15){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1: any;
 if(((data6.cursor === undefined) && (missing1 = "cursor")) || ((data6.has_next_page === undefined) && (missing1 = "has_next_page"))){
-validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: missing1}}];
+validate4.errors = [__E];
 return false;
 }
 else {
 if(data6.cursor !== undefined){
 const _errs17: any = errors;
 if(typeof data6.cursor !== "string"){
-validate4.errors = [{instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid5: any = _errs17 === errors;
@@ -937,7 +938,7 @@ if(valid5){
 if(data6.has_next_page !== undefined){
 const _errs19: any = errors;
 if(typeof data6.has_next_page !== "boolean"){
-validate4.errors = [{instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate4.errors = [__E];
 return false;
 }
 var valid5: any = _errs19 === errors;
@@ -949,7 +950,7 @@ var valid5: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }
@@ -962,7 +963,7 @@ if(valid0){
 if(data.request_id !== undefined){
 const _errs21: any = errors;
 if(typeof data.request_id !== "string"){
-validate4.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate4.errors = [__E];
 return false;
 }
 var valid0: any = _errs21 === errors;
@@ -975,7 +976,7 @@ var valid0: any = true;
 }
 }
 else {
-validate4.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate4.errors = [__E];
 return false;
 }
 }
@@ -1003,7 +1004,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate5.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate5.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1016,23 +1017,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate5.errors = [__E];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
+validate5.errors = [__E];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
+validate5.errors = [__E];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate5.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
+validate5.errors = [__E];
 return false;
 }
 }
@@ -1047,7 +1048,7 @@ var valid0: any = true;
 }
 }
 else {
-validate5.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate5.errors = [__E];
 return false;
 }
 }
@@ -1086,7 +1087,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-validate6.errors = [{instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"}];
+validate6.errors = [__E];
 return false;
 }
 else {
@@ -1105,7 +1106,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined){
 const _errs3: any = errors;
 if(typeof data.account_external_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs3 === errors;
@@ -1117,7 +1118,7 @@ if(valid1){
 if(data.account_id !== undefined){
 const _errs5: any = errors;
 if(typeof data.account_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs5 === errors;
@@ -1129,7 +1130,7 @@ if(valid1){
 if(data.avatar_url !== undefined){
 const _errs7: any = errors;
 if(typeof data.avatar_url !== "string"){
-validate6.errors = [{instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs7 === errors;
@@ -1141,7 +1142,7 @@ if(valid1){
 if(data.email !== undefined){
 const _errs9: any = errors;
 if(typeof data.email !== "string"){
-validate6.errors = [{instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs9 === errors;
@@ -1153,7 +1154,7 @@ if(valid1){
 if(data.name !== undefined){
 const _errs11: any = errors;
 if(typeof data.name !== "string"){
-validate6.errors = [{instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs11 === errors;
@@ -1166,11 +1167,11 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 const _errs13: any = errors;
 if(typeof data5 !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-validate6.errors = [{instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs13 === errors;
@@ -1182,7 +1183,7 @@ if(valid1){
 if(data.portal_role_id !== undefined){
 const _errs17: any = errors;
 if(typeof data.portal_role_id !== "string"){
-validate6.errors = [{instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate6.errors = [__E];
 return false;
 }
 var valid1: any = _errs17 === errors;
@@ -1198,7 +1199,7 @@ var valid1: any = true;
 }
 }
 else {
-validate6.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate6.errors = [__E];
 return false;
 }
 }
@@ -1224,13 +1225,13 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-validate7.errors = [{instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate7.errors = [__E];
 return false;
 }
 }
 }
 else {
-validate7.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate7.errors = [__E];
 return false;
 }
 }
@@ -1255,14 +1256,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.cursor === undefined) && (missing0 = "cursor")) || ((data.has_next_page === undefined) && (missing0 = "has_next_page"))){
-validate8.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate8.errors = [__E];
 return false;
 }
 else {
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate8.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate8.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1274,7 +1275,7 @@ if(valid0){
 if(data.has_next_page !== undefined){
 const _errs3: any = errors;
 if(typeof data.has_next_page !== "boolean"){
-validate8.errors = [{instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"}];
+validate8.errors = [__E];
 return false;
 }
 var valid0: any = _errs3 === errors;
@@ -1286,7 +1287,7 @@ var valid0: any = true;
 }
 }
 else {
-validate8.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate8.errors = [__E];
 return false;
 }
 }
@@ -1308,11 +1309,11 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate9.errors = [{instancePath,keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate9.errors = [__E];
 return false;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
-validate9.errors = [{instancePath,keyword:"enum",params:{allowedValues: schema3.enum}}];
+validate9.errors = [__E];
 return false;
 }
 validate9.errors = vErrors;
@@ -1337,20 +1338,20 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data.id === undefined) && (missing0 = "id")){
-validate10.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate10.errors = [__E];
 return false;
 }
 else {
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-validate10.errors = [{instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate10.errors = [__E];
 return false;
 }
 }
 }
 }
 else {
-validate10.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate10.errors = [__E];
 return false;
 }
 }
@@ -1376,14 +1377,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if((data.limit === undefined) && (missing0 = "limit")){
-validate11.errors = [{instancePath,keyword:"required",params:{missingProperty: missing0}}];
+validate11.errors = [__E];
 return false;
 }
 else {
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate11.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate11.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1396,23 +1397,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate11.errors = [__E];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
+validate11.errors = [__E];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
+validate11.errors = [__E];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate11.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
+validate11.errors = [__E];
 return false;
 }
 }
@@ -1428,7 +1429,7 @@ var valid0: any = true;
 }
 }
 else {
-validate11.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate11.errors = [__E];
 return false;
 }
 }
@@ -1455,7 +1456,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 const _errs1: any = errors;
 if(typeof data.cursor !== "string"){
-validate12.errors = [{instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"}];
+validate12.errors = [__E];
 return false;
 }
 var valid0: any = _errs1 === errors;
@@ -1468,23 +1469,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 const _errs3: any = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"}];
+validate12.errors = [__E];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"}];
+validate12.errors = [__E];
 return false;
 }
 else {
 if(data1 <= 0 || isNaN(data1)){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"}];
+validate12.errors = [__E];
 return false;
 }
 else {
 if(!(formats0.validate(data1))){
-validate12.errors = [{instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"}];
+validate12.errors = [__E];
 return false;
 }
 }
@@ -1499,7 +1500,7 @@ var valid0: any = true;
 }
 }
 else {
-validate12.errors = [{instancePath,keyword:"type",params:{type: "object"},message:"must be an object"}];
+validate12.errors = [__E];
 return false;
 }
 }

@@ -106,8 +106,8 @@ export function compileRoots(set: RootSet, assertFormats = true): CompiledModule
   const fullRaw = build(true);
   const all = fastRaw + fullRaw;
   return {
-    fast: toTypedBody(fastRaw, ids.length),
-    full: toTypedBody(fullRaw, ids.length),
+    fast: toTypedBody(fastRaw, ids.length, true),
+    full: toTypedBody(fullRaw, ids.length, false),
     exportOf,
     formats: usedFormats(all),
     usesPattern: /\b__pattern\b/.test(all),
@@ -126,7 +126,11 @@ const RUNTIME: Record<string, string> = {
  * Ajv's output is plain JavaScript. The few rewrites below give it types (`any` for the untyped data it walks:
  * the public surface is typed by the wrappers) and turn its exports into a returned object.
  */
-function toTypedBody(code: string, count: number): string {
+/** An Ajv error object literal, after schemaPath removal and message precomputation. */
+const ERROR_LITERAL =
+  /\{instancePath(?::[^\n]*?)?,keyword:"[A-Za-z$]+",params:\{[^{}\n]*\}(?:,message:"(?:[^"\\\n]|\\.)*")?(?:,suffix:"(?:[^"\\\n]|\\.)*")?\}/g;
+
+function toTypedBody(code: string, count: number, firstError: boolean): string {
   let body = code
     .replace(/^"use strict";\n?/, "")
     .replace(/\/\*# sourceURL=[^*]*\*\/;?/g, "")
@@ -155,6 +159,10 @@ function toTypedBody(code: string, count: number): string {
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
   body = precomputeMessages(body);
   body = lengthFastPath(body);
+  // `is()` only needs to know that there is an error: one shared, never-mutated error object spares building
+  // its instance path (arrays stay fresh, because Ajv's code pushes onto them and truncates them).
+  if (firstError)
+    body = `const __E: any = { instancePath: "", keyword: "", params: {} };\n${body.replace(ERROR_LITERAL, "__E")}`;
   const declarations = [...functions].map((name) => `${name}.errors = null as any;`).join("\n");
   const exportsList = Array.from({ length: count }, (_v, i) => `v${i}`).join(", ");
   return `${body.trim()}\n${declarations}\nreturn { ${exportsList} };`;
