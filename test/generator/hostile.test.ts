@@ -4,6 +4,8 @@
  * nothing on import, and keep the text.
  */
 import { readFile } from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,6 +47,33 @@ describe("hostile spec", () => {
     const group = Object.getOwnPropertyDescriptor(client, "constructor")?.value as Record<string, unknown>;
     expect(Object.hasOwn(group, "constructor") && typeof group.constructor).toBe("function");
     expect(pwned.__pwned).toBeUndefined();
+  });
+
+  it("refuses the document's invalid header name with a RequestError before sending", async () => {
+    const module = (await import(pathToFileURL(path.join(dir, "index.ts")).href)) as {
+      createHostileClient: (options: unknown) => { proto: { proto: (id: string) => Promise<unknown> } };
+      RequestError: new (...args: never[]) => Error;
+    };
+    let requests = 0;
+    const server = http.createServer((_req, res) => {
+      requests++;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const client = module.createHostileClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        auth: { constructor_: "k" },
+        headers: { xEvilX: "v" },
+      });
+      const error = await client.proto.proto("a").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(module.RequestError);
+      expect(String(error)).toContain("x-evil-`${x}`");
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   it.each([

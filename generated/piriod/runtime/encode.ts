@@ -29,8 +29,14 @@ export function buildPath(operationId: string, template: string, values: Record<
   return built;
 }
 
+/** RFC 9110 token characters: anything else in a header name is refused with a message naming the header. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** Refuse CR, LF and NUL anywhere in a header value: they would split or truncate the header block. */
 export function checkHeaderValue(operationId: string, name: string, value: string): string {
+  if (!HEADER_NAME.test(name)) {
+    throw new RequestError(operationId, `header name ${JSON.stringify(name)} is not a valid HTTP header name`);
+  }
   if (/[\r\n\0]/.test(value)) {
     throw new RequestError(operationId, `header "${name}" contains CR, LF or NUL; refusing to send it`);
   }
