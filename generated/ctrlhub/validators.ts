@@ -5,14 +5,14 @@ import type { OperationValidators, ValidationIssue, Validator } from "./runtime/
 import type { components } from "./types.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -125,11 +125,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -184,6 +180,10 @@ function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -217,8 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -2008,7 +2009,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined){
 if(typeof data.first_name !== "string"){
-const err0 = {instancePath:instancePath+"/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/first_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2020,7 +2021,7 @@ errors++;
 }
 if(data.last_name !== undefined){
 if(typeof data.last_name !== "string"){
-const err1 = {instancePath:instancePath+"/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/last_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2034,7 +2035,7 @@ if(data.email !== undefined){
 let data2: any = data.email;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
-const err2 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err2 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2045,7 +2046,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2057,7 +2058,7 @@ errors++;
 }
 if(data.telephone !== undefined){
 if(typeof data.telephone !== "string"){
-const err4 = {instancePath:instancePath+"/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/telephone",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2069,7 +2070,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2116,7 +2117,7 @@ if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/data/" + i0+"/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2127,7 +2128,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2139,7 +2140,7 @@ errors++;
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/" + i0+"/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2151,7 +2152,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2163,7 +2164,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
+const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2175,7 +2176,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2209,7 +2210,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2220,7 +2221,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2232,7 +2233,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2244,7 +2245,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2256,7 +2257,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2308,7 +2309,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err0 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2338,7 +2339,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2349,7 +2350,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2361,7 +2362,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2376,7 +2377,7 @@ let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/attributes/first_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2388,7 +2389,7 @@ errors++;
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/attributes/last_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2402,7 +2403,7 @@ if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err5 = {path:instancePath+"/attributes/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2413,7 +2414,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/attributes/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2425,7 +2426,7 @@ errors++;
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err7 = {path:instancePath+"/attributes/telephone",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2437,7 +2438,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err8 = {path:instancePath+"/attributes",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2454,7 +2455,7 @@ if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err9 = {path:instancePath+"/meta/created_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2465,7 +2466,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err10 = {path:instancePath+"/meta/created_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2479,7 +2480,7 @@ if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err11 = {path:instancePath+"/meta/updated_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2490,7 +2491,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err12 = {path:instancePath+"/meta/updated_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2504,7 +2505,7 @@ if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err13 = {path:instancePath+"/meta/modified_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2515,7 +2516,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err14 = {path:instancePath+"/meta/modified_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2527,7 +2528,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err15 = {path:instancePath+"/meta",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2545,7 +2546,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err16 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2582,7 +2583,7 @@ let data1: any = data.jsonapi;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
-const err0 = {instancePath:instancePath+"/jsonapi/version",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/jsonapi/version",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2594,7 +2595,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/jsonapi",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err1 = {path:instancePath+"/jsonapi",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2606,7 +2607,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2637,7 +2638,7 @@ if(data.created_at !== undefined){
 let data0: any = data.created_at;
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
-const err0 = {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err0 = {path:instancePath+"/created_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2648,7 +2649,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/created_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2662,7 +2663,7 @@ if(data.updated_at !== undefined){
 let data1: any = data.updated_at;
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
-const err2 = {instancePath:instancePath+"/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err2 = {path:instancePath+"/updated_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2673,7 +2674,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/updated_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2687,7 +2688,7 @@ if(data.modified_at !== undefined){
 let data2: any = data.modified_at;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
-const err4 = {instancePath:instancePath+"/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err4 = {path:instancePath+"/modified_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2698,7 +2699,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/modified_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2710,7 +2711,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2763,7 +2764,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err0 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err0 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2794,7 +2795,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2805,7 +2806,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2817,7 +2818,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2832,7 +2833,7 @@ let data2: any = data.attributes;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/attributes/first_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2844,7 +2845,7 @@ errors++;
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/attributes/last_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2858,7 +2859,7 @@ if(data2.email !== undefined){
 let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-const err5 = {instancePath:instancePath+"/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err5 = {path:instancePath+"/attributes/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2869,7 +2870,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/attributes/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2881,7 +2882,7 @@ errors++;
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err7 = {path:instancePath+"/attributes/telephone",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2893,7 +2894,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err8 = {path:instancePath+"/attributes",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2910,7 +2911,7 @@ if(data7.created_at !== undefined){
 let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
-const err9 = {instancePath:instancePath+"/meta/created_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err9 = {path:instancePath+"/meta/created_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2921,7 +2922,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/meta/created_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err10 = {path:instancePath+"/meta/created_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2935,7 +2936,7 @@ if(data7.updated_at !== undefined){
 let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
-const err11 = {instancePath:instancePath+"/meta/updated_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err11 = {path:instancePath+"/meta/updated_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2946,7 +2947,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/meta/updated_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err12 = {path:instancePath+"/meta/updated_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2960,7 +2961,7 @@ if(data7.modified_at !== undefined){
 let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
-const err13 = {instancePath:instancePath+"/meta/modified_at",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err13 = {path:instancePath+"/meta/modified_at",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2971,7 +2972,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/meta/modified_at",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err14 = {path:instancePath+"/meta/modified_at",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2983,7 +2984,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/meta",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err15 = {path:instancePath+"/meta",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3001,7 +3002,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err16 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3036,7 +3037,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3047,7 +3048,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3059,7 +3060,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3074,7 +3075,7 @@ let data3: any = data0.attributes;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined){
 if(typeof data3.first_name !== "string"){
-const err3 = {instancePath:instancePath+"/data/attributes/first_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/data/attributes/first_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3086,7 +3087,7 @@ errors++;
 }
 if(data3.last_name !== undefined){
 if(typeof data3.last_name !== "string"){
-const err4 = {instancePath:instancePath+"/data/attributes/last_name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/data/attributes/last_name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3100,7 +3101,7 @@ if(data3.email !== undefined){
 let data6: any = data3.email;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-const err5 = {instancePath:instancePath+"/data/attributes/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err5 = {path:instancePath+"/data/attributes/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3111,7 +3112,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/attributes/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/data/attributes/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3123,7 +3124,7 @@ errors++;
 }
 if(data3.telephone !== undefined){
 if(typeof data3.telephone !== "string"){
-const err7 = {instancePath:instancePath+"/data/attributes/telephone",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err7 = {path:instancePath+"/data/attributes/telephone",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3135,7 +3136,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/data/attributes",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err8 = {path:instancePath+"/data/attributes",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3147,7 +3148,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err9 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3159,7 +3160,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err10 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3188,7 +3189,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
-const err0 = {instancePath:instancePath+"/version",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/version",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3200,7 +3201,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err1 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3231,7 +3232,7 @@ if(data.id !== undefined){
 let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
-const err0 = {instancePath:instancePath+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3242,7 +3243,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3254,7 +3255,7 @@ errors++;
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err2 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3266,7 +3267,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3304,7 +3305,7 @@ if(data1.id !== undefined){
 let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-const err0 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/data/" + i0+"/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3315,7 +3316,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3327,7 +3328,7 @@ errors++;
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/" + i0+"/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3339,7 +3340,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3351,7 +3352,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
+const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3363,7 +3364,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3397,7 +3398,7 @@ if(data0.id !== undefined){
 let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"format",params:{format: "uuid"},message:"must be a valid uuid"};
+const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3408,7 +3409,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3420,7 +3421,7 @@ errors++;
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
-const err2 = {instancePath:instancePath+"/data/type",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3432,7 +3433,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3444,7 +3445,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3473,7 +3474,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"},message:"is required (missing property \"org_id\")",suffix:"/org_id"};
+const err0 = {path:instancePath+"/org_id",keyword:"required",message:"is required (missing property \"org_id\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3483,7 +3484,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"},message:"is required (missing property \"contact_id\")",suffix:"/contact_id"};
+const err1 = {path:instancePath+"/contact_id",keyword:"required",message:"is required (missing property \"contact_id\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3494,7 +3495,7 @@ errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/org_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3506,7 +3507,7 @@ errors++;
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/contact_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3518,7 +3519,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }

@@ -5,14 +5,14 @@ import type { OperationValidators, ValidationIssue, Validator } from "./runtime/
 import type { components } from "./types.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -125,11 +125,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -184,6 +180,10 @@ function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -217,8 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -762,7 +763,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
 let data0: any = data.type;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err0 = {instancePath:instancePath+"/type",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err0 = {path:instancePath+"/type",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -774,7 +775,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -786,7 +787,7 @@ errors++;
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
-const err2 = {instancePath:instancePath+"/title",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/title",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -798,7 +799,7 @@ errors++;
 }
 if(data.department !== undefined){
 if(typeof data.department !== "string"){
-const err3 = {instancePath:instancePath+"/department",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/department",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -810,7 +811,7 @@ errors++;
 }
 if(data.street !== undefined){
 if(typeof data.street !== "string"){
-const err4 = {instancePath:instancePath+"/street",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/street",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -822,7 +823,7 @@ errors++;
 }
 if(data.zipcode !== undefined){
 if(typeof data.zipcode !== "string"){
-const err5 = {instancePath:instancePath+"/zipcode",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/zipcode",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -834,7 +835,7 @@ errors++;
 }
 if(data.city !== undefined){
 if(typeof data.city !== "string"){
-const err6 = {instancePath:instancePath+"/city",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/city",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -847,7 +848,7 @@ errors++;
 if(data.country !== undefined){
 let data7: any = data.country;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
-const err7 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err7 = {path:instancePath+"/country",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -861,7 +862,7 @@ if(data.email !== undefined){
 let data8: any = data.email;
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
-const err8 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err8 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -872,7 +873,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err9 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -884,7 +885,7 @@ errors++;
 }
 if(data.phone !== undefined){
 if(typeof data.phone !== "string"){
-const err10 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err10 = {path:instancePath+"/phone",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -896,7 +897,7 @@ errors++;
 }
 if(data.mobile !== undefined){
 if(typeof data.mobile !== "string"){
-const err11 = {instancePath:instancePath+"/mobile",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err11 = {path:instancePath+"/mobile",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -908,7 +909,7 @@ errors++;
 }
 if(data.state !== undefined){
 if(typeof data.state !== "string"){
-const err12 = {instancePath:instancePath+"/state",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err12 = {path:instancePath+"/state",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -920,7 +921,7 @@ errors++;
 }
 if(data.secondary_address !== undefined){
 if(typeof data.secondary_address !== "string"){
-const err13 = {instancePath:instancePath+"/secondary_address",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err13 = {path:instancePath+"/secondary_address",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -932,7 +933,7 @@ errors++;
 }
 if(data.purchase_order_number !== undefined){
 if(typeof data.purchase_order_number !== "string"){
-const err14 = {instancePath:instancePath+"/purchase_order_number",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err14 = {path:instancePath+"/purchase_order_number",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -944,7 +945,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err15 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -973,7 +974,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "org_id"},message:"is required (missing property \"org_id\")",suffix:"/org_id"};
+const err0 = {path:instancePath+"/org_id",keyword:"required",message:"is required (missing property \"org_id\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -983,7 +984,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contact_id"},message:"is required (missing property \"contact_id\")",suffix:"/contact_id"};
+const err1 = {path:instancePath+"/contact_id",keyword:"required",message:"is required (missing property \"contact_id\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -994,7 +995,7 @@ errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
-const err2 = {instancePath:instancePath+"/org_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/org_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1006,7 +1007,7 @@ errors++;
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
-const err3 = {instancePath:instancePath+"/contact_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/contact_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1018,7 +1019,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }

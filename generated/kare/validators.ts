@@ -5,14 +5,14 @@ import type { OperationValidators, ValidationIssue, Validator } from "./runtime/
 import type { components } from "./types.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -125,11 +125,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -184,6 +180,10 @@ function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -217,8 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -929,7 +930,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
+const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -939,7 +940,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
+const err1 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -949,7 +950,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.email === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
+const err2 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -959,7 +960,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.phones === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "phones"},message:"is required (missing property \"phones\")",suffix:"/phones"};
+const err3 = {path:instancePath+"/phones",keyword:"required",message:"is required (missing property \"phones\")"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -969,7 +970,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.comment === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "comment"},message:"is required (missing property \"comment\")",suffix:"/comment"};
+const err4 = {path:instancePath+"/comment",keyword:"required",message:"is required (missing property \"comment\")"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -979,7 +980,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.companyId === undefined){
-const err5 = {instancePath,keyword:"required",params:{missingProperty: "companyId"},message:"is required (missing property \"companyId\")",suffix:"/companyId"};
+const err5 = {path:instancePath+"/companyId",keyword:"required",message:"is required (missing property \"companyId\")"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -989,7 +990,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.notifyAt === undefined){
-const err6 = {instancePath,keyword:"required",params:{missingProperty: "notifyAt"},message:"is required (missing property \"notifyAt\")",suffix:"/notifyAt"};
+const err6 = {path:instancePath+"/notifyAt",keyword:"required",message:"is required (missing property \"notifyAt\")"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -999,7 +1000,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data.updatedAt === undefined){
-const err7 = {instancePath,keyword:"required",params:{missingProperty: "updatedAt"},message:"is required (missing property \"updatedAt\")",suffix:"/updatedAt"};
+const err7 = {path:instancePath+"/updatedAt",keyword:"required",message:"is required (missing property \"updatedAt\")"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1009,7 +1010,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data.createdAt === undefined){
-const err8 = {instancePath,keyword:"required",params:{missingProperty: "createdAt"},message:"is required (missing property \"createdAt\")",suffix:"/createdAt"};
+const err8 = {path:instancePath+"/createdAt",keyword:"required",message:"is required (missing property \"createdAt\")"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1021,7 +1022,7 @@ errors++;
 if(data.id !== undefined){
 let data0: any = data.id;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err9 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err9 = {path:instancePath+"/id",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1035,7 +1036,7 @@ if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
-const err10 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
+const err10 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1046,7 +1047,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err11 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1070,7 +1071,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
-const err13 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
+const err13 = {path:instancePath+"/email",keyword:"maxLength",message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1080,7 +1081,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err14 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err14 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1095,7 +1096,7 @@ if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err15 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"};
+const err15 = {path:instancePath+"/phones",keyword:"maxItems",message:"must have at most 5 items"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1109,7 +1110,7 @@ for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
-const err16 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
+const err16 = {path:instancePath+"/phones/" + i0,keyword:"maxLength",message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1120,7 +1121,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"};
+const err17 = {path:instancePath+"/phones/" + i0,keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1132,7 +1133,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"};
+const err18 = {path:instancePath+"/phones",keyword:"type",message:"must be an array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1156,7 +1157,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
-const err20 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
+const err20 = {path:instancePath+"/comment",keyword:"maxLength",message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1170,7 +1171,7 @@ errors++;
 if(data.companyId !== undefined){
 let data6: any = data.companyId;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err21 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err21 = {path:instancePath+"/companyId",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1182,7 +1183,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err22 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1211,7 +1212,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.notify === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "notify"},message:"is required (missing property \"notify\")",suffix:"/notify"};
+const err0 = {path:instancePath+"/notify",keyword:"required",message:"is required (missing property \"notify\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1222,7 +1223,7 @@ errors++;
 }
 if(data.notify !== undefined){
 if(typeof data.notify !== "boolean"){
-const err1 = {instancePath:instancePath+"/notify",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err1 = {path:instancePath+"/notify",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1236,7 +1237,7 @@ if(data.name !== undefined){
 let data1: any = data.name;
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
+const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1247,7 +1248,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1271,7 +1272,7 @@ errors++;
 }
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
-const err5 = {instancePath:instancePath+"/email",keyword:"maxLength",params:{limit: 250},message:"must have at most 250 characters"};
+const err5 = {path:instancePath+"/email",keyword:"maxLength",message:"must have at most 250 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1281,7 +1282,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(formats0.validate(data2))){
-const err6 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err6 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1296,7 +1297,7 @@ if(data.phones !== undefined){
 let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
-const err7 = {instancePath:instancePath+"/phones",keyword:"maxItems",params:{limit: 5},message:"must have at most 5 items"};
+const err7 = {path:instancePath+"/phones",keyword:"maxItems",message:"must have at most 5 items"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1310,7 +1311,7 @@ for(let i0=0; i0<len0; i0++){
 let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
-const err8 = {instancePath:instancePath+"/phones/" + i0,keyword:"maxLength",params:{limit: 50},message:"must have at most 50 characters"};
+const err8 = {path:instancePath+"/phones/" + i0,keyword:"maxLength",message:"must have at most 50 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1321,7 +1322,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/phones/" + i0,keyword:"type",params:{type: "string"},message:"must be a string"};
+const err9 = {path:instancePath+"/phones/" + i0,keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1333,7 +1334,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/phones",keyword:"type",params:{type: "array"},message:"must be an array"};
+const err10 = {path:instancePath+"/phones",keyword:"type",message:"must be an array"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1357,7 +1358,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
-const err12 = {instancePath:instancePath+"/comment",keyword:"maxLength",params:{limit: 2500},message:"must have at most 2500 characters"};
+const err12 = {path:instancePath+"/comment",keyword:"maxLength",message:"must have at most 2500 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1370,7 +1371,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err13 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1399,7 +1400,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.companyId === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "companyId"},message:"is required (missing property \"companyId\")",suffix:"/companyId"};
+const err0 = {path:instancePath+"/companyId",keyword:"required",message:"is required (missing property \"companyId\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1409,7 +1410,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.contactId === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "contactId"},message:"is required (missing property \"contactId\")",suffix:"/contactId"};
+const err1 = {path:instancePath+"/contactId",keyword:"required",message:"is required (missing property \"contactId\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1421,7 +1422,7 @@ errors++;
 if(data.companyId !== undefined){
 let data0: any = data.companyId;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/companyId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err2 = {path:instancePath+"/companyId",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1434,7 +1435,7 @@ errors++;
 if(data.contactId !== undefined){
 let data1: any = data.contactId;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err3 = {instancePath:instancePath+"/contactId",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err3 = {path:instancePath+"/contactId",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1446,7 +1447,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1475,7 +1476,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["X-Session-Token"] === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "X-Session-Token"},message:"is required (missing property \"X-Session-Token\")",suffix:"/X-Session-Token"};
+const err0 = {path:instancePath+"/X-Session-Token",keyword:"required",message:"is required (missing property \"X-Session-Token\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1486,7 +1487,7 @@ errors++;
 }
 if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
-const err1 = {instancePath:instancePath+"/X-Session-Token",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/X-Session-Token",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1498,7 +1499,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }

@@ -5,14 +5,14 @@ import type { OperationValidators, ValidationIssue, Validator } from "./runtime/
 import type { components } from "./types.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -125,11 +125,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -184,6 +180,10 @@ function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -217,8 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -953,7 +954,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
+const err0 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -963,7 +964,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
+const err1 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -976,7 +977,7 @@ if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
+const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -987,7 +988,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1001,7 +1002,7 @@ if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err4 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1012,7 +1013,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1024,7 +1025,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err6 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1074,7 +1075,7 @@ errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 12 && func0(data5) > 12){
-const err10 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
+const err10 = {path:instancePath+"/phone",keyword:"maxLength",message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1087,7 +1088,7 @@ errors++;
 }
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
-const err11 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err11 = {path:instancePath+"/invoicing",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1099,7 +1100,7 @@ errors++;
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
-const err12 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err12 = {path:instancePath+"/collections",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1113,7 +1114,7 @@ if(data.created !== undefined){
 let data8: any = data.created;
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
-const err13 = {instancePath:instancePath+"/created",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err13 = {path:instancePath+"/created",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1124,7 +1125,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/created",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err14 = {path:instancePath+"/created",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1138,7 +1139,7 @@ if(data.updated !== undefined){
 let data9: any = data.updated;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
-const err15 = {instancePath:instancePath+"/updated",keyword:"format",params:{format: "date-time"},message:"must be a valid date-time"};
+const err15 = {path:instancePath+"/updated",keyword:"format",message:"must be a valid date-time"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1149,7 +1150,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/updated",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err16 = {path:instancePath+"/updated",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1161,7 +1162,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err17 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1190,7 +1191,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
+const err0 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1200,7 +1201,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "email"},message:"is required (missing property \"email\")",suffix:"/email"};
+const err1 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1213,7 +1214,7 @@ if(data.name !== undefined){
 let data0: any = data.name;
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
-const err2 = {instancePath:instancePath+"/name",keyword:"maxLength",params:{limit: 64},message:"must have at most 64 characters"};
+const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 64 characters"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1224,7 +1225,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1238,7 +1239,7 @@ if(data.email !== undefined){
 let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/email",keyword:"format",params:{format: "email"},message:"must be a valid email"};
+const err4 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1249,7 +1250,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1299,7 +1300,7 @@ errors++;
 }
 if(typeof data4 === "string"){
 if(data4.length > 12 && func0(data4) > 12){
-const err9 = {instancePath:instancePath+"/phone",keyword:"maxLength",params:{limit: 12},message:"must have at most 12 characters"};
+const err9 = {path:instancePath+"/phone",keyword:"maxLength",message:"must have at most 12 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1312,7 +1313,7 @@ errors++;
 }
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
-const err10 = {instancePath:instancePath+"/invoicing",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err10 = {path:instancePath+"/invoicing",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1324,7 +1325,7 @@ errors++;
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
-const err11 = {instancePath:instancePath+"/collections",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err11 = {path:instancePath+"/collections",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1336,7 +1337,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err12 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1365,7 +1366,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
+const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1376,7 +1377,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1388,7 +1389,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1417,7 +1418,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["x-simple-workspace"] === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "x-simple-workspace"},message:"is required (missing property \"x-simple-workspace\")",suffix:"/x-simple-workspace"};
+const err0 = {path:instancePath+"/x-simple-workspace",keyword:"required",message:"is required (missing property \"x-simple-workspace\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1428,7 +1429,7 @@ errors++;
 }
 if(data["x-piriod-test-mode"] !== undefined){
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
-const err1 = {instancePath:instancePath+"/x-piriod-test-mode",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err1 = {path:instancePath+"/x-piriod-test-mode",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1440,7 +1441,7 @@ errors++;
 }
 if(data["x-simple-workspace"] !== undefined){
 if(typeof data["x-simple-workspace"] !== "string"){
-const err2 = {instancePath:instancePath+"/x-simple-workspace",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/x-simple-workspace",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1452,7 +1453,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err3 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err3];
 }

@@ -5,14 +5,14 @@ import type { OperationValidators, ValidationIssue, Validator } from "./runtime/
 import type { components } from "./types.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -125,11 +125,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -184,6 +180,10 @@ function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -217,8 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
@@ -1540,7 +1541,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err0 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1552,7 +1553,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err1 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1564,7 +1565,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err2 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1576,7 +1577,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1588,7 +1589,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1633,7 +1634,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"};
+const err1 = {path:instancePath,keyword:"not",message:"must not match the schema in `not`"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1655,7 +1656,7 @@ vErrors = null;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "name"},message:"is required (missing property \"name\")",suffix:"/name"};
+const err2 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1666,7 +1667,7 @@ errors++;
 }
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/account_external_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1678,7 +1679,7 @@ errors++;
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
-const err4 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/account_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1690,7 +1691,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1702,7 +1703,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err6 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1714,7 +1715,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err7 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err7 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1727,7 +1728,7 @@ errors++;
 if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err8 = {path:instancePath+"/portal_role",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1749,7 +1750,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
-const err10 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err10 = {path:instancePath+"/portal_role_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1761,7 +1762,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err11 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1794,7 +1795,7 @@ let data0: any = data.data;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
-const err0 = {instancePath:instancePath+"/data/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1806,7 +1807,7 @@ errors++;
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
-const err1 = {instancePath:instancePath+"/data/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/data/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1818,7 +1819,7 @@ errors++;
 }
 if(data0.email !== undefined){
 if(typeof data0.email !== "string"){
-const err2 = {instancePath:instancePath+"/data/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1830,7 +1831,7 @@ errors++;
 }
 if(data0.avatar_url !== undefined){
 if(typeof data0.avatar_url !== "string"){
-const err3 = {instancePath:instancePath+"/data/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/data/avatar_url",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1842,7 +1843,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1854,7 +1855,7 @@ errors++;
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err5 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1866,7 +1867,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1896,7 +1897,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "data"},message:"is required (missing property \"data\")",suffix:"/data"};
+const err0 = {path:instancePath+"/data",keyword:"required",message:"is required (missing property \"data\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1906,7 +1907,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.pagination === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "pagination"},message:"is required (missing property \"pagination\")",suffix:"/pagination"};
+const err1 = {path:instancePath+"/pagination",keyword:"required",message:"is required (missing property \"pagination\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1924,7 +1925,7 @@ let data1: any = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined){
 if(typeof data1.id !== "string"){
-const err2 = {instancePath:instancePath+"/data/" + i0+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1936,7 +1937,7 @@ errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-const err3 = {instancePath:instancePath+"/data/" + i0+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/data/" + i0+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1948,7 +1949,7 @@ errors++;
 }
 if(data1.email !== undefined){
 if(typeof data1.email !== "string"){
-const err4 = {instancePath:instancePath+"/data/" + i0+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/data/" + i0+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1960,7 +1961,7 @@ errors++;
 }
 if(data1.avatar_url !== undefined){
 if(typeof data1.avatar_url !== "string"){
-const err5 = {instancePath:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1972,7 +1973,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/data/" + i0,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err6 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1984,7 +1985,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",keyword:"type",params:{type: "array"},message:"must be an array"};
+const err7 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1998,7 +1999,7 @@ if(data.pagination !== undefined){
 let data6: any = data.pagination;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.cursor === undefined){
-const err8 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "cursor"},message:"is required (missing property \"cursor\")",suffix:"/cursor"};
+const err8 = {path:instancePath+"/pagination"+"/cursor",keyword:"required",message:"is required (missing property \"cursor\")"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2008,7 +2009,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data6.has_next_page === undefined){
-const err9 = {instancePath:instancePath+"/pagination",keyword:"required",params:{missingProperty: "has_next_page"},message:"is required (missing property \"has_next_page\")",suffix:"/has_next_page"};
+const err9 = {path:instancePath+"/pagination"+"/has_next_page",keyword:"required",message:"is required (missing property \"has_next_page\")"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2019,7 +2020,7 @@ errors++;
 }
 if(data6.cursor !== undefined){
 if(typeof data6.cursor !== "string"){
-const err10 = {instancePath:instancePath+"/pagination/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err10 = {path:instancePath+"/pagination/cursor",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2031,7 +2032,7 @@ errors++;
 }
 if(data6.has_next_page !== undefined){
 if(typeof data6.has_next_page !== "boolean"){
-const err11 = {instancePath:instancePath+"/pagination/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err11 = {path:instancePath+"/pagination/has_next_page",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2043,7 +2044,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/pagination",keyword:"type",params:{type: "object"},message:"must be an object"};
+const err12 = {path:instancePath+"/pagination",keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2055,7 +2056,7 @@ errors++;
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err13 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err13 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2067,7 +2068,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err14 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2098,7 +2099,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2111,7 +2112,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err1 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2122,7 +2123,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
+const err2 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2132,7 +2133,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
+const err3 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2142,7 +2143,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
+const err4 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2155,7 +2156,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2199,7 +2200,7 @@ errors++;
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
-const err1 = {instancePath,keyword:"not",params:{},message:"must not match the schema in `not`"};
+const err1 = {path:instancePath,keyword:"not",message:"must not match the schema in `not`"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2222,7 +2223,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
-const err2 = {instancePath:instancePath+"/account_external_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/account_external_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2234,7 +2235,7 @@ errors++;
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
-const err3 = {instancePath:instancePath+"/account_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err3 = {path:instancePath+"/account_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2246,7 +2247,7 @@ errors++;
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
-const err4 = {instancePath:instancePath+"/avatar_url",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err4 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2258,7 +2259,7 @@ errors++;
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
-const err5 = {instancePath:instancePath+"/email",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2270,7 +2271,7 @@ errors++;
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
-const err6 = {instancePath:instancePath+"/name",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err6 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2283,7 +2284,7 @@ errors++;
 if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/portal_role",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err7 = {path:instancePath+"/portal_role",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2305,7 +2306,7 @@ errors++;
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
-const err9 = {instancePath:instancePath+"/portal_role_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err9 = {path:instancePath+"/portal_role_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2317,7 +2318,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err10 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2347,7 +2348,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
-const err0 = {instancePath:instancePath+"/request_id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2359,7 +2360,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err1 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2387,7 +2388,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "cursor"},message:"is required (missing property \"cursor\")",suffix:"/cursor"};
+const err0 = {path:instancePath+"/cursor",keyword:"required",message:"is required (missing property \"cursor\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2397,7 +2398,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.has_next_page === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "has_next_page"},message:"is required (missing property \"has_next_page\")",suffix:"/has_next_page"};
+const err1 = {path:instancePath+"/has_next_page",keyword:"required",message:"is required (missing property \"has_next_page\")"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2408,7 +2409,7 @@ errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err2 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err2 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2420,7 +2421,7 @@ errors++;
 }
 if(data.has_next_page !== undefined){
 if(typeof data.has_next_page !== "boolean"){
-const err3 = {instancePath:instancePath+"/has_next_page",keyword:"type",params:{type: "boolean"},message:"must be a boolean"};
+const err3 = {path:instancePath+"/has_next_page",keyword:"type",message:"must be a boolean"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2432,7 +2433,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2459,7 +2460,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-const err0 = {instancePath,keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath,keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2498,7 +2499,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "id"},message:"is required (missing property \"id\")",suffix:"/id"};
+const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2509,7 +2510,7 @@ errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
-const err1 = {instancePath:instancePath+"/id",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2521,7 +2522,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2550,7 +2551,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.limit === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "limit"},message:"is required (missing property \"limit\")",suffix:"/limit"};
+const err0 = {path:instancePath+"/limit",keyword:"required",message:"is required (missing property \"limit\")"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2561,7 +2562,7 @@ errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err1 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err1 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2574,7 +2575,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err2 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err2 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2585,7 +2586,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
+const err3 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2595,7 +2596,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
+const err4 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2605,7 +2606,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err5 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
+const err5 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2618,7 +2619,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2648,7 +2649,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
-const err0 = {instancePath:instancePath+"/cursor",keyword:"type",params:{type: "string"},message:"must be a string"};
+const err0 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2661,7 +2662,7 @@ errors++;
 if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err1 = {instancePath:instancePath+"/limit",keyword:"type",params:{type: "integer"},message:"must be an integer"};
+const err1 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2672,7 +2673,7 @@ errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
-const err2 = {instancePath:instancePath+"/limit",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 1000},message:"must be less than 1000"};
+const err2 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2682,7 +2683,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/limit",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be greater than 0"};
+const err3 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2692,7 +2693,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
-const err4 = {instancePath:instancePath+"/limit",keyword:"format",params:{format: "int64"},message:"must be a valid int64"};
+const err4 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2705,7 +2706,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,keyword:"type",params:{type: "object"},message:"must be an object"};
+const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
 if(vErrors === null){
 vErrors = [err5];
 }

@@ -126,9 +126,9 @@ const RUNTIME: Record<string, string> = {
  * Ajv's output is plain JavaScript. The few rewrites below give it types (`any` for the untyped data it walks:
  * the public surface is typed by the wrappers) and turn its exports into a returned object.
  */
-/** An Ajv error object literal, after schemaPath removal and message precomputation. */
+/** An error object literal: Ajv's (schemaPath removed) or a precomputed issue. */
 const ERROR_LITERAL =
-  /\{instancePath(?::[^\n]*?)?,keyword:"[A-Za-z$]+",params:\{[^{}\n]*\}(?:,message:"(?:[^"\\\n]|\\.)*")?(?:,suffix:"(?:[^"\\\n]|\\.)*")?\}/g;
+  /\{(?:instancePath(?::[^\n]*?)?,keyword:"[A-Za-z$]+",params:\{[^{}\n]*\}|path:[^\n]*?,keyword:"[A-Za-z$]+",message:"(?:[^"\\\n]|\\.)*")\}/g;
 
 function toTypedBody(code: string, count: number, firstError: boolean): string {
   let body = code
@@ -193,13 +193,15 @@ function lengthFastPath(code: string): string {
 const CONSTANT_PARAMS = /^\s*(?:[A-Za-z]+: (?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null)(?:, |\s*$))*$/;
 
 /**
- * Error objects whose parameters are constants get their message (and the pointer suffix of `required`) at
- * generation time, written by the same function the module uses at run time; the others are described then.
+ * Error objects whose parameters are constants become finished ValidationIssues at generation time
+ * (`{path, keyword, message}`, the message written by the same function the module uses at run time), so
+ * `validate()` hands them over without converting; the others are described at run time. Ajv's code never reads
+ * its error objects back, it only collects them.
  */
 function precomputeMessages(code: string): string {
   return code.replace(
-    /keyword:("[A-Za-z$]+"),params:\{([^{}]*)\}\}/g,
-    (whole, keywordLiteral: string, params: string) => {
+    /\{instancePath(?::([^\n]*?))?,keyword:("[A-Za-z$]+"),params:\{([^{}\n]*)\}\}/g,
+    (whole, pathExpression: string | undefined, keywordLiteral: string, params: string) => {
       if (!CONSTANT_PARAMS.test(params)) return whole;
       const json = `{${params.replace(/([A-Za-z]+): /g, '"$1": ')}}`;
       let parsed: Record<string, unknown>;
@@ -210,8 +212,9 @@ function precomputeMessages(code: string): string {
       }
       const keyword = JSON.parse(keywordLiteral) as string;
       const issue = toIssue({ instancePath: "", keyword, params: parsed });
-      const suffix = issue.path === "" ? "" : `,suffix:${stringLiteral(issue.path)}`;
-      return `keyword:${keywordLiteral},params:{${params}},message:${stringLiteral(issue.message)}${suffix}}`;
+      const base = pathExpression ?? "instancePath";
+      const path = issue.path === "" ? base : `${base}+${stringLiteral(issue.path)}`;
+      return `{path:${path},keyword:${keywordLiteral},message:${stringLiteral(issue.message)}}`;
     },
   );
 }

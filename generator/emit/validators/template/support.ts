@@ -6,14 +6,14 @@
 import type { ValidationIssue, Validator } from "../../../runtime/validation.js";
 
 /** What Ajv-generated code reports (a subset of Ajv's ErrorObject). */
-interface CheckError {
+interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
-  /** Precomputed by the emitter when the parameters are constants, with the pointer suffix they add. */
-  message?: string;
-  suffix?: string;
 }
+
+/** The emitter turns errors with constant parameters into finished issues (see compile.ts). */
+type CheckError = AjvError | ValidationIssue;
 
 type Check = ((data: unknown, options?: object) => boolean) & { errors?: CheckError[] | null };
 
@@ -126,11 +126,7 @@ function at(path: string, name: unknown): string {
   return `${path}/${escapeSegment(String(name))}`;
 }
 
-export function toIssue(error: CheckError): ValidationIssue {
-  if (error.message !== undefined) {
-    const path = error.suffix === undefined ? error.instancePath : error.instancePath + error.suffix;
-    return { path, keyword: error.keyword, message: error.message };
-  }
+export function toIssue(error: AjvError): ValidationIssue {
   const p = error.params;
   const path = error.instancePath;
   const keyword = error.keyword;
@@ -185,6 +181,10 @@ export function toIssue(error: CheckError): ValidationIssue {
   return { path, keyword, message: FIXED[keyword] ?? `fails the \`${keyword}\` constraint` };
 }
 
+function finish(error: CheckError): ValidationIssue {
+  return "path" in error ? error : toIssue(error);
+}
+
 function failure(error: unknown): ValidationIssue[] {
   const tooDeep = error instanceof RangeError;
   return [
@@ -218,8 +218,9 @@ export function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
+  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(toIssue(errors[i] as CheckError));
+  for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {
     issues.push({ path: "", keyword: "maxIssues", message: `${errors.length - MAX_ISSUES} more issues not listed` });
   }
