@@ -6,7 +6,7 @@ import { follow } from "./pointer.js";
 import { kindOf } from "./media.js";
 import { paginate } from "./paginate.js";
 import type { MockMedia, MockOperation, MockPagination, MockResponse } from "./routes.js";
-import type { Check, SchemaRegistry } from "./schemas.js";
+import type { Check, Issue, SchemaRegistry } from "./schemas.js";
 import { synthesize } from "./synth.js";
 import { violate } from "./violate.js";
 import { echo } from "./echo.js";
@@ -122,7 +122,7 @@ function validBody(
 ): unknown {
   const schema = media.schema ? follow(registry.document, media.schema).value : undefined;
   const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
-  const base = baseBody(registry, media, schema, valid);
+  const base = baseBody(registry, media, schema, check);
   const echoed = echo(registry.document, structuredClone(base), schema, request);
   const body = valid(echoed) ? echoed : base;
   if (!pagination) return body;
@@ -135,25 +135,38 @@ function validBody(
 
 /** The example or synthesised body of a media type, chosen once: large schemas (Stripe) make this the costly part. */
 const baseBodies = new WeakMap<MockMedia, unknown>();
+const ATTEMPTS = 8;
 
-function baseBody(
-  registry: SchemaRegistry,
-  media: MockMedia,
-  schema: unknown,
-  valid: (v: unknown) => boolean,
-): unknown {
+function baseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown, check: Check | undefined): unknown {
   if (baseBodies.has(media)) return baseBodies.get(media);
-  const candidates = [
-    media.example,
-    synthesize(registry.document, schema),
-    synthesize(registry.document, schema, { examples: false }),
-  ].filter((v) => v !== undefined);
-  const base = candidates.find(valid) ?? candidates[candidates.length - 1];
-  if (!valid(base)) {
-    registry.warn(
-      `no example or synthesised value validates against #${decodeURIComponent(media.schema ?? "")}; sent anyway`,
-    );
-  }
+  const base = chooseBody(registry, media, schema, check);
   baseBodies.set(media, base);
   return base;
+}
+
+/**
+ * The spec's example when it validates; otherwise synthesis, with the document's nested examples and without,
+ * then retrying the next option wherever a `oneOf`/`anyOf` failed (a first option that also matches a sibling
+ * breaks `oneOf`). Falls back to the last attempt, with a warning, rather than failing the request.
+ */
+function chooseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown, check: Check | undefined): unknown {
+  const issuesOf = (value: unknown) => (check ? check.run(value).issues : []);
+  if (media.example !== undefined && issuesOf(media.example).length === 0) return media.example;
+  const choices = new Map<string, number>();
+  let last: unknown = media.example;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    let failed: Issue[] = [];
+    for (const examples of [true, false]) {
+      last = synthesize(registry.document, schema, { examples, choices });
+      failed = issuesOf(last);
+      if (failed.length === 0) return last;
+    }
+    const branches = failed.filter((i) => i.keyword === "oneOf" || i.keyword === "anyOf").map((i) => i.path);
+    if (branches.length === 0) break;
+    for (const at of new Set(branches)) choices.set(at, (choices.get(at) ?? 0) + 1);
+  }
+  registry.warn(
+    `no example or synthesised value validates against #${decodeURIComponent(media.schema ?? "")}; sent anyway`,
+  );
+  return last;
 }

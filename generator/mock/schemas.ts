@@ -140,8 +140,8 @@ function toIssues(errors: ErrorObject[], prefix: string): Issue[] {
     const key = `${issue.path} ${issue.keyword} ${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push(issue);
-    if (issues.length >= MAX_ISSUES) break;
+    // Past the cap only the failed compositions are kept: they say where a different branch is needed.
+    if (issues.length < MAX_ISSUES || issue.keyword === "oneOf" || issue.keyword === "anyOf") issues.push(issue);
   }
   return issues;
 }

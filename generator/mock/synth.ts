@@ -2,7 +2,7 @@
  * Synthesises a small, deterministic value for a schema when the document gives no example. Best effort: the
  * caller validates the result and falls back, so an exotic schema (patterns, `not`) can only cost realism.
  */
-import { getAt, isRecord } from "./pointer.js";
+import { escapeSegment, getAt, isRecord } from "./pointer.js";
 import { numberFor, num, stringFor } from "./scalars.js";
 
 const MAX_DEPTH = 6;
@@ -14,50 +14,65 @@ export interface SynthOptions {
   /** Use the document's `example`/`examples`/`default` values inside schemas (default true). Real documents carry
    * incomplete nested examples, so a caller whose first result does not validate retries without them. */
   examples?: boolean;
+  /**
+   * Which option of a `oneOf`/`anyOf` to take, by the JSON Pointer of the value (default: the first non-null).
+   * A caller whose result fails `oneOf` at some pointer retries with the next option there.
+   */
+  choices?: ReadonlyMap<string, number>;
+}
+
+interface Context {
+  doc: unknown;
+  examples: boolean;
+  choices: ReadonlyMap<string, number>;
 }
 
 export function synthesize(doc: unknown, schema: unknown, options: SynthOptions = {}): unknown {
-  return synth(doc, schema, 0, [], options.examples !== false);
+  const ctx: Context = { doc, examples: options.examples !== false, choices: options.choices ?? new Map() };
+  return synth(ctx, schema, 0, [], "");
 }
 
-function synth(doc: unknown, schema: unknown, depth: number, refs: readonly string[], examples: boolean): unknown {
+/** `at` is the JSON Pointer of the value being built, matching the paths validators report. */
+function synth(ctx: Context, schema: unknown, depth: number, refs: readonly string[], at: string): unknown {
   if (schema === true || schema === undefined) return "example";
   if (!isRecord(schema)) return null;
   if (typeof schema.$ref === "string") {
     const ref = schema.$ref;
-    const target = getAt(doc, ref.replace(/^[^#]*#/, ""));
+    const target = getAt(ctx.doc, ref.replace(/^[^#]*#/, ""));
     // A reference adds no nesting of its own. Met again (recursion), it is followed once more in minimal mode
     // (required members only, null where allowed); a third time, or on very long chains, it is cut short.
     const seen = refs.filter((r) => r === ref).length;
     if (seen >= 2 || refs.length > MAX_REFS) return minimalFor(target);
-    return synth(doc, target, seen > 0 ? Math.max(depth, RICH_DEPTH) : depth, [...refs, ref], examples);
+    return synth(ctx, target, seen > 0 ? Math.max(depth, RICH_DEPTH) : depth, [...refs, ref], at);
   }
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum.find((v) => v !== null) ?? null;
-  if (examples && schema.example !== undefined) return schema.example;
-  if (examples && Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
-  if (examples && schema.default !== undefined) return schema.default;
+  if (ctx.examples && schema.example !== undefined) return schema.example;
+  if (ctx.examples && Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0];
+  if (ctx.examples && schema.default !== undefined) return schema.default;
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) {
     // Parts that constrain nothing (`{ nullable: true }` after translation) would only contribute noise.
-    const parts = schema.allOf.filter(constrains).map((part) => synth(doc, part, depth, refs, examples));
+    const parts = schema.allOf.filter(constrains).map((part) => synth(ctx, part, depth, refs, at));
     const base: Record<string, unknown> = { ...schema, allOf: undefined };
-    const own = base.properties || base.type ? [synth(doc, base, depth, refs, examples)] : [];
+    const own = base.properties || base.type ? [synth(ctx, base, depth, refs, at)] : [];
     if (parts.length + own.length > 0) return mergeAll([...parts, ...own]);
   }
   for (const key of ["oneOf", "anyOf"] as const) {
     const options = schema[key];
     if (Array.isArray(options) && options.length > 0) {
       const isNull = (o: unknown): boolean => isRecord(o) && o.type === "null";
+      const choice = ctx.choices.get(at);
       // Deep down, null (when allowed) keeps recursive documents such as Stripe's small and valid.
-      if (depth >= RICH_DEPTH && options.some(isNull)) return null;
-      const pick = options.find((o) => !isNull(o)) ?? options[0];
-      const picked = synth(doc, pick, depth, refs, examples);
-      const own = schema.properties ? synth(doc, { ...schema, [key]: undefined }, depth, refs, examples) : undefined;
+      if (choice === undefined && depth >= RICH_DEPTH && options.some(isNull)) return null;
+      const ordered = [...options.filter((o) => !isNull(o)), ...options.filter(isNull)];
+      const pick = ordered[(choice ?? 0) % ordered.length];
+      const picked = synth(ctx, pick, depth, refs, at);
+      const own = schema.properties ? synth(ctx, { ...schema, [key]: undefined }, depth, refs, at) : undefined;
       return own === undefined ? picked : mergeAll([picked, own]);
     }
   }
   const nullable = Array.isArray(schema.type) && schema.type.includes("null");
-  return byType(doc, schema, nullable && depth >= RICH_DEPTH ? "null" : typeOf(schema), depth, refs, examples);
+  return byType(ctx, schema, nullable && depth >= RICH_DEPTH ? "null" : typeOf(schema), depth, refs, at);
 }
 
 function typeOf(schema: Record<string, unknown>): string {
@@ -69,12 +84,12 @@ function typeOf(schema: Record<string, unknown>): string {
 }
 
 function byType(
-  doc: unknown,
+  ctx: Context | undefined,
   schema: Record<string, unknown>,
   type: string,
   depth: number,
   refs: readonly string[],
-  examples = true,
+  at: string,
 ): unknown {
   switch (type) {
     case "string":
@@ -87,20 +102,26 @@ function byType(
     case "null":
       return null;
     case "array": {
+      if (!ctx) return [];
       const count = Math.max(num(schema.minItems) ?? 0, depth < RICH_DEPTH ? 1 : 0);
       const max = num(schema.maxItems) ?? count;
-      return Array.from({ length: Math.min(count, max) }, () => synth(doc, schema.items, depth + 1, refs, examples));
+      return Array.from({ length: Math.min(count, max) }, (_, i) =>
+        synth(ctx, schema.items, depth + 1, refs, `${at}/${i}`),
+      );
     }
     case "object": {
+      if (!ctx) return {};
       const out: Record<string, unknown> = {};
       const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
       const properties = isRecord(schema.properties) ? schema.properties : {};
       for (const [name, sub] of Object.entries(properties)) {
         if (required.has(name) || (depth < RICH_DEPTH && !(isRecord(sub) && sub.writeOnly === true))) {
-          out[name] = synth(doc, sub, depth + 1, refs, examples);
+          out[name] = synth(ctx, sub, depth + 1, refs, `${at}/${escapeSegment(name)}`);
         }
       }
-      for (const name of required) if (!(name in out)) out[name] = "example";
+      const fillers = [...required].filter((name) => !(name in out));
+      for (const name of fillers) out[name] = "example";
+      if (fillers.length > 0) placeholders.set(out, new Set(fillers));
       return out;
     }
     default:
@@ -113,13 +134,35 @@ function minimalFor(schema: unknown): unknown {
   const type = typeOf(schema);
   if (type === "array") return [];
   if (type === "object") return {};
-  return byType(undefined, { ...schema, properties: undefined }, type, MAX_DEPTH, []);
+  return byType(undefined, { ...schema, properties: undefined }, type, MAX_DEPTH, [], "");
 }
+
+/**
+ * Members an object part only names in `required` (their schema lives in a sibling `allOf` part) get a
+ * placeholder; merging must not let it overwrite the sibling's real value.
+ */
+const placeholders = new WeakMap<object, Set<string>>();
 
 function mergeAll(values: unknown[]): unknown {
   const objects = values.filter(isRecord);
   if (objects.length === 0) return values[values.length - 1];
-  return Object.assign({}, ...objects) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const stillFiller = new Set<string>();
+  for (const object of objects) {
+    const filler = placeholders.get(object);
+    for (const [key, value] of Object.entries(object)) {
+      if (filler?.has(key)) {
+        if (key in out) continue;
+        stillFiller.add(key);
+      } else {
+        stillFiller.delete(key);
+      }
+      out[key] = value;
+    }
+  }
+  // Placeholders that nothing replaced stay replaceable by an enclosing merge.
+  if (stillFiller.size > 0) placeholders.set(out, stillFiller);
+  return out;
 }
 
 const CONSTRAINING = ["type", "enum", "const", "properties", "items", "$ref", "allOf", "anyOf", "oneOf", "required"];
