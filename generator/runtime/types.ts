@@ -47,6 +47,10 @@ export type QueryParams<Op> = Parameters_<Op> extends { query?: infer Q } ? NonN
 export type HeaderParams<Op, K extends string> =
   Parameters_<Op> extends { header?: infer H } ? Pick<NonNullable<H>, K & keyof NonNullable<H>> : never;
 
+/** The named cookie parameters. */
+export type CookieParams<Op, K extends string> =
+  Parameters_<Op> extends { cookie?: infer C } ? Pick<NonNullable<C>, K & keyof NonNullable<C>> : never;
+
 /** One header parameter's type, for client-level header options. */
 export type HeaderParam<Op, K extends string> =
   Parameters_<Op> extends { header?: infer H } ? (K extends keyof NonNullable<H> ? NonNullable<H>[K] : string) : string;

@@ -75,5 +75,6 @@ export interface CallInput {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   headers?: Record<string, unknown>;
+  cookies?: Record<string, unknown>;
   body?: unknown;
 }

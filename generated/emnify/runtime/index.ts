@@ -8,6 +8,7 @@ export type { RetryEnvironment, RetryOptions } from "./retry.js";
 export type { FetchLike, Transport, TransportRequest, TransportResponse } from "./transport.js";
 export type {
   ApiResult,
+  CookieParams,
   HeaderParam,
   HeaderParams,
   Outcome,

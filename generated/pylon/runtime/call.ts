@@ -68,7 +68,8 @@ export function createRuntime(
     if (contentType) setHeader("Content-Type", contentType);
     for (const [name, value] of Object.entries(headerValues)) setHeader(name, value);
     for (const [name, value] of Object.entries(auth.headers)) setHeader(name, value);
-    if (auth.cookies.length > 0) setHeader("Cookie", auth.cookies.join("; "));
+    const cookies = [...cookiePairs(input.cookies), ...auth.cookies];
+    if (cookies.length > 0) setHeader("Cookie", cookies.join("; "));
     const query = { ...input.query, ...auth.query };
 
     const policy = resolveRetry(op.idempotent, options.retry, callOptions.retry);
@@ -149,6 +150,14 @@ async function withTimeout<T>(
     if (timer !== undefined) clearTimeout(timer);
     outer?.removeEventListener("abort", onAbort);
   }
+}
+
+/** Cookie parameters as `name=value` pairs, both percent-encoded so `;`, `=` or spaces cannot split the header. */
+function cookiePairs(values: Record<string, unknown> | undefined): string[] {
+  return Object.entries(values ?? {}).flatMap(([name, value]) => {
+    const text = headerString(value);
+    return text === undefined ? [] : [`${encodeURIComponent(name)}=${encodeURIComponent(text)}`];
+  });
 }
 
 function withoutUndefined(values: Record<string, unknown>): Record<string, unknown> {

@@ -20,6 +20,7 @@ const RUNTIME_IMPORTS = [
   "type ApiDescription",
   "type BasicCredentials",
   "type CallOptions",
+  "type CookieParams",
   "type ClientOptionsBase",
   "type Credential",
   "type HeaderParam",

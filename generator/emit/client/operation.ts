@@ -62,13 +62,17 @@ export function operationCode(
       : "ApiError<unknown, number>";
   const query = op.queryParams;
   const headers = op.headerParams;
+  const cookies = op.cookieParams;
   const queryRequired = query.some((p) => p.required);
   const headersRequired = headers.some((p) => p.required);
-  const optionsRequired = queryRequired || headersRequired;
+  const cookiesRequired = cookies.some((p) => p.required);
+  const optionsRequired = queryRequired || headersRequired || cookiesRequired;
   const headerNames = headers.map((p) => stringLiteral(p.name)).join(" | ");
+  const cookieNames = cookies.map((p) => stringLiteral(p.name)).join(" | ");
   const optionFields = [
     query.length > 0 ? `query${queryRequired ? "" : "?"}: QueryParams<${alias}>` : "",
     headers.length > 0 ? `headers${headersRequired ? "" : "?"}: HeaderParams<${alias}, ${headerNames}>` : "",
+    cookies.length > 0 ? `cookies${cookiesRequired ? "" : "?"}: CookieParams<${alias}, ${cookieNames}>` : "",
   ].filter(Boolean);
   const types = [
     `type ${alias} = ${pathsAlias}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`,
@@ -105,6 +109,7 @@ export function operationCode(
     pathArgs.length > 0 ? `path: ${pathObject}` : "",
     query.length > 0 ? "query: options?.query" : "",
     headers.length > 0 ? "headers: options?.headers" : "",
+    cookies.length > 0 ? "cookies: options?.cookies" : "",
     bodyName ? `body: ${bodyName}` : "",
   ].filter(Boolean);
   const inputCode = `{ ${input.join(", ")} }`;
