@@ -162,7 +162,7 @@ function format(n: number): string {
 
 export async function run(): Promise<void> {
   const rows: string[] = [];
-  const ratios: Array<{ ajv: number; zod: number }> = [];
+  const ratios: Array<{ is: number; ajv: number; zod: number; valid: boolean }> = [];
   const apis = [...new Set(CASES.map((c) => c.api))];
   for (const api of apis) {
     const ours = (await importCompiled(
@@ -186,7 +186,7 @@ export async function run(): Promise<void> {
         () => all(c.payload) || (all.errors?.length ?? 0) === 0,
         () => zodSchema.safeParse(c.payload).success,
       ]);
-      ratios.push({ ajv: validate / ajvValidate, zod: validate / zodParse });
+      ratios.push({ is: is / ajvIs, ajv: validate / ajvValidate, zod: validate / zodParse, valid: agree[0] === true });
       rows.push(
         `| ${api} ${c.schema}: ${c.label} | ${agree.map((a) => (a ? "✓" : "✗")).join("")} | ${format(is)} | ` +
           `${format(ajvIs)} | **${(is / ajvIs).toFixed(2)}×** | ${format(validate)} | ${format(ajvValidate)} | ` +
@@ -195,8 +195,11 @@ export async function run(): Promise<void> {
       console.log(rows[rows.length - 1]);
     }
   }
-  const minZod = Math.min(...ratios.map((r) => r.zod));
-  const minAjv = Math.min(...ratios.map((r) => r.ajv));
+  const min = (values: number[]) => Math.min(...values);
+  const minIs = min(ratios.map((r) => r.is));
+  const minAjv = min(ratios.map((r) => r.ajv));
+  const minZodValid = min(ratios.filter((r) => r.valid).map((r) => r.zod));
+  const minZodInvalid = min(ratios.filter((r) => !r.valid).map((r) => r.zod));
   const markdown = [
     "## Validation throughput (ops/s, higher is better)",
     "",
@@ -214,8 +217,12 @@ export async function run(): Promise<void> {
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
     "",
-    `Lowest ratios over the cases: \`validate()\` ${minAjv.toFixed(2)}× Ajv (allErrors), ${minZod.toFixed(1)}× Zod.`,
-    "Goals: at least Ajv's throughput and at least 5× Zod's.",
+    `Lowest ratios over the cases: \`is()\` ${minIs.toFixed(2)}× Ajv; \`validate()\` ${minAjv.toFixed(2)}× Ajv (allErrors),`,
+    `${minZodValid.toFixed(1)}× Zod on valid payloads, ${minZodInvalid.toFixed(1)}× Zod on invalid ones.`,
+    "Goals: at least Ajv's throughput and at least 5× Zod's. Parallel jobs on this 2-core machine move single cells",
+    "by ±20%, hence best-of-5; a ratio within that of 1.0 is parity. Against Zod the goal holds for the",
+    "20-contact page and most invalid payloads; on a single small valid object it does not: Zod 4 compiles its object",
+    "parsers too, and does less there (no formats on Piriod, no `not` on Pylon).",
   ].join("\n");
   await writeSection("validate", markdown);
 }
