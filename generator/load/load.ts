@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   BaseResolver,
+  YamlParseError,
   bundle,
   createConfig,
   getLineColLocation,
@@ -57,7 +58,19 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   const config = await createConfig({ rules: STRUCTURAL_RULES });
   // One resolver for both passes: the document (and any file it references) is read and parsed once.
   const externalRefResolver = new BaseResolver();
-  const problems = await lint({ ref: absolute, config, externalRefResolver });
+  const problems = await lint({ ref: absolute, config, externalRefResolver }).catch((error: unknown) => {
+    throw error instanceof YamlParseError
+      ? new SpecError(
+          shown,
+          `not valid YAML/JSON: ${error.originalError.message.split("\n")[0]?.replace(/ in ".*" \(\d+:\d+\)/, "")}`,
+          "fix the syntax at this position",
+          {
+            line: error.line,
+            column: error.col,
+          },
+        )
+      : error;
+  });
   const errors = problems.filter((p) => p.severity === "error" && !p.ignored && !isTolerable(p));
   if (errors.length > 0) throw toSpecError(shown, errors);
   const result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver });
@@ -83,22 +96,27 @@ function isTolerable(problem: NormalizedProblem): boolean {
   return /\/(schemas?|properties|items|allOf|anyOf|oneOf)\//.test(pointer);
 }
 
-function detectVersion(file: string, text: string): OpenApiVersion {
-  const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
-  const yamlError = parsed.errors[0];
-  if (yamlError) {
-    const pos = yamlError.linePos?.[0];
-    const location = pos ? { line: pos.line, column: pos.col } : undefined;
-    throw new SpecError(
-      file,
-      `not valid YAML/JSON: ${yamlError.message.split("\n")[0]}`,
-      "fix the syntax at this position",
-      location,
-    );
+/**
+ * The `openapi` field without parsing a multi-megabyte document twice: JSON is parsed natively, block YAML is read by
+ * its top-level line. Only when neither finds it does the (slow, precise) YAML parser run, to locate the problem.
+ */
+function quickVersionField(text: string): unknown {
+  if (/^\s*\{/.test(text)) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>).openapi : undefined;
+    } catch {
+      return undefined;
+    }
   }
-  const value: unknown = parsed.get("openapi");
+  const line = /^openapi[ \t]*:[ \t]*(["']?)([^"'\s#]+)\1[ \t]*(?:#.*)?$/m.exec(text);
+  return line?.[2];
+}
+
+function detectVersion(file: string, text: string): OpenApiVersion {
+  const value = quickVersionField(text) ?? versionFromYaml(file, text);
   if (typeof value !== "string") {
-    const hint = parsed.get("swagger")
+    const hint = /^\s*["']?swagger["']?\s*:/m.test(text)
       ? "convert Swagger 2.0 to OpenAPI 3 first"
       : 'add `openapi: "3.1.0"` (or 3.0.x) at the top level';
     throw new SpecError(file, "not an OpenAPI 3 document: the top-level `openapi` field is missing", hint, {
@@ -112,6 +130,22 @@ function detectVersion(file: string, text: string): OpenApiVersion {
     line: 1,
     column: 1,
   });
+}
+
+function versionFromYaml(file: string, text: string): unknown {
+  const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+  const yamlError = parsed.errors[0];
+  if (yamlError) {
+    const pos = yamlError.linePos?.[0];
+    const location = pos ? { line: pos.line, column: pos.col } : undefined;
+    throw new SpecError(
+      file,
+      `not valid YAML/JSON: ${yamlError.message.split("\n")[0]}`,
+      "fix the syntax at this position",
+      location,
+    );
+  }
+  return parsed.get("openapi");
 }
 
 function locate(problem: NormalizedProblem): SpecLocation | undefined {

@@ -13,6 +13,12 @@ async function tempDir() {
 describe("loadDocument errors name the file, the location and what to do", () => {
   it.each([
     ["yaml syntax", "openapi: 3.1.0\ninfo: {title: x\n", /broken\.yaml:3:1: not valid YAML/],
+    [
+      "yaml syntax after a readable version line",
+      'openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths:\n  /a:\n    get: [\n',
+      /broken\.yaml:6:1: not valid YAML\/JSON: deficient indentation\n  → fix the syntax/,
+    ],
+    ["json syntax", '{"openapi": "3.1.0", "info": ', /broken\.yaml:1:\d+: not valid YAML\/JSON/],
     ["swagger 2", "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n", /convert Swagger 2.0/],
     ["version", "openapi: 4.0.0\ninfo: {title: x, version: '1'}\npaths: {}\n", /unsupported OpenAPI version "4.0.0"/],
     [
