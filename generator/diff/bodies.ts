@@ -110,7 +110,7 @@ function compareContent(
       sink.add(`${direction}-media-type-removed`, "breaking", at, `${direction} media type ${mediaType} removed`);
       continue;
     }
-    compareSchema({ ...input, direction, visiting: new Set() }, a.schema, b.schema, at);
+    compareSchema({ ...input, direction }, a.schema, b.schema, at);
   }
   for (const mediaType of Object.keys(after)) {
     if (mediaType in before) continue;

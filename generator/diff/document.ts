@@ -10,7 +10,7 @@ export function diffDocuments(oldDoc: OpenApiDocument, newDoc: OpenApiDocument):
   compareServers(oldDoc.servers ?? [], newDoc.servers ?? [], sink);
   compareSecuritySchemes(oldDoc, newDoc, sink);
   compareComponentNames(oldDoc, newDoc, sink);
-  compareOperations({ oldDoc, newDoc, sink });
+  compareOperations({ oldDoc, newDoc, sink, graph: new Map() });
   return sortChanges(sink.changes);
 }
 

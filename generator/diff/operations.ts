@@ -9,6 +9,7 @@ import {
 import { compareParameters } from "./parameters.js";
 import { compareRequestBody, compareResponses } from "./bodies.js";
 import { compareOperationSecurity } from "./security.js";
+import type { SchemaGraph } from "./schema.js";
 import type { ChangeSink } from "./types.js";
 
 export interface OperationEntry {
@@ -39,9 +40,10 @@ export interface OperationDiffInput {
   oldDoc: OpenApiDocument;
   newDoc: OpenApiDocument;
   sink: ChangeSink;
+  graph: SchemaGraph;
 }
 
-export function compareOperations({ oldDoc, newDoc, sink }: OperationDiffInput): void {
+export function compareOperations({ oldDoc, newDoc, sink, graph }: OperationDiffInput): void {
   const before = indexOperations(oldDoc);
   const after = indexOperations(newDoc);
   const unmatchedNew = new Map([...after].filter(([key]) => !before.has(key)));
@@ -59,7 +61,7 @@ export function compareOperations({ oldDoc, newDoc, sink }: OperationDiffInput):
     ) {
       opSink.add("operation-moved", "breaking", "operation", `moved from ${old.label} to ${current.label}`);
     }
-    compareOperation({ oldDoc, newDoc, sink: opSink }, old, current);
+    compareOperation({ oldDoc, newDoc, sink: opSink, graph }, old, current);
   }
   for (const entry of unmatchedNew.values()) {
     const name = entry.op.operationId ? `\`${entry.op.operationId}\`` : entry.label;

@@ -85,7 +85,7 @@ function compareParameter(input: OperationDiffInput, a: ParameterObject, b: Para
       `${where} is serialized differently (style/explode changed)`,
     );
   }
-  const ctx: SchemaDiffContext = { ...input, direction: "request", visiting: new Set() };
+  const ctx: SchemaDiffContext = { ...input, direction: "request" };
   compareSchema(ctx, parameterSchema(a), parameterSchema(b), where);
 }
 

@@ -627,6 +627,24 @@ describe("spec change classification", () => {
     ]);
   });
 
+  it("compares each pair of referenced schemas once, even when reached along 2^24 paths", () => {
+    // L0 → (left, right) → L1 → … → L24: a walk without memoisation would visit 2^24 copies of L24.
+    const before = baseDoc();
+    const schemas = before.components!.schemas!;
+    for (let i = 0; i < 24; i++) {
+      const next = { $ref: `#/components/schemas/L${i + 1}` };
+      schemas[`L${i}`] = { type: "object", properties: { left: next, right: next } };
+    }
+    schemas.L24 = { type: "object", properties: { leaf: { type: "string" } } };
+    (schemas.Contact as { properties: Record<string, unknown> }).properties.tree = { $ref: "#/components/schemas/L0" };
+    const after = structuredClone(before);
+    (after.components!.schemas!.L24 as { properties: Record<string, unknown> }).properties.leaf = { type: "integer" };
+    const changes = diffDocuments(before, after).filter((c) => c.operation === "GET /contacts/{id}");
+    expect(changes.map((c) => [c.kind, c.location])).toEqual([
+      ["type-changed", `response 200 (application/json) › tree${".left".repeat(24)}.leaf`],
+    ]);
+  });
+
   it("finds nothing between identical documents", () => {
     expect(diffDocuments(baseDoc(), baseDoc())).toEqual([]);
   });
