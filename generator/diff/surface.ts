@@ -11,6 +11,9 @@ export interface Member {
 }
 
 const MAX_DEPTH = 12;
+/** Expansion stops here so a very large API (thousands of operations) still compares in bounded time; the rest
+ * of the surface is then compared by printed type only. */
+const MAX_MEMBERS = 50_000;
 /** Exports that repeat what `paths` and `components` already show: only their keys (operation and schema names). */
 const SHALLOW = new Set(["operations", "schemaValidators", "operationValidators"]);
 const FLAGS = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType;
@@ -109,7 +112,8 @@ function walk(
   const parts = type.isUnion() ? type.getUnionTypes() : [type];
   const core = parts.filter((t) => !t.isNull() && !t.isUndefined());
   const object = core.length === 1 ? core[0]! : undefined;
-  const expandable = object && isPlainObject(object) && depth < MAX_DEPTH && !seen.has(object.compilerType);
+  const expandable =
+    object && isPlainObject(object) && depth < MAX_DEPTH && out.size < MAX_MEMBERS && !seen.has(object.compilerType);
   if (!object || !expandable) return record(out, path, type, at, optional, role);
   const text = parts.some((t) => t.isNull()) ? "{…} | null" : "{…}";
   out.set(path, { text, optional, role, type: type.compilerType });
