@@ -1,0 +1,71 @@
+/**
+ * `npm run generate` with the incremental cache, end to end (child processes in a scratch project): a second run
+ * regenerates nothing, editing one spec regenerates only that API, and `--check` still compares for real.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { baseDoc } from "./base-doc.js";
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const CLI = path.join(ROOT, "generator/cli.ts");
+const APIS = ["alpha", "beta"];
+let scratch: string;
+
+async function generate(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout, stderr } = await exec(TSX, [CLI, "--no-lint", ...args], { cwd: scratch });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+const generated = (out: string) => (out.match(/^generated \S+/gm) ?? []).sort();
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "contactgen-generate-incremental-"));
+  for (const name of APIS) {
+    await mkdir(path.join(scratch, "specs", name), { recursive: true });
+    await writeFile(path.join(scratch, "specs", name, "openapi.yaml"), stringify(baseDoc()));
+  }
+  const apis = APIS.map((name) => ({ name, spec: `specs/${name}/openapi.yaml` }));
+  await writeFile(path.join(scratch, "generator.config.json"), JSON.stringify({ out: "generated", apis }));
+});
+
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe("npm run generate, incremental", () => {
+  it("generates everything, then nothing, then only the API whose spec changed", async () => {
+    expect(generated((await generate()).out)).toEqual(["generated generated/alpha", "generated generated/beta"]);
+
+    const noop = await generate();
+    expect(noop.code).toBe(0);
+    expect(generated(noop.out)).toEqual([]);
+    expect(noop.out).toContain("unchanged: alpha, beta (cached; --no-cache to force)");
+
+    const spec = path.join(scratch, "specs/beta/openapi.yaml");
+    await writeFile(spec, (await readFile(spec, "utf8")).replace("summary: Get a contact", "summary: Fetch a contact"));
+    const one = await generate();
+    expect(generated(one.out)).toEqual(["generated generated/beta"]);
+    expect(await readFile(path.join(scratch, "generated/beta/client.ts"), "utf8")).toContain("Fetch a contact");
+  });
+
+  it("never trusts the cache for --check: a hand-edited file is reported stale", async () => {
+    await writeFile(path.join(scratch, "generated/alpha/client.ts"), "// edited by hand\n");
+    const check = await generate("--check");
+    expect(check.code).toBe(1);
+    expect(check.out).toMatch(/stale: .*alpha\/client\.ts/);
+    expect(generated((await generate()).out)).toEqual(["generated generated/alpha"]);
+    expect((await generate("--check")).code).toBe(0);
+  });
+});
