@@ -2010,14 +2010,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name !== undefined){
 if(typeof data.first_name !== "string"){
 const err0 = {path:instancePath+"/first_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 if(data.last_name !== undefined){
 if(typeof data.last_name !== "string"){
 const err1 = {path:instancePath+"/last_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
@@ -2026,27 +2026,27 @@ let data2: any = data.email;
 if(typeof data2 === "string"){
 if(!(formats0.validate(data2))){
 const err2 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 else {
 const err3 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data.telephone !== undefined){
 if(typeof data.telephone !== "string"){
 const err4 = {path:instancePath+"/telephone",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 }
 else {
 const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 validate1.errors = vErrors;
@@ -2088,41 +2088,41 @@ let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
 const err0 = {path:instancePath+"/data/" + i0+"/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
 const err2 = {path:instancePath+"/data/" + i0+"/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 }
 else {
 const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 validate5.errors = vErrors;
@@ -2151,34 +2151,34 @@ let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
 const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate7.errors = vErrors;
@@ -2225,7 +2225,7 @@ errors = vErrors.length;
 }
 else {
 const err0 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 validate4.errors = vErrors;
@@ -2250,20 +2250,20 @@ let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
 const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
@@ -2273,14 +2273,14 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
 const err3 = {path:instancePath+"/attributes/first_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
 const err4 = {path:instancePath+"/attributes/last_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
@@ -2289,27 +2289,27 @@ let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
 const err5 = {path:instancePath+"/attributes/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 else {
 const err6 = {path:instancePath+"/attributes/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
 const err7 = {path:instancePath+"/attributes/telephone",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
 }
 else {
 const err8 = {path:instancePath+"/attributes",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
@@ -2321,13 +2321,13 @@ let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
 const err9 = {path:instancePath+"/meta/created_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 else {
 const err10 = {path:instancePath+"/meta/created_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
@@ -2336,13 +2336,13 @@ let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
 const err11 = {path:instancePath+"/meta/updated_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 else {
 const err12 = {path:instancePath+"/meta/updated_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
@@ -2351,20 +2351,20 @@ let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
 const err13 = {path:instancePath+"/meta/modified_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 }
 else {
 const err14 = {path:instancePath+"/meta/modified_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 }
 }
 else {
 const err15 = {path:instancePath+"/meta",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err15);
+if(vErrors === null) vErrors = [err15]; else vErrors.push(err15);
 errors++;
 }
 }
@@ -2377,7 +2377,7 @@ errors = vErrors.length;
 }
 else {
 const err16 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err16);
+if(vErrors === null) vErrors = [err16]; else vErrors.push(err16);
 errors++;
 }
 validate3.errors = vErrors;
@@ -2409,21 +2409,21 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.version !== undefined){
 if(typeof data1.version !== "string"){
 const err0 = {path:instancePath+"/jsonapi/version",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 }
 else {
 const err1 = {path:instancePath+"/jsonapi",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 }
 else {
 const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 validate2.errors = vErrors;
@@ -2449,13 +2449,13 @@ let data0: any = data.created_at;
 if(typeof data0 === "string"){
 if(!(formats6.validate(data0))){
 const err0 = {path:instancePath+"/created_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/created_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
@@ -2464,13 +2464,13 @@ let data1: any = data.updated_at;
 if(typeof data1 === "string"){
 if(!(formats6.validate(data1))){
 const err2 = {path:instancePath+"/updated_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 else {
 const err3 = {path:instancePath+"/updated_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
@@ -2479,20 +2479,20 @@ let data2: any = data.modified_at;
 if(typeof data2 === "string"){
 if(!(formats6.validate(data2))){
 const err4 = {path:instancePath+"/modified_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 else {
 const err5 = {path:instancePath+"/modified_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 }
 else {
 const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 validate13.errors = vErrors;
@@ -2540,7 +2540,7 @@ errors = vErrors.length;
 }
 else {
 const err0 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 validate14.errors = vErrors;
@@ -2566,20 +2566,20 @@ let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
 const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
@@ -2589,14 +2589,14 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.first_name !== undefined){
 if(typeof data2.first_name !== "string"){
 const err3 = {path:instancePath+"/attributes/first_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data2.last_name !== undefined){
 if(typeof data2.last_name !== "string"){
 const err4 = {path:instancePath+"/attributes/last_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
@@ -2605,27 +2605,27 @@ let data5: any = data2.email;
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
 const err5 = {path:instancePath+"/attributes/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 else {
 const err6 = {path:instancePath+"/attributes/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
 if(data2.telephone !== undefined){
 if(typeof data2.telephone !== "string"){
 const err7 = {path:instancePath+"/attributes/telephone",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
 }
 else {
 const err8 = {path:instancePath+"/attributes",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
@@ -2637,13 +2637,13 @@ let data8: any = data7.created_at;
 if(typeof data8 === "string"){
 if(!(formats6.validate(data8))){
 const err9 = {path:instancePath+"/meta/created_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 else {
 const err10 = {path:instancePath+"/meta/created_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
@@ -2652,13 +2652,13 @@ let data9: any = data7.updated_at;
 if(typeof data9 === "string"){
 if(!(formats6.validate(data9))){
 const err11 = {path:instancePath+"/meta/updated_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 else {
 const err12 = {path:instancePath+"/meta/updated_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
@@ -2667,20 +2667,20 @@ let data10: any = data7.modified_at;
 if(typeof data10 === "string"){
 if(!(formats6.validate(data10))){
 const err13 = {path:instancePath+"/meta/modified_at",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 }
 else {
 const err14 = {path:instancePath+"/meta/modified_at",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 }
 }
 else {
 const err15 = {path:instancePath+"/meta",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err15);
+if(vErrors === null) vErrors = [err15]; else vErrors.push(err15);
 errors++;
 }
 }
@@ -2693,7 +2693,7 @@ errors = vErrors.length;
 }
 else {
 const err16 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err16);
+if(vErrors === null) vErrors = [err16]; else vErrors.push(err16);
 errors++;
 }
 validate19.errors = vErrors;
@@ -2723,20 +2723,20 @@ let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
 const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
@@ -2746,14 +2746,14 @@ if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.first_name !== undefined){
 if(typeof data3.first_name !== "string"){
 const err3 = {path:instancePath+"/data/attributes/first_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data3.last_name !== undefined){
 if(typeof data3.last_name !== "string"){
 const err4 = {path:instancePath+"/data/attributes/last_name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
@@ -2762,41 +2762,41 @@ let data6: any = data3.email;
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
 const err5 = {path:instancePath+"/data/attributes/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 else {
 const err6 = {path:instancePath+"/data/attributes/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
 if(data3.telephone !== undefined){
 if(typeof data3.telephone !== "string"){
 const err7 = {path:instancePath+"/data/attributes/telephone",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
 }
 else {
 const err8 = {path:instancePath+"/data/attributes",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
 }
 else {
 const err9 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 }
 else {
 const err10 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 validate21.errors = vErrors;
@@ -2820,14 +2820,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version !== undefined){
 if(typeof data.version !== "string"){
 const err0 = {path:instancePath+"/version",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 }
 else {
 const err1 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 validate22.errors = vErrors;
@@ -2853,27 +2853,27 @@ let data0: any = data.id;
 if(typeof data0 === "string"){
 if(!(formats2.validate(data0))){
 const err0 = {path:instancePath+"/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err2 = {path:instancePath+"/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 validate23.errors = vErrors;
@@ -2906,41 +2906,41 @@ let data2: any = data1.id;
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
 const err0 = {path:instancePath+"/data/" + i0+"/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data1.type !== undefined){
 if(typeof data1.type !== "string"){
 const err2 = {path:instancePath+"/data/" + i0+"/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 }
 else {
 const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 validate24.errors = vErrors;
@@ -2969,34 +2969,34 @@ let data1: any = data0.id;
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
 const err0 = {path:instancePath+"/data/id",keyword:"format",message:"must be a valid uuid"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 else {
 const err1 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data0.type !== undefined){
 if(typeof data0.type !== "string"){
 const err2 = {path:instancePath+"/data/type",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate25.errors = vErrors;
@@ -3020,32 +3020,32 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
 const err0 = {path:instancePath+"/org_id",keyword:"required",message:"is required (missing property \"org_id\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
 const err1 = {path:instancePath+"/contact_id",keyword:"required",message:"is required (missing property \"contact_id\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
 const err2 = {path:instancePath+"/org_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
 const err3 = {path:instancePath+"/contact_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate26.errors = vErrors;

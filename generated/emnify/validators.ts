@@ -764,49 +764,49 @@ if(data.type !== undefined){
 let data0: any = data.type;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
 const err0 = {path:instancePath+"/type",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err1 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data.title !== undefined){
 if(typeof data.title !== "string"){
 const err2 = {path:instancePath+"/title",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.department !== undefined){
 if(typeof data.department !== "string"){
 const err3 = {path:instancePath+"/department",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data.street !== undefined){
 if(typeof data.street !== "string"){
 const err4 = {path:instancePath+"/street",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 if(data.zipcode !== undefined){
 if(typeof data.zipcode !== "string"){
 const err5 = {path:instancePath+"/zipcode",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 if(data.city !== undefined){
 if(typeof data.city !== "string"){
 const err6 = {path:instancePath+"/city",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
@@ -814,7 +814,7 @@ if(data.country !== undefined){
 let data7: any = data.country;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
 const err7 = {path:instancePath+"/country",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
@@ -823,55 +823,55 @@ let data8: any = data.email;
 if(typeof data8 === "string"){
 if(!(formats0.validate(data8))){
 const err8 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
 else {
 const err9 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 if(data.phone !== undefined){
 if(typeof data.phone !== "string"){
 const err10 = {path:instancePath+"/phone",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
 if(data.mobile !== undefined){
 if(typeof data.mobile !== "string"){
 const err11 = {path:instancePath+"/mobile",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 if(data.state !== undefined){
 if(typeof data.state !== "string"){
 const err12 = {path:instancePath+"/state",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
 if(data.secondary_address !== undefined){
 if(typeof data.secondary_address !== "string"){
 const err13 = {path:instancePath+"/secondary_address",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 }
 if(data.purchase_order_number !== undefined){
 if(typeof data.purchase_order_number !== "string"){
 const err14 = {path:instancePath+"/purchase_order_number",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 }
 }
 else {
 const err15 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err15);
+if(vErrors === null) vErrors = [err15]; else vErrors.push(err15);
 errors++;
 }
 validate1.errors = vErrors;
@@ -895,32 +895,32 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.org_id === undefined){
 const err0 = {path:instancePath+"/org_id",keyword:"required",message:"is required (missing property \"org_id\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.contact_id === undefined){
 const err1 = {path:instancePath+"/contact_id",keyword:"required",message:"is required (missing property \"contact_id\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.org_id !== undefined){
 if(typeof data.org_id !== "string"){
 const err2 = {path:instancePath+"/org_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.contact_id !== undefined){
 if(typeof data.contact_id !== "string"){
 const err3 = {path:instancePath+"/contact_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate2.errors = vErrors;

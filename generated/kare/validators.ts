@@ -931,54 +931,54 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
 const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
 const err1 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.email === undefined){
 const err2 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 if(data.phones === undefined){
 const err3 = {path:instancePath+"/phones",keyword:"required",message:"is required (missing property \"phones\")"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 if(data.comment === undefined){
 const err4 = {path:instancePath+"/comment",keyword:"required",message:"is required (missing property \"comment\")"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 if(data.companyId === undefined){
 const err5 = {path:instancePath+"/companyId",keyword:"required",message:"is required (missing property \"companyId\")"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 if(data.notifyAt === undefined){
 const err6 = {path:instancePath+"/notifyAt",keyword:"required",message:"is required (missing property \"notifyAt\")"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 if(data.updatedAt === undefined){
 const err7 = {path:instancePath+"/updatedAt",keyword:"required",message:"is required (missing property \"updatedAt\")"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 if(data.createdAt === undefined){
 const err8 = {path:instancePath+"/createdAt",keyword:"required",message:"is required (missing property \"createdAt\")"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 if(data.id !== undefined){
 let data0: any = data.id;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err9 = {path:instancePath+"/id",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
@@ -987,13 +987,13 @@ let data1: any = data.name;
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
 const err10 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 250 characters"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
 else {
 const err11 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
@@ -1001,18 +1001,18 @@ if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err12 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
 const err13 = {path:instancePath+"/email",keyword:"maxLength",message:"must have at most 250 characters"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 if(!(formats0.validate(data2))){
 const err14 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 }
@@ -1022,7 +1022,7 @@ let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
 const err15 = {path:instancePath+"/phones",keyword:"maxItems",message:"must have at most 5 items"};
-(vErrors ??= []).push(err15);
+if(vErrors === null) vErrors = [err15]; else vErrors.push(err15);
 errors++;
 }
 const len0 = data3.length;
@@ -1031,20 +1031,20 @@ let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
 const err16 = {path:instancePath+"/phones/" + i0,keyword:"maxLength",message:"must have at most 50 characters"};
-(vErrors ??= []).push(err16);
+if(vErrors === null) vErrors = [err16]; else vErrors.push(err16);
 errors++;
 }
 }
 else {
 const err17 = {path:instancePath+"/phones/" + i0,keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err17);
+if(vErrors === null) vErrors = [err17]; else vErrors.push(err17);
 errors++;
 }
 }
 }
 else {
 const err18 = {path:instancePath+"/phones",keyword:"type",message:"must be an array"};
-(vErrors ??= []).push(err18);
+if(vErrors === null) vErrors = [err18]; else vErrors.push(err18);
 errors++;
 }
 }
@@ -1052,13 +1052,13 @@ if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err19 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}};
-(vErrors ??= []).push(err19);
+if(vErrors === null) vErrors = [err19]; else vErrors.push(err19);
 errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
 const err20 = {path:instancePath+"/comment",keyword:"maxLength",message:"must have at most 2500 characters"};
-(vErrors ??= []).push(err20);
+if(vErrors === null) vErrors = [err20]; else vErrors.push(err20);
 errors++;
 }
 }
@@ -1067,14 +1067,14 @@ if(data.companyId !== undefined){
 let data6: any = data.companyId;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 const err21 = {path:instancePath+"/companyId",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err21);
+if(vErrors === null) vErrors = [err21]; else vErrors.push(err21);
 errors++;
 }
 }
 }
 else {
 const err22 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err22);
+if(vErrors === null) vErrors = [err22]; else vErrors.push(err22);
 errors++;
 }
 validate1.errors = vErrors;
@@ -1098,13 +1098,13 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.notify === undefined){
 const err0 = {path:instancePath+"/notify",keyword:"required",message:"is required (missing property \"notify\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.notify !== undefined){
 if(typeof data.notify !== "boolean"){
 const err1 = {path:instancePath+"/notify",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
@@ -1113,13 +1113,13 @@ let data1: any = data.name;
 if(typeof data1 === "string"){
 if(data1.length > 250 && func0(data1) > 250){
 const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 250 characters"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 else {
 const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
@@ -1127,18 +1127,18 @@ if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err4 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 if(typeof data2 === "string"){
 if(data2.length > 250 && func0(data2) > 250){
 const err5 = {path:instancePath+"/email",keyword:"maxLength",message:"must have at most 250 characters"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 if(!(formats0.validate(data2))){
 const err6 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
@@ -1148,7 +1148,7 @@ let data3: any = data.phones;
 if(Array.isArray(data3)){
 if(data3.length > 5){
 const err7 = {path:instancePath+"/phones",keyword:"maxItems",message:"must have at most 5 items"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 const len0 = data3.length;
@@ -1157,20 +1157,20 @@ let data4: any = data3[i0];
 if(typeof data4 === "string"){
 if(data4.length > 50 && func0(data4) > 50){
 const err8 = {path:instancePath+"/phones/" + i0,keyword:"maxLength",message:"must have at most 50 characters"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
 else {
 const err9 = {path:instancePath+"/phones/" + i0,keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 }
 else {
 const err10 = {path:instancePath+"/phones",keyword:"type",message:"must be an array"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
@@ -1178,13 +1178,13 @@ if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err11 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 2500 && func0(data5) > 2500){
 const err12 = {path:instancePath+"/comment",keyword:"maxLength",message:"must have at most 2500 characters"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
@@ -1192,7 +1192,7 @@ errors++;
 }
 else {
 const err13 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 validate2.errors = vErrors;
@@ -1216,19 +1216,19 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.companyId === undefined){
 const err0 = {path:instancePath+"/companyId",keyword:"required",message:"is required (missing property \"companyId\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.contactId === undefined){
 const err1 = {path:instancePath+"/contactId",keyword:"required",message:"is required (missing property \"contactId\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.companyId !== undefined){
 let data0: any = data.companyId;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err2 = {path:instancePath+"/companyId",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
@@ -1236,14 +1236,14 @@ if(data.contactId !== undefined){
 let data1: any = data.contactId;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err3 = {path:instancePath+"/contactId",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate3.errors = vErrors;
@@ -1267,20 +1267,20 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["X-Session-Token"] === undefined){
 const err0 = {path:instancePath+"/X-Session-Token",keyword:"required",message:"is required (missing property \"X-Session-Token\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data["X-Session-Token"] !== undefined){
 if(typeof data["X-Session-Token"] !== "string"){
 const err1 = {path:instancePath+"/X-Session-Token",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 }
 else {
 const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 validate4.errors = vErrors;

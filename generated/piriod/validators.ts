@@ -955,12 +955,12 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err0 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
 const err1 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.name !== undefined){
@@ -968,13 +968,13 @@ let data0: any = data.name;
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
 const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 64 characters"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 else {
 const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
@@ -983,20 +983,20 @@ let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err4 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 else {
 const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err6 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
@@ -1004,7 +1004,7 @@ if(data.customer !== undefined){
 let data3: any = data.customer;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err7 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
@@ -1012,7 +1012,7 @@ if(data.orgunit !== undefined){
 let data4: any = data.orgunit;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err8 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
@@ -1020,13 +1020,13 @@ if(data.phone !== undefined){
 let data5: any = data.phone;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err9 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 if(typeof data5 === "string"){
 if(data5.length > 12 && func0(data5) > 12){
 const err10 = {path:instancePath+"/phone",keyword:"maxLength",message:"must have at most 12 characters"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
@@ -1034,14 +1034,14 @@ errors++;
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
 const err11 = {path:instancePath+"/invoicing",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
 const err12 = {path:instancePath+"/collections",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
@@ -1050,13 +1050,13 @@ let data8: any = data.created;
 if(typeof data8 === "string"){
 if(!(formats2.validate(data8))){
 const err13 = {path:instancePath+"/created",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 }
 else {
 const err14 = {path:instancePath+"/created",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 }
@@ -1065,20 +1065,20 @@ let data9: any = data.updated;
 if(typeof data9 === "string"){
 if(!(formats2.validate(data9))){
 const err15 = {path:instancePath+"/updated",keyword:"format",message:"must be a valid date-time"};
-(vErrors ??= []).push(err15);
+if(vErrors === null) vErrors = [err15]; else vErrors.push(err15);
 errors++;
 }
 }
 else {
 const err16 = {path:instancePath+"/updated",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err16);
+if(vErrors === null) vErrors = [err16]; else vErrors.push(err16);
 errors++;
 }
 }
 }
 else {
 const err17 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err17);
+if(vErrors === null) vErrors = [err17]; else vErrors.push(err17);
 errors++;
 }
 validate1.errors = vErrors;
@@ -1102,12 +1102,12 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err0 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.email === undefined){
 const err1 = {path:instancePath+"/email",keyword:"required",message:"is required (missing property \"email\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.name !== undefined){
@@ -1115,13 +1115,13 @@ let data0: any = data.name;
 if(typeof data0 === "string"){
 if(data0.length > 64 && func0(data0) > 64){
 const err2 = {path:instancePath+"/name",keyword:"maxLength",message:"must have at most 64 characters"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 else {
 const err3 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
@@ -1130,13 +1130,13 @@ let data1: any = data.email;
 if(typeof data1 === "string"){
 if(!(formats0.validate(data1))){
 const err4 = {path:instancePath+"/email",keyword:"format",message:"must be a valid email"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 else {
 const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
@@ -1144,7 +1144,7 @@ if(data.customer !== undefined){
 let data2: any = data.customer;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err6 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
@@ -1152,7 +1152,7 @@ if(data.orgunit !== undefined){
 let data3: any = data.orgunit;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err7 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
@@ -1160,13 +1160,13 @@ if(data.phone !== undefined){
 let data4: any = data.phone;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err8 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 if(typeof data4 === "string"){
 if(data4.length > 12 && func0(data4) > 12){
 const err9 = {path:instancePath+"/phone",keyword:"maxLength",message:"must have at most 12 characters"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
@@ -1174,21 +1174,21 @@ errors++;
 if(data.invoicing !== undefined){
 if(typeof data.invoicing !== "boolean"){
 const err10 = {path:instancePath+"/invoicing",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
 if(data.collections !== undefined){
 if(typeof data.collections !== "boolean"){
 const err11 = {path:instancePath+"/collections",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 }
 else {
 const err12 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 validate2.errors = vErrors;
@@ -1212,20 +1212,20 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
 const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 }
 else {
 const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 validate3.errors = vErrors;
@@ -1249,27 +1249,27 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["x-simple-workspace"] === undefined){
 const err0 = {path:instancePath+"/x-simple-workspace",keyword:"required",message:"is required (missing property \"x-simple-workspace\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data["x-piriod-test-mode"] !== undefined){
 if(typeof data["x-piriod-test-mode"] !== "boolean"){
 const err1 = {path:instancePath+"/x-piriod-test-mode",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data["x-simple-workspace"] !== undefined){
 if(typeof data["x-simple-workspace"] !== "string"){
 const err2 = {path:instancePath+"/x-simple-workspace",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 validate4.errors = vErrors;

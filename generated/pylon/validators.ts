@@ -559,7 +559,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
@@ -1072,7 +1072,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
@@ -1532,35 +1532,35 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err0 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err1 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err2 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err3 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate1.errors = vErrors;
@@ -1588,14 +1588,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
 const err1 = {path:instancePath,keyword:"not",message:"must not match the schema in `not`"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 else {
@@ -1612,41 +1612,41 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
 const err2 = {path:instancePath+"/name",keyword:"required",message:"is required (missing property \"name\")"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
 const err3 = {path:instancePath+"/account_external_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
 const err4 = {path:instancePath+"/account_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err5 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err6 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err7 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
@@ -1654,26 +1654,26 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
 const err8 = {path:instancePath+"/portal_role",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
 const err9 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
 const err10 = {path:instancePath+"/portal_role_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
 }
 else {
 const err11 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 validate2.errors = vErrors;
@@ -1701,49 +1701,49 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.id !== undefined){
 if(typeof data0.id !== "string"){
 const err0 = {path:instancePath+"/data/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 if(data0.name !== undefined){
 if(typeof data0.name !== "string"){
 const err1 = {path:instancePath+"/data/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 if(data0.email !== undefined){
 if(typeof data0.email !== "string"){
 const err2 = {path:instancePath+"/data/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data0.avatar_url !== undefined){
 if(typeof data0.avatar_url !== "string"){
 const err3 = {path:instancePath+"/data/avatar_url",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath+"/data",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err5 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 }
 else {
 const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 validate3.errors = vErrors;
@@ -1768,12 +1768,12 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
 const err0 = {path:instancePath+"/data",keyword:"required",message:"is required (missing property \"data\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.pagination === undefined){
 const err1 = {path:instancePath+"/pagination",keyword:"required",message:"is required (missing property \"pagination\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.data !== undefined){
@@ -1786,42 +1786,42 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.id !== undefined){
 if(typeof data1.id !== "string"){
 const err2 = {path:instancePath+"/data/" + i0+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
 const err3 = {path:instancePath+"/data/" + i0+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data1.email !== undefined){
 if(typeof data1.email !== "string"){
 const err4 = {path:instancePath+"/data/" + i0+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 if(data1.avatar_url !== undefined){
 if(typeof data1.avatar_url !== "string"){
 const err5 = {path:instancePath+"/data/" + i0+"/avatar_url",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 }
 else {
 const err6 = {path:instancePath+"/data/" + i0,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
 }
 else {
 const err7 = {path:instancePath+"/data",keyword:"type",message:"must be an array"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 }
@@ -1830,46 +1830,46 @@ let data6: any = data.pagination;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.cursor === undefined){
 const err8 = {path:instancePath+"/pagination"+"/cursor",keyword:"required",message:"is required (missing property \"cursor\")"};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 if(data6.has_next_page === undefined){
 const err9 = {path:instancePath+"/pagination"+"/has_next_page",keyword:"required",message:"is required (missing property \"has_next_page\")"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 if(data6.cursor !== undefined){
 if(typeof data6.cursor !== "string"){
 const err10 = {path:instancePath+"/pagination/cursor",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 }
 if(data6.has_next_page !== undefined){
 if(typeof data6.has_next_page !== "boolean"){
 const err11 = {path:instancePath+"/pagination/has_next_page",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err11);
+if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
 }
 }
 else {
 const err12 = {path:instancePath+"/pagination",keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err12);
+if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
 }
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err13 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err13);
+if(vErrors === null) vErrors = [err13]; else vErrors.push(err13);
 errors++;
 }
 }
 }
 else {
 const err14 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err14);
+if(vErrors === null) vErrors = [err14]; else vErrors.push(err14);
 errors++;
 }
 validate4.errors = vErrors;
@@ -1895,7 +1895,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err0 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
@@ -1903,23 +1903,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err1 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
 const err2 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
 const err3 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
 const err4 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
@@ -1927,7 +1927,7 @@ errors++;
 }
 else {
 const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 validate5.errors = vErrors;
@@ -1954,14 +1954,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0: any;
 if(((data.account_id === undefined) && (missing0 = "account_id")) || ((data.account_external_id === undefined) && (missing0 = "account_external_id"))){
 const err0 = {};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 var valid0: any = _errs2 === errors;
 if(valid0){
 const err1 = {path:instancePath,keyword:"not",message:"must not match the schema in `not`"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 else {
@@ -1979,35 +1979,35 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.account_external_id !== undefined){
 if(typeof data.account_external_id !== "string"){
 const err2 = {path:instancePath+"/account_external_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.account_id !== undefined){
 if(typeof data.account_id !== "string"){
 const err3 = {path:instancePath+"/account_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 if(data.avatar_url !== undefined){
 if(typeof data.avatar_url !== "string"){
 const err4 = {path:instancePath+"/avatar_url",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
 if(data.email !== undefined){
 if(typeof data.email !== "string"){
 const err5 = {path:instancePath+"/email",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
 if(data.name !== undefined){
 if(typeof data.name !== "string"){
 const err6 = {path:instancePath+"/name",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 }
@@ -2015,26 +2015,26 @@ if(data.portal_role !== undefined){
 let data5: any = data.portal_role;
 if(typeof data5 !== "string"){
 const err7 = {path:instancePath+"/portal_role",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err7);
+if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
 const err8 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
-(vErrors ??= []).push(err8);
+if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 }
 if(data.portal_role_id !== undefined){
 if(typeof data.portal_role_id !== "string"){
 const err9 = {path:instancePath+"/portal_role_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err9);
+if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
 }
 }
 else {
 const err10 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err10);
+if(vErrors === null) vErrors = [err10]; else vErrors.push(err10);
 errors++;
 }
 validate6.errors = vErrors;
@@ -2059,14 +2059,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.request_id !== undefined){
 if(typeof data.request_id !== "string"){
 const err0 = {path:instancePath+"/request_id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
 }
 else {
 const err1 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 validate7.errors = vErrors;
@@ -2089,32 +2089,32 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor === undefined){
 const err0 = {path:instancePath+"/cursor",keyword:"required",message:"is required (missing property \"cursor\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.has_next_page === undefined){
 const err1 = {path:instancePath+"/has_next_page",keyword:"required",message:"is required (missing property \"has_next_page\")"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err2 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 }
 if(data.has_next_page !== undefined){
 if(typeof data.has_next_page !== "boolean"){
 const err3 = {path:instancePath+"/has_next_page",keyword:"type",message:"must be a boolean"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 }
 }
 else {
 const err4 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 validate8.errors = vErrors;
@@ -2136,12 +2136,12 @@ evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
 const err0 = {path:instancePath,keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
 const err1 = {instancePath,keyword:"enum",params:{allowedValues: schema3.enum}};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 validate9.errors = vErrors;
@@ -2165,20 +2165,20 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
 const err0 = {path:instancePath+"/id",keyword:"required",message:"is required (missing property \"id\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.id !== undefined){
 if(typeof data.id !== "string"){
 const err1 = {path:instancePath+"/id",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
 }
 else {
 const err2 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 validate10.errors = vErrors;
@@ -2202,13 +2202,13 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.limit === undefined){
 const err0 = {path:instancePath+"/limit",keyword:"required",message:"is required (missing property \"limit\")"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err1 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 }
@@ -2216,23 +2216,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err2 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
 const err3 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
 const err4 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 if(!(formats0.validate(data1))){
 const err5 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 }
@@ -2240,7 +2240,7 @@ errors++;
 }
 else {
 const err6 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err6);
+if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
 validate11.errors = vErrors;
@@ -2265,7 +2265,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cursor !== undefined){
 if(typeof data.cursor !== "string"){
 const err0 = {path:instancePath+"/cursor",keyword:"type",message:"must be a string"};
-(vErrors ??= []).push(err0);
+if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 }
@@ -2273,23 +2273,23 @@ if(data.limit !== undefined){
 let data1: any = data.limit;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err1 = {path:instancePath+"/limit",keyword:"type",message:"must be an integer"};
-(vErrors ??= []).push(err1);
+if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 >= 1000 || isNaN(data1)){
 const err2 = {path:instancePath+"/limit",keyword:"exclusiveMaximum",message:"must be less than 1000"};
-(vErrors ??= []).push(err2);
+if(vErrors === null) vErrors = [err2]; else vErrors.push(err2);
 errors++;
 }
 if(data1 <= 0 || isNaN(data1)){
 const err3 = {path:instancePath+"/limit",keyword:"exclusiveMinimum",message:"must be greater than 0"};
-(vErrors ??= []).push(err3);
+if(vErrors === null) vErrors = [err3]; else vErrors.push(err3);
 errors++;
 }
 if(!(formats0.validate(data1))){
 const err4 = {path:instancePath+"/limit",keyword:"format",message:"must be a valid int64"};
-(vErrors ??= []).push(err4);
+if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
 }
@@ -2297,7 +2297,7 @@ errors++;
 }
 else {
 const err5 = {path:instancePath,keyword:"type",message:"must be an object"};
-(vErrors ??= []).push(err5);
+if(vErrors === null) vErrors = [err5]; else vErrors.push(err5);
 errors++;
 }
 validate12.errors = vErrors;

@@ -51,10 +51,11 @@ export function toTypedBody(code: string, count: number, firstError: boolean): s
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
   body = precomputeMessages(body);
   body = lengthFastPath(body);
-  // Ajv spends seven lines on each collected error; vErrors is null or an array, so `??=` says the same.
+  // Ajv spends seven lines on each collected error; one says the same (an exact-size literal, as Ajv allocates:
+  // `(vErrors ??= []).push()` halved the throughput of schemas whose `not` collects an error on valid data).
   body = body.replace(
     /^if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm,
-    "(vErrors ??= []).push($1);",
+    "if(vErrors === null) vErrors = [$1]; else vErrors.push($1);",
   );
   // `is()` only needs to know that there is an error: one shared, never-mutated error object spares building
   // its instance path (arrays stay fresh, because Ajv's code pushes onto them and truncates them).
