@@ -29,7 +29,16 @@ export async function checkProject(input: ProjectCheckInput): Promise<CallSite[]
   return diagnose(projectDir, input.clientDir, input.after).filter((site) => !known.has(key(site)));
 }
 
-const key = (site: CallSite) => `${site.file}:${site.line}:${site.column}:${site.message}`;
+/** Same place, same kind of error: the message itself names the generated types and may differ between versions. */
+const key = (site: CallSite) => `${site.file}:${site.line}:${site.column}:${site.code}`;
+
+/** Type names print with the generated folder's temporary path (`import("/…/new/pylon/runtime/types.js").X`). */
+function clean(message: string, generated: string): string {
+  return message
+    .replace(/import\("[^"]*"\)\./g, "")
+    .split(generated)
+    .join("<client>");
+}
 
 function diagnose(projectDir: string, clientDir: string, generated: string): CallSite[] {
   const clientRoot = path.resolve(clientDir);
@@ -57,7 +66,11 @@ function diagnose(projectDir: string, clientDir: string, generated: string): Cal
       file: path.relative(projectDir, source.getFilePath()).split(path.sep).join("/"),
       line,
       column,
-      message: ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n").split("\n")[0] ?? "",
+      code: diagnostic.getCode(),
+      message: clean(
+        ts.flattenDiagnosticMessageText(diagnostic.compilerObject.messageText, "\n").split("\n")[0] ?? "",
+        generated,
+      ),
     });
   }
   return sites.sort((a, b) =>

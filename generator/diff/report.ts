@@ -8,6 +8,8 @@ export interface CallSite {
   file: string;
   line: number;
   column: number;
+  /** TypeScript's error code (2339: property does not exist, …). */
+  code: number;
   message: string;
 }
 

@@ -36,7 +36,7 @@ describe("consumer side", () => {
       project: PROJECT,
     });
     expect(result.callSites).toHaveLength(1);
-    expect(result.callSites?.[0]).toMatchObject({ file: "src/caller.mts", line: 10, column: 18 });
+    expect(result.callSites?.[0]).toMatchObject({ file: "src/caller.mts", line: 10, column: 18, code: 2339 });
     expect(result.callSites?.[0]?.message).toMatch(/Property 'email' does not exist/);
     const members = result.surface.map((s) => `${s.level} ${s.member} ${s.message}`);
     expect(members).toContain("breaking components.schemas.Contact.email removed");
