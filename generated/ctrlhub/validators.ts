@@ -217,7 +217,9 @@ function __validate(check: Check, value: unknown): ValidationIssue[] {
   } catch (error) {
     return failure(error);
   }
-  if (errors.length <= MAX_ISSUES && errors.every((e) => "path" in e)) return errors as ValidationIssue[];
+  let finished = errors.length <= MAX_ISSUES;
+  for (let i = 0; finished && i < errors.length; i++) finished = "path" in (errors[i] as CheckError);
+  if (finished) return errors as ValidationIssue[];
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < errors.length && i < MAX_ISSUES; i++) issues.push(finish(errors[i] as CheckError));
   if (errors.length > MAX_ISSUES) {

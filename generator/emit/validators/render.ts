@@ -95,7 +95,9 @@ export function renderModule(input: RenderInput): string {
       if (use) lines.push(`    ${part}: ${validator(use)},`);
     }
     const table = (rows: Array<[string, Use]>, indent: string): string =>
-      `{\n${rows.map(([media, use]) => `${indent}  ${propertyKey(media)}: ${validator(use)},`).join("\n")}\n${indent}}`;
+      rows.length === 0
+        ? "{}"
+        : `{\n${rows.map(([media, use]) => `${indent}  ${propertyKey(media)}: ${validator(use)},`).join("\n")}\n${indent}}`;
     if (op.body.length > 0) lines.push(`    body: ${table(op.body, "    ")},`);
     const responses = op.responses.map(([status, rows]) => `      ${propertyKey(status)}: ${table(rows, "      ")},`);
     lines.push(responses.length > 0 ? `    responses: {\n${responses.join("\n")}\n    },` : "    responses: {},");

@@ -1,7 +1,7 @@
 /**
  * What gets a validator: every component schema, and per operation its path/query/header parameters (each set as
  * one object schema, keyed by the parameter names as written in the document), each request body media type and
- * each response body media type.
+ * each documented response status with its media types (an empty table for a status documented without content).
  */
 import type { SchemaObject } from "../../load/openapi-types.js";
 import type { ApiModel, MediaModel, OperationModel, ParameterModel } from "../../model/types.js";
@@ -79,11 +79,13 @@ function operationTargets(model: ApiModel, op: OperationModel, add: Add): Operat
       : add("request", parameterSetSchema(list), `${where} ${part} parameters`, `${op.id}.${part}`);
   const headerNames = new Set(op.headerParams.map((p) => p.name.toLowerCase()));
   const headers = [...model.clientHeaders.filter((h) => !headerNames.has(h.name.toLowerCase())), ...op.headerParams];
+  // A response media type without a schema still says which bodies are documented: it gets an accept-all
+  // validator. Request media types without one are left out (there is nothing to check before sending).
   const media = (list: MediaModel[], label: string, direction: "request" | "response"): Array<[string, Use]> =>
     list.flatMap((m): Array<[string, Use]> => {
-      if (m.schema === undefined) return [];
+      if (m.schema === undefined && direction === "request") return [];
       const name = list.length > 1 ? `${op.id}.${label} (${m.mediaType})` : `${op.id}.${label}`;
-      return [[m.mediaType, add(direction, m.schema, `${where} ${label} ${m.mediaType}`, name)]];
+      return [[m.mediaType, add(direction, m.schema ?? {}, `${where} ${label} ${m.mediaType}`, name)]];
     });
   return {
     id: op.id,
@@ -91,8 +93,10 @@ function operationTargets(model: ApiModel, op: OperationModel, add: Add): Operat
     query: params("query", op.queryParams),
     headers: params("headers", headers),
     body: media(op.requestBody?.content ?? [], "requestBody", "request"),
-    responses: op.responses
-      .map((r): [string, Array<[string, Use]>] => [r.status, media(r.content, `responses.${r.status}`, "response")])
-      .filter(([, list]) => list.length > 0),
+    // Every documented status, with or without content: the runtime reports statuses the document does not list.
+    responses: op.responses.map((r): [string, Array<[string, Use]>] => [
+      r.status,
+      media(r.content, `responses.${r.status}`, "response"),
+    ]),
   };
 }
