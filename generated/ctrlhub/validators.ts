@@ -3187,6 +3187,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/vnd.api+json": __validator("updateContact.responses.200", __fast.v1, __full.v1),
       },
+      "401": {},
     },
   },
 };

@@ -955,6 +955,9 @@ export const operationValidators: Record<string, OperationValidators> = {
     body: {
       "application/json": __validator("updateContact.requestBody", __fast.v0, __full.v0),
     },
-    responses: {},
+    responses: {
+      "204": {},
+      "404": {},
+    },
   },
 };

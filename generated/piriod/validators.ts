@@ -1321,6 +1321,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("updateContact.responses.200", __fast.v0, __full.v0),
       },
+      "401": {},
     },
   },
 };

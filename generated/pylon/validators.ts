@@ -2425,6 +2425,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("createContact.responses.200", __fast.v2, __full.v2),
       },
+      "401": {},
     },
   },
   deleteContact: {
@@ -2433,6 +2434,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("deleteContact.responses.200", __fast.v6, __full.v6),
       },
+      "401": {},
     },
   },
   getContact: {
@@ -2442,6 +2444,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("getContact.responses.200", __fast.v2, __full.v2),
       },
+      "401": {},
     },
   },
   listContacts: {
@@ -2450,6 +2453,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("listContacts.responses.200", __fast.v3, __full.v3),
       },
+      "401": {},
     },
   },
   searchContacts: {
@@ -2460,6 +2464,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("searchContacts.responses.200", __fast.v3, __full.v3),
       },
+      "401": {},
     },
   },
   updateContact: {
@@ -2471,6 +2476,7 @@ export const operationValidators: Record<string, OperationValidators> = {
       "200": {
         "application/json": __validator("updateContact.responses.200", __fast.v2, __full.v2),
       },
+      "401": {},
     },
   },
 };

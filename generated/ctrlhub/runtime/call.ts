@@ -97,7 +97,7 @@ export function createRuntime(
     const { response } = result;
     const data = decodeBody(result.body, response.headers.get("Content-Type"));
     if (validators && mode !== "off") {
-      const issues = validateResponse(validators, response.status, response.headers.get("Content-Type"), data);
+      const issues = validateResponse(op.id, validators, response.status, response.headers.get("Content-Type"), data);
       report(mode, { operationId: op.id, phase: "response", issues, response }, options.onValidationIssue, data);
     }
     const throwOnError = callOptions.throwOnError ?? options.throwOnError ?? true;

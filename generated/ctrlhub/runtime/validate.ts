@@ -5,6 +5,7 @@
 import { ValidationError } from "./errors.js";
 import { mediaEssence } from "./encode.js";
 import type { ValidationEvent } from "./options.js";
+import { matchResponse } from "./response-check.js";
 import type { OperationValidators, ValidationIssue, ValidationMode, Validator } from "./validation.js";
 
 export interface RequestParts {
@@ -30,21 +31,20 @@ export function validateRequest(validators: OperationValidators, parts: RequestP
   return issues;
 }
 
+/** Issues of a response: an undocumented status, body or media type (see response-check.ts), else the body's. */
 export function validateResponse(
+  operationId: string,
   validators: OperationValidators,
   status: number,
   contentType: string | null,
   body: unknown,
 ): ValidationIssue[] {
-  const byStatus =
-    validators.responses[String(status)] ??
-    validators.responses[`${String(status)[0]}XX`] ??
-    validators.responses.default;
-  if (!byStatus || body === undefined) return [];
-  return pickByMedia(byStatus, contentType)?.validate(body) ?? [];
+  const match = matchResponse(operationId, validators, status, contentType, body);
+  if ("issue" in match) return [match.issue];
+  return match.validator?.validate(body) ?? [];
 }
 
-/** Exact media type first, then the only one documented (servers often add parameters or differ in case). */
+/** Request bodies: exact media type first, then the only one documented (the caller chose no other). */
 function pickByMedia(table: Record<string, Validator>, mediaType: string | null | undefined): Validator | undefined {
   const essence = mediaEssence(mediaType);
   const key = Object.keys(table).find((k) => mediaEssence(k) === essence);
