@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { generatorFingerprint } from "../../generator/incremental/cache.js";
 import { baseDoc } from "./base-doc.js";
 
 const exec = promisify(execFile);
@@ -25,6 +26,20 @@ async function generate(...args: string[]): Promise<{ code: number; out: string 
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+/**
+ * Other work on generator/ changes the fingerprint and rightly regenerates everything, so each step starts from a
+ * cache brought up to date and is run again if the generator changed meanwhile: the test checks incrementality,
+ * not the quietness of the work tree.
+ */
+async function settled<T>(step: (attempt: number) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    await generate();
+    const before = await generatorFingerprint();
+    const result = await step(attempt);
+    if (before === (await generatorFingerprint()) || attempt === 4) return result;
   }
 }
 
@@ -48,14 +63,17 @@ describe("npm run generate, incremental", () => {
   it("generates everything, then nothing, then only the API whose spec changed", async () => {
     expect(generated((await generate()).out)).toEqual(["generated generated/alpha", "generated generated/beta"]);
 
-    const noop = await generate();
+    const noop = await settled(() => generate());
     expect(noop.code).toBe(0);
     expect(generated(noop.out)).toEqual([]);
     expect(noop.out).toContain("unchanged: alpha, beta (cached; --no-cache to force)");
 
     const spec = path.join(scratch, "specs/beta/openapi.yaml");
-    await writeFile(spec, (await readFile(spec, "utf8")).replace("summary: Get a contact", "summary: Fetch a contact"));
-    const one = await generate();
+    const text = await readFile(spec, "utf8");
+    const one = await settled(async (attempt) => {
+      await writeFile(spec, text.replace("summary: Get a contact", `summary: Fetch a contact (${attempt})`));
+      return generate();
+    });
     expect(generated(one.out)).toEqual(["generated generated/beta"]);
     expect(await readFile(path.join(scratch, "generated/beta/client.ts"), "utf8")).toContain("Fetch a contact");
   });
@@ -65,7 +83,11 @@ describe("npm run generate, incremental", () => {
     const check = await generate("--check");
     expect(check.code).toBe(1);
     expect(check.out).toMatch(/stale: .*alpha\/client\.ts/);
-    expect(generated((await generate()).out)).toEqual(["generated generated/alpha"]);
-    expect((await generate("--check")).code).toBe(0);
+    const regenerated = await settled(async () => {
+      await writeFile(path.join(scratch, "generated/alpha/client.ts"), "// edited by hand\n");
+      return generate();
+    });
+    expect(generated(regenerated.out)).toEqual(["generated generated/alpha"]);
+    expect((await settled(() => generate("--check"))).code).toBe(0);
   });
 });
