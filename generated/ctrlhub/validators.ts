@@ -466,7 +466,6 @@ const __formats = {
 const __fast = (() => {
 const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"},"telephone":{"type":"string"}}};
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -554,15 +553,8 @@ return errors === 0;
 validate1.evaluated = {"props":{"first_name":true,"last_name":true,"email":true,"telephone":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactResource"},"jsonapi":{"$ref":"https://contactgen.invalid/schema.json#/$defs/JsonApi"}}};
-const schema11 = {"type":"object","properties":{"version":{"type":"string"}}};
-const schema3 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"},"attributes":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactAttributes"},"meta":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactMeta"},"relationships":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactRelationships"}}};
-const schema5 = {"type":"object","properties":{"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"},"modified_at":{"type":"string","format":"date-time"}}};
 const formats2 = __formats.uuid;
 const formats6 = __formats["date-time"];
-const schema6 = {"type":"object","properties":{"accounts":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToManyRelationship"},"author":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToOneRelationship"},"interactions":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToManyRelationship"},"organisation":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToOneRelationship"}}};
-const schema7 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier"}}}};
-const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"}}};
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -653,7 +645,6 @@ return errors === 0;
 }
 validate5.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems":false} as any;
 
-const schema9 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier"}}};
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1513,7 +1504,6 @@ return errors === 0;
 validate19.evaluated = {"props":{"id":true,"type":true,"attributes":true,"meta":true,"relationships":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v5 = validate21;
-const schema17 = {"type":"object","properties":{"data":{"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"},"attributes":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactAttributes"}}}}};
 
 function validate21(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1920,7 +1910,6 @@ return errors === 0;
 validate25.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v10 = validate26;
-const schema25 = {"type":"object","properties":{"org_id":{"type":"string"},"contact_id":{"type":"string"}},"required":["org_id","contact_id"]};
 
 function validate26(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1995,7 +1984,6 @@ return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 };
 
 const __full = (() => {
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"first_name":{"type":"string"},"last_name":{"type":"string"},"email":{"type":"string","format":"email"},"telephone":{"type":"string"}}};
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -2057,15 +2045,8 @@ return errors === 0;
 validate1.evaluated = {"props":{"first_name":true,"last_name":true,"email":true,"telephone":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactResource"},"jsonapi":{"$ref":"https://contactgen.invalid/schema.json#/$defs/JsonApi"}}};
-const schema11 = {"type":"object","properties":{"version":{"type":"string"}}};
-const schema3 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"},"attributes":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactAttributes"},"meta":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactMeta"},"relationships":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactRelationships"}}};
-const schema5 = {"type":"object","properties":{"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"},"modified_at":{"type":"string","format":"date-time"}}};
 const formats2 = __formats.uuid;
 const formats6 = __formats["date-time"];
-const schema6 = {"type":"object","properties":{"accounts":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToManyRelationship"},"author":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToOneRelationship"},"interactions":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToManyRelationship"},"organisation":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ToOneRelationship"}}};
-const schema7 = {"type":"object","properties":{"data":{"type":"array","items":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier"}}}};
-const schema8 = {"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"}}};
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2132,7 +2113,6 @@ return errors === 0;
 }
 validate5.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems":false} as any;
 
-const schema9 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ResourceIdentifier"}}};
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2704,7 +2684,6 @@ return errors === 0;
 validate19.evaluated = {"props":{"id":true,"type":true,"attributes":true,"meta":true,"relationships":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v5 = validate21;
-const schema17 = {"type":"object","properties":{"data":{"type":"object","properties":{"id":{"type":"string","format":"uuid"},"type":{"type":"string"},"attributes":{"$ref":"https://contactgen.invalid/schema.json#/$defs/ContactAttributes"}}}}};
 
 function validate21(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -3007,7 +2986,6 @@ return errors === 0;
 validate25.evaluated = {"props":{"data":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v10 = validate26;
-const schema25 = {"type":"object","properties":{"org_id":{"type":"string"},"contact_id":{"type":"string"}},"required":["org_id","contact_id"]};
 
 function validate26(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;

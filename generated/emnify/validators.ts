@@ -466,7 +466,6 @@ const __formats = {
 const __fast = (() => {
 const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"type":{"type":"object"},"name":{"type":"string"},"title":{"type":"string"},"department":{"type":"string"},"street":{"type":"string"},"zipcode":{"type":"string"},"city":{"type":"string"},"country":{"type":"object"},"email":{"type":"string","format":"email"},"phone":{"type":"string"},"mobile":{"type":"string"},"state":{"type":"string"},"secondary_address":{"type":"string"},"purchase_order_number":{"type":"string"}}};
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -686,7 +685,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"type":true,"name":true,"title":true,"department":true,"street":true,"zipcode":true,"city":true,"country":true,"email":true,"phone":true,"mobile":true,"state":true,"secondary_address":true,"purchase_order_number":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","properties":{"org_id":{"type":"string"},"contact_id":{"type":"string"}},"required":["org_id","contact_id"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -748,7 +746,6 @@ return { v0, v1 };
 
 const __full = (() => {
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"type":{"type":"object"},"name":{"type":"string"},"title":{"type":"string"},"department":{"type":"string"},"street":{"type":"string"},"zipcode":{"type":"string"},"city":{"type":"string"},"country":{"type":"object"},"email":{"type":"string","format":"email"},"phone":{"type":"string"},"mobile":{"type":"string"},"state":{"type":"string"},"secondary_address":{"type":"string"},"purchase_order_number":{"type":"string"}}};
 const formats0 = __formats.email;
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -882,7 +879,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"type":true,"name":true,"title":true,"department":true,"street":true,"zipcode":true,"city":true,"country":true,"email":true,"phone":true,"mobile":true,"state":true,"secondary_address":true,"purchase_order_number":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","properties":{"org_id":{"type":"string"},"contact_id":{"type":"string"}},"required":["org_id","contact_id"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;

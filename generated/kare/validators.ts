@@ -466,7 +466,6 @@ const __formats = {
 const __fast = (() => {
 const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
-const schema1 = {"type":"object","required":["id","name","email","phones","comment","companyId","notifyAt","updatedAt","createdAt"],"properties":{"id":{"type":"integer"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500},"companyId":{"type":"integer"},"notifyAt":{},"updatedAt":{},"createdAt":{}}};
 const func0 = __ucs2length;
 const formats0 = __formats.email;
 
@@ -647,7 +646,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"id":true,"name":true,"email":true,"phones":true,"comment":true,"companyId":true,"notifyAt":true,"updatedAt":true,"createdAt":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["notify"],"properties":{"notify":{"type":"boolean"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500}}};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -811,7 +809,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"notify":true,"name":true,"email":true,"phones":true,"comment":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema3 = {"type":"object","properties":{"companyId":{"type":"integer"},"contactId":{"type":"integer"}},"required":["companyId","contactId"]};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -870,7 +867,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"companyId":true,"contactId":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema4 = {"type":"object","properties":{"X-Session-Token":{"type":"string"}},"required":["X-Session-Token"]};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -916,7 +912,6 @@ return { v0, v1, v2, v3 };
 
 const __full = (() => {
 const v0 = validate1;
-const schema1 = {"type":"object","required":["id","name","email","phones","comment","companyId","notifyAt","updatedAt","createdAt"],"properties":{"id":{"type":"integer"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500},"companyId":{"type":"integer"},"notifyAt":{},"updatedAt":{},"createdAt":{}}};
 const func0 = __ucs2length;
 const formats0 = __formats.email;
 
@@ -1002,7 +997,7 @@ errors++;
 if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err12 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema1.properties.email.type}};
+const err12 = {path:instancePath+"/email",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err12]; else vErrors.push(err12);
 errors++;
 }
@@ -1053,7 +1048,7 @@ errors++;
 if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err19 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema1.properties.comment.type}};
+const err19 = {path:instancePath+"/comment",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err19]; else vErrors.push(err19);
 errors++;
 }
@@ -1085,7 +1080,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"id":true,"name":true,"email":true,"phones":true,"comment":true,"companyId":true,"notifyAt":true,"updatedAt":true,"createdAt":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["notify"],"properties":{"notify":{"type":"boolean"},"name":{"type":"string","maxLength":250},"email":{"type":["string","null"],"format":"email","maxLength":250},"phones":{"type":"array","maxItems":5,"items":{"type":"string","maxLength":50}},"comment":{"type":["string","null"],"maxLength":2500}}};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1128,7 +1122,7 @@ errors++;
 if(data.email !== undefined){
 let data2: any = data.email;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/email",keyword:"type",params:{type: schema2.properties.email.type}};
+const err4 = {path:instancePath+"/email",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err4]; else vErrors.push(err4);
 errors++;
 }
@@ -1179,7 +1173,7 @@ errors++;
 if(data.comment !== undefined){
 let data5: any = data.comment;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/comment",keyword:"type",params:{type: schema2.properties.comment.type}};
+const err11 = {path:instancePath+"/comment",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err11]; else vErrors.push(err11);
 errors++;
 }
@@ -1203,7 +1197,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"notify":true,"name":true,"email":true,"phones":true,"comment":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema3 = {"type":"object","properties":{"companyId":{"type":"integer"},"contactId":{"type":"integer"}},"required":["companyId","contactId"]};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1254,7 +1247,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"companyId":true,"contactId":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema4 = {"type":"object","properties":{"X-Session-Token":{"type":"string"}},"required":["X-Session-Token"]};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;

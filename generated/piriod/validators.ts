@@ -466,7 +466,6 @@ const __formats = {
 const __fast = (() => {
 const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
-const schema1 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"id":{"type":"string","readOnly":true},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"},"created":{"type":"string","format":"date-time","readOnly":true},"updated":{"type":"string","format":"date-time","readOnly":true}}};
 const func0 = __ucs2length;
 const formats0 = __formats.email;
 const formats2 = __formats["date-time"];
@@ -683,7 +682,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"name":true,"email":true,"id":true,"customer":true,"orgunit":true,"phone":true,"invoicing":true,"collections":true,"created":true,"updated":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"}}};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -836,7 +834,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"name":true,"email":true,"customer":true,"orgunit":true,"phone":true,"invoicing":true,"collections":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema3 = {"type":"object","properties":{"id":{"type":"string"}},"required":["id"]};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -875,7 +872,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema4 = {"type":"object","properties":{"x-piriod-test-mode":{"type":"boolean"},"x-simple-workspace":{"type":"string"}},"required":["x-simple-workspace"]};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -939,7 +935,6 @@ return { v0, v1, v2, v3 };
 
 const __full = (() => {
 const v0 = validate1;
-const schema1 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"id":{"type":"string","readOnly":true},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"},"created":{"type":"string","format":"date-time","readOnly":true},"updated":{"type":"string","format":"date-time","readOnly":true}}};
 const func0 = __ucs2length;
 const formats0 = __formats.email;
 const formats2 = __formats["date-time"];
@@ -1005,7 +1000,7 @@ errors++;
 if(data.customer !== undefined){
 let data3: any = data.customer;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema1.properties.customer.type}};
+const err7 = {path:instancePath+"/customer",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
@@ -1013,7 +1008,7 @@ errors++;
 if(data.orgunit !== undefined){
 let data4: any = data.orgunit;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema1.properties.orgunit.type}};
+const err8 = {path:instancePath+"/orgunit",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
@@ -1021,7 +1016,7 @@ errors++;
 if(data.phone !== undefined){
 let data5: any = data.phone;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err9 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema1.properties.phone.type}};
+const err9 = {path:instancePath+"/phone",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
@@ -1089,7 +1084,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"name":true,"email":true,"id":true,"customer":true,"orgunit":true,"phone":true,"invoicing":true,"collections":true,"created":true,"updated":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["name","email"],"properties":{"name":{"type":"string","maxLength":64},"email":{"type":"string","format":"email"},"customer":{"type":["string","null"]},"orgunit":{"type":["string","null"]},"phone":{"type":["string","null"],"maxLength":12},"invoicing":{"type":"boolean"},"collections":{"type":"boolean"}}};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1145,7 +1139,7 @@ errors++;
 if(data.customer !== undefined){
 let data2: any = data.customer;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err6 = {instancePath:instancePath+"/customer",keyword:"type",params:{type: schema2.properties.customer.type}};
+const err6 = {path:instancePath+"/customer",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err6]; else vErrors.push(err6);
 errors++;
 }
@@ -1153,7 +1147,7 @@ errors++;
 if(data.orgunit !== undefined){
 let data3: any = data.orgunit;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/orgunit",keyword:"type",params:{type: schema2.properties.orgunit.type}};
+const err7 = {path:instancePath+"/orgunit",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
@@ -1161,7 +1155,7 @@ errors++;
 if(data.phone !== undefined){
 let data4: any = data.phone;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err8 = {instancePath:instancePath+"/phone",keyword:"type",params:{type: schema2.properties.phone.type}};
+const err8 = {path:instancePath+"/phone",keyword:"type",message:"must be a string or null"};
 if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
@@ -1199,7 +1193,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"name":true,"email":true,"customer":true,"orgunit":true,"phone":true,"invoicing":true,"collections":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema3 = {"type":"object","properties":{"id":{"type":"string"}},"required":["id"]};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1236,7 +1229,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema4 = {"type":"object","properties":{"x-piriod-test-mode":{"type":"boolean"},"x-simple-workspace":{"type":"string"}},"required":["x-simple-workspace"]};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;

@@ -466,7 +466,6 @@ const __formats = {
 const __fast = (() => {
 const __E: any = { instancePath: "", keyword: "", params: {} };
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"avatar_url":{"type":"string"}}};
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -542,8 +541,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"id":true,"name":true,"email":true,"avatar_url":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["name"],"not":{"required":["account_id","account_external_id"],"properties":{"account_id":{},"account_external_id":{}}},"properties":{"account_external_id":{"type":"string"},"account_id":{"type":"string"},"avatar_url":{"type":"string"},"email":{"type":"string"},"name":{"type":"string"},"portal_role":{"allOf":[{"$ref":"https://contactgen.invalid/schema.json#/$defs/PortalRole"}]},"portal_role_id":{"type":"string"}}};
-const schema3 = {"type":"string","enum":["no_access","member","admin"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -696,7 +693,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"account_external_id":true,"account_id":true,"avatar_url":true,"email":true,"name":true,"portal_role":true,"portal_role_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema4 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Contact"},"request_id":{"type":"string"}}};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -802,8 +798,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"data":true,"request_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema6 = {"type":"object","required":["data","pagination"],"properties":{"data":{"type":"array","items":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Contact"}},"pagination":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Pagination"},"request_id":{"type":"string"}}};
-const schema8 = {"type":"object","required":["cursor","has_next_page"],"properties":{"cursor":{"type":"string"},"has_next_page":{"type":"boolean"}}};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -984,7 +978,6 @@ return errors === 0;
 validate4.evaluated = {"props":{"data":true,"pagination":true,"request_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v4 = validate5;
-const schema9 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}}};
 const formats0 = __formats.int64;
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -1056,7 +1049,6 @@ return errors === 0;
 validate5.evaluated = {"props":{"cursor":true,"limit":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v5 = validate6;
-const schema10 = {"type":"object","not":{"required":["account_id","account_external_id"],"properties":{"account_id":{},"account_external_id":{}}},"properties":{"account_external_id":{"type":"string"},"account_id":{"type":"string"},"avatar_url":{"type":"string"},"email":{"type":"string"},"name":{"type":"string"},"portal_role":{"allOf":[{"$ref":"https://contactgen.invalid/schema.json#/$defs/PortalRole"}]},"portal_role_id":{"type":"string"}}};
 
 function validate6(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1202,7 +1194,6 @@ return errors === 0;
 validate6.evaluated = {"props":{"account_external_id":true,"account_id":true,"avatar_url":true,"email":true,"name":true,"portal_role":true,"portal_role_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v6 = validate7;
-const schema12 = {"type":"object","properties":{"request_id":{"type":"string"}}};
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1315,7 +1306,6 @@ return errors === 0;
 validate9.evaluated = {"dynamicProps":false,"dynamicItems":false} as any;
 
 const v9 = validate10;
-const schema15 = {"type":"object","properties":{"id":{"type":"string"}},"required":["id"]};
 
 function validate10(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1354,7 +1344,6 @@ return errors === 0;
 validate10.evaluated = {"props":{"id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v10 = validate11;
-const schema16 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}},"required":["limit"]};
 
 function validate11(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1432,7 +1421,6 @@ return errors === 0;
 validate11.evaluated = {"props":{"cursor":true,"limit":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v11 = validate12;
-const schema17 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}}};
 
 function validate12(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1518,7 +1506,6 @@ return { v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 };
 
 const __full = (() => {
 const v0 = validate1;
-const schema1 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"email":{"type":"string"},"avatar_url":{"type":"string"}}};
 
 function validate1(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1571,8 +1558,6 @@ return errors === 0;
 validate1.evaluated = {"props":{"id":true,"name":true,"email":true,"avatar_url":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v1 = validate2;
-const schema2 = {"type":"object","required":["name"],"not":{"required":["account_id","account_external_id"],"properties":{"account_id":{},"account_external_id":{}}},"properties":{"account_external_id":{"type":"string"},"account_id":{"type":"string"},"avatar_url":{"type":"string"},"email":{"type":"string"},"name":{"type":"string"},"portal_role":{"allOf":[{"$ref":"https://contactgen.invalid/schema.json#/$defs/PortalRole"}]},"portal_role_id":{"type":"string"}}};
-const schema3 = {"type":"string","enum":["no_access","member","admin"]};
 
 function validate2(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1660,7 +1645,7 @@ if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-const err9 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
+const err9 = {path:instancePath+"/portal_role",keyword:"enum",message:"must be one of \"no_access\", \"member\", \"admin\""};
 if(vErrors === null) vErrors = [err9]; else vErrors.push(err9);
 errors++;
 }
@@ -1684,7 +1669,6 @@ return errors === 0;
 validate2.evaluated = {"props":{"account_external_id":true,"account_id":true,"avatar_url":true,"email":true,"name":true,"portal_role":true,"portal_role_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v2 = validate3;
-const schema4 = {"type":"object","properties":{"data":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Contact"},"request_id":{"type":"string"}}};
 
 function validate3(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1754,8 +1738,6 @@ return errors === 0;
 validate3.evaluated = {"props":{"data":true,"request_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v3 = validate4;
-const schema6 = {"type":"object","required":["data","pagination"],"properties":{"data":{"type":"array","items":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Contact"}},"pagination":{"$ref":"https://contactgen.invalid/schema.json#/$defs/Pagination"},"request_id":{"type":"string"}}};
-const schema8 = {"type":"object","required":["cursor","has_next_page"],"properties":{"cursor":{"type":"string"},"has_next_page":{"type":"boolean"}}};
 
 function validate4(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -1880,7 +1862,6 @@ return errors === 0;
 validate4.evaluated = {"props":{"data":true,"pagination":true,"request_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v4 = validate5;
-const schema9 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}}};
 const formats0 = __formats.int64;
 
 function validate5(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
@@ -1938,7 +1919,6 @@ return errors === 0;
 validate5.evaluated = {"props":{"cursor":true,"limit":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v5 = validate6;
-const schema10 = {"type":"object","not":{"required":["account_id","account_external_id"],"properties":{"account_id":{},"account_external_id":{}}},"properties":{"account_external_id":{"type":"string"},"account_id":{"type":"string"},"avatar_url":{"type":"string"},"email":{"type":"string"},"name":{"type":"string"},"portal_role":{"allOf":[{"$ref":"https://contactgen.invalid/schema.json#/$defs/PortalRole"}]},"portal_role_id":{"type":"string"}}};
 
 function validate6(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2021,7 +2001,7 @@ if(vErrors === null) vErrors = [err7]; else vErrors.push(err7);
 errors++;
 }
 if(!(((data5 === "no_access") || (data5 === "member")) || (data5 === "admin"))){
-const err8 = {instancePath:instancePath+"/portal_role",keyword:"enum",params:{allowedValues: schema3.enum}};
+const err8 = {path:instancePath+"/portal_role",keyword:"enum",message:"must be one of \"no_access\", \"member\", \"admin\""};
 if(vErrors === null) vErrors = [err8]; else vErrors.push(err8);
 errors++;
 }
@@ -2045,7 +2025,6 @@ return errors === 0;
 validate6.evaluated = {"props":{"account_external_id":true,"account_id":true,"avatar_url":true,"email":true,"name":true,"portal_role":true,"portal_role_id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v6 = validate7;
-const schema12 = {"type":"object","properties":{"request_id":{"type":"string"}}};
 
 function validate7(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2142,7 +2121,7 @@ if(vErrors === null) vErrors = [err0]; else vErrors.push(err0);
 errors++;
 }
 if(!(((data === "no_access") || (data === "member")) || (data === "admin"))){
-const err1 = {instancePath,keyword:"enum",params:{allowedValues: schema3.enum}};
+const err1 = {path:instancePath,keyword:"enum",message:"must be one of \"no_access\", \"member\", \"admin\""};
 if(vErrors === null) vErrors = [err1]; else vErrors.push(err1);
 errors++;
 }
@@ -2152,7 +2131,6 @@ return errors === 0;
 validate9.evaluated = {"dynamicProps":false,"dynamicItems":false} as any;
 
 const v9 = validate10;
-const schema15 = {"type":"object","properties":{"id":{"type":"string"}},"required":["id"]};
 
 function validate10(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2189,7 +2167,6 @@ return errors === 0;
 validate10.evaluated = {"props":{"id":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v10 = validate11;
-const schema16 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}},"required":["limit"]};
 
 function validate11(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;
@@ -2251,7 +2228,6 @@ return errors === 0;
 validate11.evaluated = {"props":{"cursor":true,"limit":true},"dynamicProps":false,"dynamicItems":false} as any;
 
 const v11 = validate12;
-const schema17 = {"type":"object","properties":{"cursor":{"type":"string"},"limit":{"type":"integer","format":"int64","exclusiveMinimum":0,"exclusiveMaximum":1000}}};
 
 function validate12(data: any, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}: any = {}): boolean {
 let vErrors: any = null;

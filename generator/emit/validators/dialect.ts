@@ -4,7 +4,8 @@
  * - 3.0 (and 3.0-isms found in real 3.1 documents, such as OpenAI's): `nullable`, boolean
  *   `exclusiveMinimum`/`exclusiveMaximum`; in 3.0 documents the siblings of `$ref` are ignored, as 3.0 says.
  * - OpenAPI-only annotations (`discriminator`, `xml`, `externalDocs`, `example`, `x-*`) and plain annotations
- *   are dropped: they never affect validity and would only bloat the generated module.
+ *   are dropped unless `keepAnnotations`: they never affect validity and would only bloat the generated module.
+ * - Whole documents (every schema location of an OpenAPI document, for the mock): dialect-document.ts.
  * - Direction: `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
  * - `$ref`s are handed to `mapRef` together with whether they sit inside a schema resource that has its own
  *   `$id` (then they are relative to that resource, not to the OpenAPI document).
@@ -22,6 +23,11 @@ export interface DialectContext {
   /** The bundled document, to see through `$ref`s when looking for readOnly/writeOnly. */
   document: unknown;
   mapRef(ref: string, insideResource: boolean): string;
+  /**
+   * Keep annotations (`example`, `default`, `description`, `x-*`...) instead of dropping them: the mock synthesises
+   * bodies from them. Default false (generated validators only need what affects validity).
+   */
+  keepAnnotations?: boolean;
 }
 
 const SINGLE = [
@@ -68,7 +74,8 @@ export function normalizeSchema(schema: unknown, ctx: DialectContext, insideReso
   const out: Record<string, unknown> = {};
   for (const keyword of Object.keys(source)) {
     const value = source[keyword];
-    if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "nullable") continue;
+    if (keyword === "nullable") continue;
+    if (!ctx.keepAnnotations && (DROPPED.has(keyword) || keyword.startsWith("x-"))) continue;
     if (keyword === "$ref" || keyword === "$dynamicRef") {
       define(out, keyword, typeof value === "string" && keyword === "$ref" ? ctx.mapRef(value, inside) : value);
     } else if (SUBSCHEMA_KEYWORDS.has(keyword)) {

@@ -49,7 +49,7 @@ export function toTypedBody(code: string, count: number, firstError: boolean): s
     .replace(/^if\(\((\d[\d.e+-]*) === 0 \|\| /gm, "if((($1 as number) === 0 || ")
     .replace(/^(validate\d+)\.evaluated = (.*);$/gm, "$1.evaluated = $2 as any;");
   // Declares the `errors` expando in the function's own scope (assignments inside its body do not).
-  body = precomputeMessages(body);
+  body = dropUnusedSchemaConstants(precomputeMessages(body));
   body = lengthFastPath(body);
   // Ajv spends seven lines on each collected error; one says the same (an exact-size literal, as Ajv allocates:
   // `(vErrors ??= []).push()` halved the throughput of schemas whose `not` collects an error on valid data).
@@ -87,8 +87,48 @@ function lengthFastPath(code: string): string {
   return out;
 }
 
-/** `key: value` pairs of JSON literals, as Ajv writes constant error parameters: `limit: 64, comparison: "<="`. */
-const CONSTANT_PARAMS = /^\s*(?:[A-Za-z]+: (?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null)(?:, |\s*$))*$/;
+const PARAM_NAME = /^([A-Za-z]+): /;
+const JSON_VALUE = /^(?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null)/;
+const SCHEMA_REFERENCE = /^(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])*)/;
+const REFERENCE_STEP = /\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+
+/**
+ * Evaluates Ajv's error parameters when they are constants: JSON literals (`limit: 64`) or paths into the
+ * module's schema constants (`allowedValues: schema3.properties.role.enum`). Undefined when any is a run-time
+ * value (`missingProperty: missing0`).
+ */
+function constantParams(params: string, schemas: Map<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let rest = params.trim();
+  while (rest !== "") {
+    const name = PARAM_NAME.exec(rest);
+    if (!name) return undefined;
+    rest = rest.slice(name[0].length);
+    const literal = JSON_VALUE.exec(rest);
+    const reference = literal ? null : SCHEMA_REFERENCE.exec(rest);
+    if (literal) out[name[1] as string] = JSON.parse(literal[0]) as unknown;
+    else if (reference && schemas.has(reference[1] as string)) {
+      let value = schemas.get(reference[1] as string);
+      for (const step of (reference[2] as string).matchAll(REFERENCE_STEP)) {
+        const key = step[1] ?? step[2] ?? (JSON.parse(step[3] as string) as string);
+        value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+      }
+      if (value === undefined) return undefined;
+      out[name[1] as string] = value;
+    } else return undefined;
+    rest = rest.slice((literal ?? reference)?.[0].length ?? 0);
+    if (rest.startsWith(", ")) rest = rest.slice(2);
+    else if (rest !== "") return undefined;
+  }
+  return out;
+}
+
+/** Schema constants only error parameters referred to are dead once their messages are precomputed. */
+function dropUnusedSchemaConstants(code: string): string {
+  const counts = new Map<string, number>();
+  for (const match of code.matchAll(/\bschema\d+\b/g)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  return code.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (counts.get(name) === 1 ? "" : line));
+}
 
 /**
  * Error objects whose parameters are constants become finished ValidationIssues at generation time
@@ -97,17 +137,19 @@ const CONSTANT_PARAMS = /^\s*(?:[A-Za-z]+: (?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|tr
  * its error objects back, it only collects them.
  */
 function precomputeMessages(code: string): string {
+  const schemas = new Map<string, unknown>();
+  for (const match of code.matchAll(/^const (schema\d+) = (.*);$/gm)) {
+    try {
+      schemas.set(match[1] as string, JSON.parse(match[2] as string) as unknown);
+    } catch {
+      // Not a JSON constant: references to it stay run-time values.
+    }
+  }
   return code.replace(
     /\{instancePath(?::([^\n]*?))?,keyword:("[A-Za-z$]+"),params:\{([^{}\n]*)\}\}/g,
     (whole, pathExpression: string | undefined, keywordLiteral: string, params: string) => {
-      if (!CONSTANT_PARAMS.test(params)) return whole;
-      const json = `{${params.replace(/([A-Za-z]+): /g, '"$1": ')}}`;
-      let parsed: Record<string, unknown>;
-      try {
-        parsed = JSON.parse(json) as Record<string, unknown>;
-      } catch {
-        return whole;
-      }
+      const parsed = constantParams(params, schemas);
+      if (!parsed) return whole;
       const keyword = JSON.parse(keywordLiteral) as string;
       const issue = toIssue({ instancePath: "", keyword, params: parsed });
       const base = pathExpression ?? "instancePath";
