@@ -218,3 +218,35 @@ describe("schemas that cannot be compiled", () => {
     expect(() => generateCode(doc, "broken")).toThrow(/^broken\.yaml: cannot generate validators: /);
   });
 });
+
+describe("media types", () => {
+  it("checks JSON and form bodies; documents other media types without checking them against the schema", async () => {
+    const object = { type: "object", required: ["id"], properties: { id: { type: "string" } } };
+    const doc = openapi("3.1.0", {
+      paths: {
+        "/things": {
+          post: {
+            operationId: "postThing",
+            requestBody: {
+              content: {
+                "application/x-www-form-urlencoded": { schema: object },
+                "multipart/form-data": { schema: object },
+              },
+            },
+            responses: {
+              "200": {
+                description: "ok",
+                content: { "application/problem+json": { schema: object }, "application/xml": { schema: object } },
+              },
+            },
+          },
+        },
+      } as never,
+    });
+    const op = (await generateModule(doc, "media")).operationValidators.postThing as OperationValidators;
+    expect(Object.keys(op.body ?? {})).toEqual(["application/x-www-form-urlencoded"]);
+    expect(op.body?.["application/x-www-form-urlencoded"]?.validate({}).map((i) => i.path)).toEqual(["/id"]);
+    expect(op.responses["200"]?.["application/problem+json"]?.validate({}).map((i) => i.path)).toEqual(["/id"]);
+    expect(op.responses["200"]?.["application/xml"]?.validate("<thing/>")).toEqual([]);
+  });
+});

@@ -47,6 +47,13 @@ export function parameterSetSchema(params: ParameterModel[]): SchemaObject {
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}) } as SchemaObject;
 }
 
+/** JSON bodies (`application/json`, `application/problem+json`...), and form bodies the client builds from objects. */
+function checkable(mediaType: string, direction: "request" | "response"): boolean {
+  const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+  if (/^application\/(?:[\w.-]+\+)?json$/.test(essence)) return true;
+  return direction === "request" && essence === "application/x-www-form-urlencoded";
+}
+
 export function planTargets(model: ApiModel): TargetPlan {
   const plan: TargetPlan = { targets: [], schemas: [], operations: [] };
   const byContent = new Map<string, string>();
@@ -81,11 +88,14 @@ function operationTargets(model: ApiModel, op: OperationModel, add: Add): Operat
   const headers = [...model.clientHeaders.filter((h) => !headerNames.has(h.name.toLowerCase())), ...op.headerParams];
   // A response media type without a schema still says which bodies are documented: it gets an accept-all
   // validator. Request media types without one are left out (there is nothing to check before sending).
+  // Bodies the runtime does not hand over as JSON values (XML or other text, multipart with Blobs) are not
+  // checked against their schema either: a string is not the object the schema describes.
   const media = (list: MediaModel[], label: string, direction: "request" | "response"): Array<[string, Use]> =>
     list.flatMap((m): Array<[string, Use]> => {
-      if (m.schema === undefined && direction === "request") return [];
+      const schema = checkable(m.mediaType, direction) ? m.schema : undefined;
+      if (schema === undefined && direction === "request") return [];
       const name = list.length > 1 ? `${op.id}.${label} (${m.mediaType})` : `${op.id}.${label}`;
-      return [[m.mediaType, add(direction, m.schema ?? {}, `${where} ${label} ${m.mediaType}`, name)]];
+      return [[m.mediaType, add(direction, schema ?? {}, `${where} ${label} ${m.mediaType}`, name)]];
     });
   return {
     id: op.id,
