@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { LintProblem } from "./lint/index.js";
+import { DEFAULT_TYPES_ENGINE, isTypesEngine, TYPES_ENGINES, type TypesEngine } from "./emit/types/index.js";
 import { SpecError } from "./load/spec-error.js";
 import { generateIncrementally } from "./incremental/run.js";
 import { findStaleFiles, writeOutputs, type OutputSet } from "./write/write.js";
@@ -22,7 +23,8 @@ interface Target {
   own: boolean;
 }
 
-const USAGE = "usage: npm run generate [-- --check] | npm run generate -- --spec FILE --out DIR [--name N] [--no-lint]";
+const USAGE =
+  "usage: npm run generate [-- --check] [--types native|openapi-typescript] | npm run generate -- --spec FILE --out DIR [--name N] [--no-lint]";
 const SHOWN_FINDINGS = 20;
 
 async function targets(values: { spec?: string; out?: string; name?: string; config: string }): Promise<Target[]> {
@@ -47,6 +49,20 @@ async function targets(values: { spec?: string; out?: string; name?: string; con
 }
 
 class UsageError extends Error {}
+
+/** `--types` wins over generator.config.json's optional `"types"` field; the default is the native emitter. */
+async function typesEngine(flag: string | undefined, config: string | undefined): Promise<TypesEngine> {
+  let chosen: unknown = flag;
+  if (chosen === undefined && config) {
+    const text = await readFile(config, "utf8").catch(() => "{}");
+    chosen = (JSON.parse(text) as { types?: unknown }).types;
+  }
+  if (chosen === undefined) return DEFAULT_TYPES_ENGINE;
+  if (!isTypesEngine(chosen)) {
+    throw new UsageError(`unknown types engine ${JSON.stringify(chosen)}: use ${TYPES_ENGINES.join(" or ")}\n${USAGE}`);
+  }
+  return chosen;
+}
 
 function printFindings(problems: LintProblem[]): void {
   for (const p of problems.slice(0, SHOWN_FINDINGS)) {
@@ -85,17 +101,22 @@ async function main(argv: string[]): Promise<number> {
       "no-lint": { type: "boolean", default: false },
       "no-cache": { type: "boolean", default: false },
       watch: { type: "boolean", default: false },
+      types: { type: "string" },
     },
   });
+  const types = await typesEngine(values.types, values.spec ? undefined : values.config);
   const all = await targets(values);
-  const generate = (list: Target[]) => generateSets(list, values["no-lint"]);
+  const generate = (list: Target[]) => generateSets(list, values["no-lint"], types);
   if (values.watch) {
     const { watchTargets } = await import("./incremental/watch.js");
     watchTargets({ targets: all, regenerate: async (list) => writeOutputs(await generate(list)) });
     return new Promise<number>(() => {});
   }
   if (!values.check && !values.spec && !values["no-cache"]) {
-    const flags = values["no-lint"] ? ["no-lint"] : [];
+    const flags = [
+      ...(values["no-lint"] ? ["no-lint"] : []),
+      ...(types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
+    ];
     const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write: writeOutputs });
     for (const set of written)
       console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
@@ -120,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Heavy modules (Redocly, openapi-typescript, Ajv) load here, so a run with nothing to do stays fast. */
-async function generateSets(list: Target[], noLint: boolean): Promise<OutputSet[]> {
+async function generateSets(list: Target[], noLint: boolean, types: TypesEngine): Promise<OutputSet[]> {
   const [{ emitAll, emittersFor }, { loadDocument }, { buildModel }] = await Promise.all([
     import("./pipeline.js"),
     import("./load/load.js"),
@@ -134,7 +155,7 @@ async function generateSets(list: Target[], noLint: boolean): Promise<OutputSet[
     loadedTargets.push({ target, loaded });
   }
   // Emitters load after every document did, so a broken document fails fast and nothing is emitted.
-  const emitters = await emittersFor();
+  const emitters = await emittersFor({ types });
   const sets: OutputSet[] = [];
   for (const { target, loaded } of loadedTargets) {
     sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });

@@ -7,7 +7,7 @@ import { clientEmitter } from "./emit/client/index.js";
 import type { Emitter, EmittedFile } from "./emit/emitter.js";
 import { indexEmitter } from "./emit/index-file.js";
 import { runtimeEmitter } from "./emit/runtime-files.js";
-import { typesEmitter } from "./emit/types/index.js";
+import { typesEmitter, type TypesEngine } from "./emit/types/index.js";
 import { loadDocument, type LoadedDocument } from "./load/load.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
@@ -17,6 +17,8 @@ export interface GenerateOptions {
   validators?: boolean;
   /** Limit to these emitters (by name); the benchmark times types + client alone. */
   only?: string[];
+  /** Which types.ts engine runs (default native; `openapi-typescript` stays selectable). */
+  types?: TypesEngine;
 }
 
 export interface GeneratedApi {
@@ -42,7 +44,7 @@ export async function emittersFor(options: GenerateOptions = {}): Promise<Emitte
   const validators = options.validators === false ? undefined : await loadValidatorsEmitter();
   const withValidators = validators !== undefined;
   const all = [
-    typesEmitter,
+    typesEmitter(options.types),
     clientEmitter({ withValidators }),
     indexEmitter({ withValidators }),
     runtimeEmitter,

@@ -1,0 +1,83 @@
+/**
+ * Our own types emitter: the same `paths` / `webhooks` / `components` / `$defs` / `operations` structure and type
+ * semantics as openapi-typescript 7.13 (readWriteMarkers, defaultNonNullable: false), built as strings. It never
+ * loads the `typescript` package, which was most of `npm run generate`'s start-up (docs/decisions/0005).
+ */
+import type { OpenApiDocument } from "../../../load/openapi-types.js";
+import { docLines } from "./comments.js";
+import { at, type Context } from "./context.js";
+import { hasDiscriminators, scanDiscriminators } from "./discriminators.js";
+import { memberKey } from "./keys.js";
+import { declaration, NEVER, objectType, record, STRING, type Member, type TypeNode } from "./nodes.js";
+import { headerType, parameterType, requestBodyType, responseType } from "./operation.js";
+import { pathItemType, pathsType } from "./paths.js";
+import { isObject, schemaType } from "./schema.js";
+
+const HELPERS = `export type $Read<T> = {
+    readonly $read: T;
+};
+export type $Write<T> = {
+    readonly $write: T;
+};
+export type Readable<T> = T extends $Write<any> ? never : T extends $Read<infer U> ? Readable<U> : T extends (infer E)[] ? Readable<E>[] : T extends object ? {
+    [K in keyof T as NonNullable<T[K]> extends $Write<any> ? never : K]: Readable<T[K]>;
+} : T;
+export type Writable<T> = T extends $Read<any> ? never : T extends $Write<infer U> ? Writable<U> : T extends (infer E)[] ? Writable<E>[] : T extends object ? {
+    [K in keyof T as NonNullable<T[K]> extends $Read<any> ? never : K]: Writable<T[K]>;
+} & {
+    [K in keyof T as NonNullable<T[K]> extends $Read<any> ? K : never]?: never;
+} : T;
+`;
+
+const WITH_REQUIRED = "type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};\n";
+
+type Transform = (ctx: Context, node: Record<string, unknown>, path: string) => TypeNode;
+
+const COMPONENTS: Array<[string, Transform]> = [
+  ["schemas", (ctx, node, path) => schemaType(ctx, node, path)],
+  ["responses", responseType],
+  ["parameters", parameterType],
+  ["requestBodies", requestBodyType],
+  ["headers", headerType],
+  ["pathItems", pathItemType],
+];
+
+function componentsType(ctx: Context, components: Record<string, unknown>): TypeNode {
+  const groups = COMPONENTS.map(([key, transform]): Member => {
+    const items = Object.entries(isObject(components[key]) ? components[key] : {}).map(([name, item]) => ({
+      doc: docLines(item),
+      key: memberKey(name),
+      optional: false,
+      type: transform(ctx, item as Record<string, unknown>, at(ctx, ["components", key, name])),
+    }));
+    return { doc: [], key, optional: false, type: items.length > 0 ? objectType(items) : NEVER };
+  });
+  return objectType(groups);
+}
+
+const EMPTY = record(STRING, NEVER);
+
+/** The text of types.ts after the banner. */
+export function renderNativeTypes(source: OpenApiDocument): string {
+  // Discriminator mappings are applied by patching the mapped schemas, as openapi-typescript does: on a copy.
+  const document = hasDiscriminators(source) ? (structuredClone(source) as OpenApiDocument) : source;
+  const tracksPaths = document !== source;
+  const ctx: Context = {
+    document,
+    discriminators: tracksPaths ? scanDiscriminators(document) : { objects: {}, refsHandled: [] },
+    operations: undefined,
+    withRequired: false,
+    tracksPaths,
+    refs: new Map(),
+  };
+  const root = document as Record<string, unknown>;
+  const out = [HELPERS];
+  out.push(declaration("paths", isObject(root.paths) ? pathsType(ctx, root.paths, "paths") : EMPTY));
+  out.push(declaration("webhooks", isObject(root.webhooks) ? pathsType(ctx, root.webhooks, "webhooks") : EMPTY));
+  out.push(declaration("components", isObject(root.components) ? componentsType(ctx, root.components) : EMPTY));
+  const defs = isObject(root.$defs) ? schemaType(ctx, root.$defs, at(ctx, ["$defs"])) : EMPTY;
+  out.push(declaration("$defs", defs.kind === "object" ? defs : EMPTY));
+  if (ctx.withRequired) out.push(WITH_REQUIRED);
+  out.push(declaration("operations", ctx.operations ? objectType(ctx.operations) : EMPTY));
+  return out.join("");
+}

@@ -1,0 +1,85 @@
+/**
+ * JSON Pointer handling as openapi-typescript does it (its createRef / resolveRef / oapiRef), so a `$ref` lands on
+ * the same indexed access type: `#/components/schemas/Pet` → `components["schemas"]["Pet"]`.
+ */
+import { stringLiteral } from "../../safe.js";
+import { text, UNKNOWN, type TypeNode } from "./nodes.js";
+
+function unescapeFragment(fragment: string): string {
+  const unescaped = fragment.includes("~") ? fragment.replaceAll("~1", "/").replaceAll("~0", "~") : fragment;
+  try {
+    return decodeURIComponent(unescaped);
+  } catch {
+    return unescaped;
+  }
+}
+
+/** The pointer segments of a `$ref` (anything before `#/` is ignored: the bundled document has internal refs only). */
+export function parsePointer(ref: string): string[] {
+  const pointer = ref.split("#/")[1] ?? "";
+  return pointer
+    .split("/")
+    .map(unescapeFragment)
+    .filter((s) => s !== "");
+}
+
+function escapeFragment(fragment: string): string {
+  return fragment.includes("/") || fragment.includes("~")
+    ? fragment.replaceAll("~", "~0").replaceAll("/", "~1")
+    : fragment;
+}
+
+/** Joins parts into `#/a/b`; a part that is itself a pointer contributes its segments. */
+export function createRef(parts: Array<string | undefined>): string {
+  let pointer = "#";
+  for (const part of parts) {
+    if (part === undefined || part === "") continue;
+    const segments = parsePointer(part);
+    for (const s of segments.length > 0 ? segments : [part]) pointer += `/${escapeFragment(s)}`;
+  }
+  return pointer;
+}
+
+/** Follows a pointer (and any chain of `$ref`s it lands on); undefined when it does not resolve. */
+export function resolveRef(document: unknown, ref: string, visited: string[] = []): unknown {
+  const pointer = parsePointer(ref);
+  if (pointer.length === 0) return undefined;
+  let node = document;
+  for (const key of pointer) {
+    const next = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    if (!next || !Object.hasOwn(node as object, key)) return undefined;
+    node = next;
+  }
+  const nested = node && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
+  if (typeof nested === "string") {
+    if (visited.includes(nested)) return undefined;
+    return resolveRef(document, nested, [...visited, nested]);
+  }
+  return node;
+}
+
+/** Roots that exist in the emitted file; a pointer elsewhere has no type to index into. */
+const ROOTS = new Set(["paths", "webhooks", "components", "operations", "$defs"]);
+
+/** A parameter a `$ref` resolved to: deep pointers into parameter lists index by location and name instead. */
+export interface ResolvedParameter {
+  in: string;
+  name: string;
+}
+
+/** `$ref` → indexed access type, skipping `properties` segments below the third, as openapi-typescript does. */
+export function refType(ref: string, parameter?: ResolvedParameter): TypeNode {
+  const pointer = parsePointer(ref);
+  const root = pointer[0];
+  if (root === undefined || !ROOTS.has(root)) return UNKNOWN;
+  const parts = [root, ...pointer.slice(1, 3).map(index)];
+  const rest = pointer.slice(3);
+  rest.forEach((segment, i) => {
+    if (segment === "properties") return;
+    if (parameter && i === rest.length - 1) parts.push(index(parameter.in), index(parameter.name));
+    else parts.push(index(segment));
+  });
+  return text(parts.join(""));
+}
+
+const index = (segment: string) => `[${stringLiteral(segment)}]`;
