@@ -1,12 +1,12 @@
 /**
- * Ajv (JSON Schema 2020-12) over the whole translated document. Validators are compiled by JSON Pointer into the
+ * Ajv (JSON Schema 2020-12) over the whole document, in the validators' dialect (dialect-document.ts). Validators are compiled by JSON Pointer into the
  * document, lazily and cached, so a 4 MB document (Stripe) starts fast and only pays for the operations it serves.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
 import * as ajvFormats from "ajv-formats";
 import { escapeSegment } from "./pointer.js";
-import { directionalView, translateDocument, type Direction } from "./translate.js";
+import { normalizeDocument } from "../emit/validators/dialect-document.js";
 
 export interface Issue {
   /** JSON Pointer, prefixed by where the value came from: `/body/name`, `/query/limit`. */
@@ -14,6 +14,8 @@ export interface Issue {
   keyword: string;
   message: string;
 }
+
+export type Direction = "request" | "response";
 
 export interface CheckOptions {
   /** Requests: readOnly members are not required; responses: writeOnly members are not. */
@@ -62,6 +64,9 @@ function createAjv(coerce: boolean, warn: (message: string) => void): Ajv2020 {
     inlineRefs: false,
     logger: false,
     coerceTypes: coerce ? "array" : false,
+    // Request bodies are the client's: a required member named `__proto__` or `constructor` must be the body's
+    // own, not one every object inherits.
+    ownProperties: true,
   });
   addFormats(ajv);
   return ajv;
@@ -72,17 +77,22 @@ export class SchemaRegistry {
   private readonly coercingAjv = createAjv(true, (message) => this.warn(message));
   private readonly cache = new Map<string, Check>();
 
-  /** The document with schema quirks translated to 2020-12; synthesis reads schemas from here. */
+  /**
+   * The document in JSON Schema 2020-12 (the validators' dialect translation, annotations kept); synthesis reads
+   * schemas from here.
+   */
   readonly document: Record<string, unknown>;
 
   constructor(
     document: unknown,
     private readonly log: (message: string) => void = () => {},
   ) {
-    this.document = translateDocument(document) as Record<string, unknown>;
-    const request = directionalView(this.document, "request") as Record<string, unknown>;
+    const view = (direction: "schema" | Direction): Record<string, unknown> =>
+      normalizeDocument(document, { direction, keepAnnotations: true }) as Record<string, unknown>;
+    this.document = view("schema");
+    const request = view("request");
     this.strictAjv.addSchema(request, VIEW_ID.request);
-    this.strictAjv.addSchema(directionalView(this.document, "response") as Record<string, unknown>, VIEW_ID.response);
+    this.strictAjv.addSchema(view("response"), VIEW_ID.response);
     this.coercingAjv.addSchema(request, VIEW_ID.request);
   }
 

@@ -5,7 +5,8 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import * as ajvFormats from "ajv-formats";
 import type { ApiModel, OperationModel, ParameterModel } from "../../generator/model/types.js";
-import { translateDocument } from "../../generator/mock/translate.js";
+import { normalizeSchema, type DialectContext } from "../../generator/emit/validators/dialect.js";
+import { normalizeDocument } from "../../generator/emit/validators/dialect-document.js";
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 const addFormats = ((ajvFormats as unknown as { default?: FormatsPlugin }).default ??
@@ -16,16 +17,21 @@ export type Judge = (value: unknown) => boolean;
 export class Oracle {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false, logger: false });
   private readonly components: unknown;
+  private readonly dialect: DialectContext;
 
   constructor(model: ApiModel) {
     addFormats(this.ajv);
-    this.components = translateDocument(model.document.components ?? {});
+    const version = model.openapiVersion;
+    this.dialect = { version, direction: "schema", document: model.document, mapRef: (ref) => ref };
+    const components = { components: model.document.components ?? {} };
+    this.components = (normalizeDocument(components, { version, direction: "schema" }) as typeof components).components;
   }
 
   /** Schemas keep their `#/components/...` references: compile them beside the document's components. */
   schema(schema: unknown): Judge {
+    const normalized = normalizeSchema(schema, this.dialect);
     const validate: ValidateFunction = this.ajv.compile({
-      ...(translateDocument(schema) as Record<string, unknown>),
+      ...(normalized === true ? {} : normalized === false ? { not: {} } : normalized),
       components: this.components,
     });
     return (value) => validate(value) as boolean;

@@ -1,12 +1,18 @@
 /** Table-driven units of the mock: dialect translation, form parsing, base paths, media selection, synthesis. */
 import { describe, expect, it } from "vitest";
+import { normalizeDocument } from "../../generator/emit/validators/dialect-document.js";
 import { basePathOf } from "../../generator/mock/base-path.js";
 import { kindOf, parseForm, selectMedia } from "../../generator/mock/media.js";
 import { SchemaRegistry } from "../../generator/mock/schemas.js";
 import { synthesize } from "../../generator/mock/synth.js";
-import { translateDocument } from "../../generator/mock/translate.js";
 
-describe("translateDocument (OpenAPI 3.0 quirks → 2020-12)", () => {
+describe("normalizeDocument as the mock uses it (OpenAPI 3.0 quirks → 2020-12, annotations kept)", () => {
+  const mockView = (schema: unknown): unknown =>
+    (
+      normalizeDocument({ components: { schemas: { x: schema } } }, { direction: "schema", keepAnnotations: true }) as {
+        components: { schemas: { x: unknown } };
+      }
+    ).components.schemas.x;
   it.each([
     ["nullable type", { type: "string", nullable: true }, { type: ["string", "null"] }],
     ["nullable enum", { type: "string", enum: ["a"], nullable: true }, { type: ["string", "null"], enum: ["a", null] }],
@@ -21,8 +27,67 @@ describe("translateDocument (OpenAPI 3.0 quirks → 2020-12)", () => {
     ["false exclusiveMaximum", { maximum: 9, exclusiveMaximum: false }, { maximum: 9 }],
     ["2020-12 numeric exclusive kept", { exclusiveMinimum: 0 }, { exclusiveMinimum: 0 }],
     ["examples untouched", { example: { nullable: true } }, { example: { nullable: true } }],
+    [
+      "property named example is a schema",
+      { properties: { example: { nullable: true, type: "integer" } } },
+      { properties: { example: { type: ["integer", "null"] } } },
+    ],
   ])("%s", (_name, given, want) => {
-    expect(translateDocument(given)).toEqual(want);
+    expect(mockView(given)).toEqual(want);
+  });
+
+  // Every place an OpenAPI document holds a schema, with the same 3.0 quirk at each.
+  const quirk = { type: "string", nullable: true, example: "e" };
+  const fixed = { type: ["string", "null"], example: "e" };
+  const media = { "application/json": { schema: quirk, example: { nullable: true } } };
+  const operation = {
+    parameters: [{ name: "p", in: "query", schema: quirk }],
+    requestBody: { content: media },
+    responses: { "200": { headers: { h: { schema: quirk } }, content: media } },
+    callbacks: { cb: { "{$request.body#/url}": { post: { requestBody: { content: media } } } } },
+  };
+  const doc = {
+    openapi: "3.0.3",
+    paths: { "/a": { parameters: [{ name: "q", in: "query", content: media }], post: operation } },
+    webhooks: { hook: { post: operation } },
+    components: {
+      schemas: { S: quirk },
+      parameters: { P: { name: "p", in: "query", schema: quirk } },
+      headers: { H: { schema: quirk } },
+      requestBodies: {
+        B: { content: { "text/plain": { schema: quirk, encoding: { f: { headers: { e: { schema: quirk } } } } } } },
+      },
+      responses: { R: { headers: { h: { schema: quirk } } } },
+      pathItems: { I: { get: operation } },
+    },
+  };
+  const normalized = normalizeDocument(doc, { direction: "schema", keepAnnotations: true });
+  const at = (pointer: string): unknown =>
+    pointer
+      .split("/")
+      .slice(1)
+      .reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment.replace(/~1/g, "/")], normalized);
+  it.each([
+    "/paths/~1a/parameters/0/content/application~1json/schema",
+    "/paths/~1a/post/parameters/0/schema",
+    "/paths/~1a/post/requestBody/content/application~1json/schema",
+    "/paths/~1a/post/responses/200/headers/h/schema",
+    "/paths/~1a/post/responses/200/content/application~1json/schema",
+    "/paths/~1a/post/callbacks/cb/{$request.body#~1url}/post/requestBody/content/application~1json/schema",
+    "/webhooks/hook/post/requestBody/content/application~1json/schema",
+    "/components/schemas/S",
+    "/components/parameters/P/schema",
+    "/components/headers/H/schema",
+    "/components/requestBodies/B/content/text~1plain/schema",
+    "/components/requestBodies/B/content/text~1plain/encoding/f/headers/e/schema",
+    "/components/responses/R/headers/h/schema",
+    "/components/pathItems/I/get/responses/200/content/application~1json/schema",
+  ])("translates the schema at %s", (pointer) => {
+    expect(at(pointer)).toEqual(fixed);
+  });
+  it("leaves media type examples alone and never mutates its input", () => {
+    expect(at("/paths/~1a/post/requestBody/content/application~1json/example")).toEqual({ nullable: true });
+    expect(quirk).toEqual({ type: "string", nullable: true, example: "e" });
   });
 });
 
