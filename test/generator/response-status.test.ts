@@ -92,11 +92,12 @@ describe("emnify updateContact documents only 204 and 404 (no content)", () => {
     expect((error as ApiError).status).toBe(404);
   });
 
-  it("strict: a body on the 404 documented without content is an issue; warn reports it and keeps the ApiError", async () => {
+  it("strict: a body on the 404 documented without content stays an ApiError carrying the issue; warn reports it", async () => {
     server.reply(json(404, { message: "gone" }));
     const error = await caught(update(emnify("strict")));
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues).toEqual([
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    expect((error as ApiError).issues).toEqual([
       {
         path: "",
         keyword: "body",
@@ -137,13 +138,20 @@ describe("piriod updateContact documents 200 application/json and 401", () => {
     expect(events.flatMap((e) => e.issues.map((i) => i.keyword))).toEqual(["mediaType"]);
   });
 
-  it("strict: an undocumented 500 is reported instead of surfacing as an ApiError", async () => {
+  it("strict: an undocumented 500 surfaces as the ApiError, with the undocumented status among its issues", async () => {
     server.reply(json(500, { error: "boom" }));
     const error = await caught(piriod("strict").contacts.update("c", body));
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues[0]?.message).toBe(
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(500);
+    expect((error as ApiError).issues[0]?.message).toBe(
       "status 500 is not documented for updateContact (documented: 200, 401)",
     );
+    expect((error as ApiError).message).toContain("status 500 is not documented");
+    const events: ValidationEvent[] = [];
+    expect(await caught(piriod("warn", events).contacts.update("c", body))).toBeInstanceOf(ApiError);
+    expect(events.flatMap((e) => e.issues.map((i) => i.keyword))).toEqual(["status"]);
+    const off = await caught(piriod("off").contacts.update("c", body));
+    expect((off as ApiError).issues).toEqual([]);
   });
 });
 
@@ -168,9 +176,10 @@ describe("ranges and default, over HTTP", () => {
     const error = await caught(client.contacts.delete("c"));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(503);
+    expect((error as ApiError).issues).toEqual([]);
     const undocumented = await caught(pylon({ "2XX": { "application/json": acceptAll } }).contacts.delete("c"));
-    expect(undocumented).toBeInstanceOf(ValidationError);
-    expect((undocumented as ValidationError).issues.map((i) => i.keyword)).toEqual(["status"]);
+    expect(undocumented).toBeInstanceOf(ApiError);
+    expect((undocumented as ApiError).issues.map((i) => i.keyword)).toEqual(["status"]);
   });
 });
 

@@ -14,7 +14,12 @@ function branded(value: unknown, brand: symbol): boolean {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
-/** The server answered with a non-success status. `body` is typed per documented status by the generated client. */
+/**
+ * The server answered with a non-success status. `body` is typed per documented status by the generated client.
+ * Error statuses always surface as ApiError, in every validation mode, so status handling (`status === 401`) keeps
+ * working; in strict mode, what the error response breaks of the document (an undocumented status, body or media
+ * type, a body off its schema) is carried in `issues` instead of replacing the error with a ValidationError.
+ */
 export class ApiError<TBody = unknown, TStatus extends number = number> extends Error {
   override readonly name = "ApiError";
   /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
@@ -27,8 +32,11 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
     readonly status: TStatus,
     readonly body: TBody,
     readonly response: Response,
+    readonly issues: readonly ValidationIssue[] = [],
   ) {
-    super(`${operationId} failed with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}`);
+    const suffix =
+      issues.length > 0 ? ` (and ${issues.length} issue(s) against the document: ${issues[0]?.message})` : "";
+    super(`${operationId} failed with HTTP ${status}${response.statusText ? ` ${response.statusText}` : ""}${suffix}`);
   }
 }
 

@@ -96,16 +96,20 @@ export function createRuntime(
 
     const { response } = result;
     const data = decodeBody(result.body, response.headers.get("Content-Type"));
-    if (validators && mode !== "off") {
-      const issues = validateResponse(op.id, validators, response.status, response.headers.get("Content-Type"), data);
-      report(mode, { operationId: op.id, phase: "response", issues, response }, options.onValidationIssue, data);
-    }
+    const issues =
+      validators && mode !== "off"
+        ? validateResponse(op.id, validators, response.status, response.headers.get("Content-Type"), data)
+        : [];
+    const event = { operationId: op.id, phase: "response" as const, issues, response };
     const throwOnError = callOptions.throwOnError ?? options.throwOnError ?? true;
     if (!response.ok) {
-      const error = new ApiError(op.id, response.status, data, response);
+      // The status is the news: strict mode attaches the issues to the ApiError rather than hiding it.
+      if (mode === "warn") report(mode, event, options.onValidationIssue, data);
+      const error = new ApiError(op.id, response.status, data, response, mode === "strict" ? issues : []);
       if (throwOnError) throw error;
       return { data: undefined, error, response };
     }
+    report(mode, event, options.onValidationIssue, data);
     return throwOnError ? data : { data, error: undefined, response };
   }
 
