@@ -93,15 +93,30 @@ export function propertyAccess(name: string): string {
  * start of a line is escaped so spec text cannot forge tags such as `@deprecated`.
  */
 export function docComment(text: string | undefined, indent = ""): string {
-  if (text === undefined || text.trim() === "") return "";
+  const lines = docCommentLines(text);
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+/** Text that needs none of docCommentLines' rewrites (one line, no `*\/`, no leading `@`, no trailing space). */
+const PLAIN_LINE = /^(?!\s*@)(?:(?![\r\n\u2028\u2029]|\*\/).)*\S$/s;
+
+/**
+ * The escaped body lines of docComment (no delimiters, no indentation), for emitters that lay out their own
+ * comment — e.g. with tags they write themselves. Empty when the text is empty or blank.
+ */
+export function docCommentLines(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  if (PLAIN_LINE.test(text)) return [text];
+  if (text.trim() === "") return [];
   const lines = text
     .replace(LINE_BREAKS, "\n")
     .replace(/\*\//g, "*\\/")
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
-  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+  return lines;
 }
 
 /** A doc comment from several optional parts (summary, description, tags written by the emitter itself). */

@@ -8,7 +8,6 @@ import {
   getLineColLocation,
   type NormalizedProblem,
 } from "@redocly/openapi-core";
-import { parseDocument } from "yaml";
 import type { OpenApiDocument } from "./openapi-types.js";
 import { SpecError, type SpecLocation } from "./spec-error.js";
 
@@ -30,10 +29,19 @@ export interface LoadedDocument {
  * Known difference: a JSON object with a duplicated key keeps the last value instead of failing to parse.
  */
 class NativeJsonResolver extends BaseResolver {
+  constructor(
+    private readonly rootFile: string,
+    private readonly rootParsed: unknown,
+  ) {
+    super();
+  }
+
   override parseDocument(
     ...args: Parameters<BaseResolver["parseDocument"]>
   ): ReturnType<BaseResolver["parseDocument"]> {
     const [source] = args;
+    if (source.absoluteRef === this.rootFile && this.rootParsed !== undefined)
+      return { source, parsed: this.rootParsed };
     if (/^\s*\{/.test(source.body)) {
       try {
         return { source, parsed: JSON.parse(source.body) as unknown };
@@ -43,6 +51,11 @@ class NativeJsonResolver extends BaseResolver {
     }
     return super.parseDocument(...args);
   }
+}
+
+/** The root document's JSON.parse result, when it is JSON (filled while reading its `openapi` field). */
+interface JsonRoot {
+  parsed?: unknown;
 }
 
 /** Rules whose findings mean the document cannot be generated from; style rules are the linter's business. */
@@ -95,11 +108,13 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
       "check the path passed with --spec or in generator.config.json",
     );
   }
-  const version = detectVersion(shown, text);
+  // A JSON document is parsed once here; the resolver reuses that object for the root.
+  const json: JsonRoot = {};
+  const version = await detectVersion(shown, json, text);
   const config = await structuralConfig();
   // One resolver and one walk: the structural rules run as decorators inside the bundle pass (a separate lint()
   // walked and resolved the whole document a second time — about 0.4 s on Stripe). Same findings, tested.
-  const externalRefResolver = new NativeJsonResolver();
+  const externalRefResolver = new NativeJsonResolver(absolute, json.parsed);
   const result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver }).catch(
     (error: unknown) => {
       throw error instanceof YamlParseError
@@ -147,10 +162,11 @@ function isTolerable(problem: NormalizedProblem): boolean {
  * The `openapi` field without parsing a multi-megabyte document twice: JSON is parsed natively, block YAML is read by
  * its top-level line. Only when neither finds it does the (slow, precise) YAML parser run, to locate the problem.
  */
-function quickVersionField(text: string): unknown {
+function quickVersionField(json: JsonRoot, text: string): unknown {
   if (/^\s*\{/.test(text)) {
     try {
       const parsed: unknown = JSON.parse(text);
+      json.parsed = parsed;
       return parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>).openapi : undefined;
     } catch {
       return undefined;
@@ -160,8 +176,8 @@ function quickVersionField(text: string): unknown {
   return line?.[2];
 }
 
-function detectVersion(file: string, text: string): OpenApiVersion {
-  const value = quickVersionField(text) ?? versionFromYaml(file, text);
+async function detectVersion(file: string, json: JsonRoot, text: string): Promise<OpenApiVersion> {
+  const value = quickVersionField(json, text) ?? (await versionFromYaml(file, text));
   if (typeof value !== "string") {
     const hint = /^\s*["']?swagger["']?\s*:/m.test(text)
       ? "convert Swagger 2.0 to OpenAPI 3 first"
@@ -179,7 +195,9 @@ function detectVersion(file: string, text: string): OpenApiVersion {
   });
 }
 
-function versionFromYaml(file: string, text: string): unknown {
+/** The `yaml` package (70-odd modules) loads only when this fallback runs. */
+async function versionFromYaml(file: string, text: string): Promise<unknown> {
+  const { parseDocument } = await import("yaml");
   const parsed = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
   const yamlError = parsed.errors[0];
   if (yamlError) {

@@ -1,25 +1,13 @@
 /**
  * Doc comments with openapi-typescript's content (title, summary, Format, @deprecated, @description, @default,
- * @example, @constant, @enum). Every piece of spec text goes through safe.ts's docComment first, so it cannot
+ * @example, @constant, @enum). Every piece of spec text goes through safe.ts's docCommentLines first, so it cannot
  * close the comment or forge a tag; only the tags written here start a line with `@`.
  */
-import { docComment } from "../../safe.js";
-
-/** The body lines docComment produced for `value` (escaped), without the comment delimiters. */
-function safeLines(value: string): string[] {
-  const block = docComment(value);
-  if (block === "") return [];
-  const single = /^\/\*\* (.*) \*\/\n$/s.exec(block);
-  if (single) return [single[1] as string];
-  return block
-    .split("\n")
-    .slice(1, -2)
-    .map((line) => line.replace(/^ \*(?: |$)/, ""));
-}
+import { docCommentLines } from "../../safe.js";
 
 /** First line after the tag, continuation lines indented as openapi-typescript does. */
 function tagged(tag: string, value: string): string[] {
-  const [first, ...rest] = safeLines(value);
+  const [first, ...rest] = docCommentLines(value);
   return [first === undefined ? tag : `${tag}${first}`, ...rest.map((l) => (l === "" ? "" : `    ${l}`))];
 }
 
