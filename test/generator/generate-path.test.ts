@@ -1,0 +1,68 @@
+/**
+ * What the generate path loads and how its types engine is chosen: the default (native) run never loads the
+ * `typescript` package, openapi-typescript stays selectable (--types / config), bad choices are usage errors,
+ * and generator/launch.mjs (the `npm run generate` entry) still runs the CLI.
+ */
+import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { cleanupScratch, cli, ROOT, scratchDir } from "./helpers.js";
+
+const run = promisify(execFile);
+const PETSTORE = "/work/shared/corpus/oai-petstore.v3.0.yaml";
+
+afterAll(cleanupScratch);
+
+/** Generates petstore in a child process and lists the CommonJS packages it loaded. */
+async function loadedPackages(engine: string): Promise<string[]> {
+  const script = `
+    import { createRequire } from "node:module";
+    const { generateApi } = await import("./generator/pipeline.ts");
+    await generateApi(${JSON.stringify(PETSTORE)}, "petstore", { types: ${JSON.stringify(engine)}, validators: false });
+    const names = Object.keys(createRequire(import.meta.url).cache).map((f) => f.split("/node_modules/").pop()?.split("/")[0]);
+    console.log(JSON.stringify([...new Set(names)]));`;
+  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: ROOT,
+  });
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "[]") as string[];
+}
+
+describe("generate path", () => {
+  it.each([
+    ["native", false],
+    ["openapi-typescript", true],
+  ])("types engine %s loads typescript: %s", async (engine, loadsTypescript) => {
+    expect((await loadedPackages(engine)).includes("typescript")).toBe(loadsTypescript);
+  });
+
+  it("--types openapi-typescript and the default write the same types.ts for petstore", async () => {
+    const [native, reference] = [scratchDir("types-native"), scratchDir("types-ots")];
+    const base = ["--spec", PETSTORE, "--name", "petstore", "--no-lint"];
+    expect((await cli([...base, "--out", path.relative(ROOT, native)])).code).toBe(0);
+    expect((await cli([...base, "--out", path.relative(ROOT, reference), "--types", "openapi-typescript"])).code).toBe(
+      0,
+    );
+    const [a, b] = await Promise.all([native, reference].map((d) => readFile(path.join(d, "types.ts"), "utf8")));
+    expect(a).toContain("export interface paths");
+    expect(a).toBe(b);
+  });
+
+  it("rejects an unknown engine with a usage error", async () => {
+    const result = await cli(["--check", "--types", "tsc"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown types engine "tsc": use native or openapi-typescript/);
+  });
+
+  it("runs the CLI through generator/launch.mjs (the npm run generate entry)", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "./generator/launch.mjs", "generator/cli.ts", "--check"],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(stdout).toMatch(/generated output is current/);
+  });
+});
