@@ -23,6 +23,9 @@ const DOCUMENTS = [
   "specs/piriod/openapi.yaml",
   "specs/pylon/openapi.yaml",
   "test/fixtures/hostile.yaml",
+  // Discriminators, WithRequired, type arrays with oneOf, pattern/additional properties, $defs, tuples, webhooks,
+  // path items by $ref, header content, parameter overrides, boolean schemas.
+  "test/fixtures/types-tricky.yaml",
   ...readdirSync(CORPUS)
     .filter((f) => /\.(ya?ml|json)$/.test(f) && !LARGE.has(f))
     .sort()

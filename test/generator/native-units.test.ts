@@ -78,7 +78,11 @@ describe("schemas", () => {
     ["enum with null", { type: ["string", "null"], enum: ["a", null] }, '"a" | null'],
     ["const", { const: -1.5 }, "-1.5"],
     ["binary", { type: "string", format: "binary" }, "string"],
-    ["tuple", { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] }, "[string, number]"],
+    [
+      "tuple",
+      { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] },
+      "[\n            string,\n            number\n        ]",
+    ],
     ["nested array", { type: "array", items: { type: "array", items: { type: "integer" } } }, "number[][]"],
     ["open map", { type: "object", additionalProperties: true }, "{\n            [key: string]: unknown;\n        }"],
     ["oneOf primitives", { oneOf: [{ type: "string" }, { type: "number" }] }, "string | number"],

@@ -9,8 +9,11 @@ export interface Context {
   discriminators: Discriminators;
   /** `operations` members, in the order operations are met (paths, webhooks, components.pathItems). */
   operations: Member[] | undefined;
-  /** The WithRequired<T, K> helper is emitted once something used it. */
-  withRequired: boolean;
+  /**
+   * The WithRequired<T, K> helper is emitted once something used it, before or after the operations interface
+   * depending on which appeared first (openapi-typescript's footer order).
+   */
+  withRequired: "first" | "after operations" | undefined;
   /**
    * Schema locations only matter for discriminator look-ups; without discriminators they are not built (joining
    * pointers for every property was a third of the run on Stripe).

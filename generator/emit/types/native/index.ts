@@ -66,7 +66,7 @@ export function renderNativeTypes(source: OpenApiDocument): string {
     document,
     discriminators: tracksPaths ? scanDiscriminators(document) : { objects: {}, refsHandled: [] },
     operations: undefined,
-    withRequired: false,
+    withRequired: undefined,
     tracksPaths,
     refs: new Map(),
   };
@@ -77,7 +77,9 @@ export function renderNativeTypes(source: OpenApiDocument): string {
   out.push(declaration("components", isObject(root.components) ? componentsType(ctx, root.components) : EMPTY));
   const defs = isObject(root.$defs) ? schemaType(ctx, root.$defs, at(ctx, ["$defs"])) : EMPTY;
   out.push(declaration("$defs", defs.kind === "object" ? defs : EMPTY));
-  if (ctx.withRequired) out.push(WITH_REQUIRED);
-  out.push(declaration("operations", ctx.operations ? objectType(ctx.operations) : EMPTY));
+  const operations = declaration("operations", ctx.operations ? objectType(ctx.operations) : EMPTY);
+  if (ctx.withRequired === "first" || !ctx.operations)
+    out.push(...(ctx.withRequired ? [WITH_REQUIRED] : []), operations);
+  else out.push(operations, ...(ctx.withRequired ? [WITH_REQUIRED] : []));
   return out.join("");
 }

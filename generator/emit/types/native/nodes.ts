@@ -104,8 +104,12 @@ export function print(node: TypeNode, indent: string): string {
       return `${node.name}<${join(node.args, ", ", indent, false)}>`;
     case "array":
       return `${inner(node.element, indent, true)}[]`;
-    case "tuple":
-      return `[${join(node.elements, ", ", indent, false)}]`;
+    case "tuple": {
+      // The TypeScript printer puts each tuple element on its own line.
+      if (node.elements.length === 0) return "[]";
+      const nested = indent + INDENT;
+      return `[\n${nested}${join(node.elements, `,\n${nested}`, nested, false)}\n${indent}]`;
+    }
     case "union":
     case "intersection":
       // The TypeScript printer parenthesises nested unions and intersections in both positions.

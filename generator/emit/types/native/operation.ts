@@ -46,14 +46,16 @@ export function parametersMember(ctx: Context, parameters: unknown[], path: stri
   return member("parameters", objectType(locations));
 }
 
-function mediaMembers(ctx: Context, content: unknown, path: string): Member[] {
+/** `refs`: request bodies and headers accept a `$ref` as the media object (a schema ref); responses do not. */
+function mediaMembers(ctx: Context, content: unknown, path: string, refs = true): Member[] {
   return entries(content).map(([mediaType, media]) => {
     const next = at(ctx, [path, "content", mediaType]);
-    const type = hasRef(media)
-      ? schemaType(ctx, media, next)
-      : isObject(media) && media.schema
-        ? schemaType(ctx, media.schema, next)
-        : UNKNOWN;
+    const type =
+      refs && hasRef(media)
+        ? schemaType(ctx, media, next)
+        : isObject(media) && media.schema
+          ? schemaType(ctx, media.schema, next)
+          : UNKNOWN;
     return member(mediaType, type, false, docLines(media));
   });
 }
@@ -78,7 +80,7 @@ export function responseType(ctx: Context, response: Node, path: string): TypeNo
     return member(name, type, optional, docLines(header));
   });
   headers.push({ doc: [], key: "name", index: true, optional: false, type: UNKNOWN });
-  const content = mediaMembers(ctx, response.content, path);
+  const content = mediaMembers(ctx, response.content, path, false);
   return objectType([
     member("headers", objectType(headers)),
     content.length > 0 ? member("content", objectType(content)) : member("content", NEVER, true),

@@ -33,11 +33,13 @@ export function pathItemType(ctx: Context, item: Record<string, unknown>, path: 
       const keyed = new Map<string, unknown>();
       const own = Array.isArray(operation.parameters) ? (operation.parameters as unknown[]) : [];
       for (const p of [...shared, ...own]) keyed.set(parameterKey(ctx, p), p);
+      const id = typeof operation.operationId === "string" ? operation.operationId.replace(/#/g, "/") : "";
+      // openapi-typescript creates the operations interface before transforming the first operation in it.
+      const operations = id ? (ctx.operations ??= []) : undefined;
       const body = operationMembers(ctx, operation, [...keyed.values()], operationPath);
-      if (typeof operation.operationId === "string" && operation.operationId) {
-        const id = operation.operationId.replace(/#/g, "/");
+      if (operations) {
         type = ref(ctx, createRef(["operations", id]));
-        (ctx.operations ??= []).push({ doc: [], key: memberKey(id), optional: false, type: objectType(body) });
+        operations.push({ doc: [], key: memberKey(id), optional: false, type: objectType(body) });
       } else type = objectType(body);
     }
     members.push({ doc: docLines(operation), key: method, optional: false, type });

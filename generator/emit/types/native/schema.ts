@@ -59,7 +59,7 @@ export function schemaType(ctx: Context, schema: unknown, path: string): TypeNod
   if (schema === true) return UNKNOWN;
   if (!isObject(schema))
     throw new Error(`${path}: expected a schema object, found ${Array.isArray(schema) ? "an array" : typeof schema}`);
-  if (typeof schema.$ref === "string" || "$ref" in schema) return ref(ctx, String(schema.$ref));
+  if ("$ref" in schema) return ref(ctx, String(schema.$ref));
   if (schema.const !== null && schema.const !== undefined) return literal(schema.const);
   if (
     Array.isArray(schema.enum) &&
@@ -92,11 +92,13 @@ function allOfItems(ctx: Context, items: unknown, required: unknown, path: strin
         const properties = isObject(resolved.properties) ? resolved.properties : {};
         const keys = parentRequired.filter((k) => Object.hasOwn(properties, k) && properties[k]);
         if (keys.length > 0) {
-          ctx.withRequired = true;
+          ctx.withRequired ??= ctx.operations === undefined ? "first" : "after operations";
           type = generic("WithRequired", [type, union(keys.map(literal))]);
         }
       }
-      discriminator = ctx.discriminators.objects[target];
+      discriminator =
+        ctx.discriminators.objects[target] ??
+        (isObject(item.discriminator) ? (item.discriminator as unknown as Discriminator) : undefined);
     } else {
       const own = isObject(item) && Array.isArray(item.required) ? (item.required as string[]) : [];
       type = schemaType(ctx, { ...(isObject(item) ? item : {}), required: [...parentRequired, ...own] }, path);
