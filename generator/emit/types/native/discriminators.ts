@@ -34,18 +34,22 @@ const asDiscriminator = (value: unknown): Discriminator | undefined =>
 
 /** Cheap pre-check, so documents without discriminators (most of them) are neither copied nor walked twice. */
 export function hasDiscriminators(document: unknown): boolean {
-  let found = false;
-  const look = (node: unknown): void => {
-    if (found || !node || typeof node !== "object") return;
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
     if (Array.isArray(node)) {
-      for (const item of node) look(item);
-      return;
+      for (const item of node) if (item && typeof item === "object") stack.push(item);
+      continue;
     }
-    if (asDiscriminator((node as Record<string, unknown>).discriminator)) found = true;
-    for (const value of Object.values(node)) look(value);
-  };
-  look(document);
-  return found;
+    const record = node as Record<string, unknown>;
+    if (asDiscriminator(record.discriminator)) return true;
+    for (const key in record) {
+      const value = record[key];
+      if (value && typeof value === "object") stack.push(value);
+    }
+  }
+  return false;
 }
 
 function enumSchema(values: string[], previous: unknown): Record<string, unknown> {
