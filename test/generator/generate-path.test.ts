@@ -4,7 +4,7 @@
  * and generator/launch.mjs (the `npm run generate` entry) still runs the CLI.
  */
 import { execFile } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,6 +53,16 @@ describe("generate path", () => {
     const result = await cli(["--check", "--types", "tsc"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/unknown types engine "tsc": use native or openapi-typescript/);
+  });
+
+  it("reads the engine from generator.config.json's types field", async () => {
+    const dir = scratchDir("types-config");
+    await mkdir(dir, { recursive: true });
+    const config = path.join(dir, "config.json");
+    await writeFile(config, JSON.stringify({ out: path.relative(ROOT, dir), apis: [], types: "openapi-ts" }));
+    const result = await cli(["--check", "--config", path.relative(ROOT, config)]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/unknown types engine "openapi-ts"/);
   });
 
   it("runs the CLI through generator/launch.mjs (the npm run generate entry)", async () => {
