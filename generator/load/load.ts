@@ -228,8 +228,15 @@ function locate(problem: NormalizedProblem): SpecLocation | undefined {
   }
 }
 
-function describeProblem(file: string, problem: NormalizedProblem): string {
+/** The file a problem sits in: a multi-file spec's error belongs to the referenced file, not the root. */
+function fileOf(problem: NormalizedProblem, rootFile: string): string {
+  const source = problem.location[0]?.source?.absoluteRef;
+  return source && path.isAbsolute(source) ? displayPath(source) : rootFile;
+}
+
+function describeProblem(rootFile: string, problem: NormalizedProblem): string {
   const loc = locate(problem);
+  const file = fileOf(problem, rootFile);
   return `${loc ? `${file}:${loc.line}:${loc.column}` : file}: ${problem.message} [${problem.ruleId}]`;
 }
 
@@ -246,5 +253,5 @@ function toSpecError(file: string, errors: NormalizedProblem[]): SpecError {
     first.ruleId === "no-unresolved-refs"
       ? "point the $ref at an existing component or file"
       : "make the document valid OpenAPI at this location (see the OpenAPI specification for the object's fields)";
-  return new SpecError(file, `${first.message}${more}`, hint, locate(first), first.ruleId);
+  return new SpecError(fileOf(first, file), `${first.message}${more}`, hint, locate(first), first.ruleId);
 }

@@ -55,4 +55,13 @@ describe("loader", () => {
       /at #\/P\/in\): `in` can be one of.*\[struct\]/s,
     );
   });
+
+  it("names the referenced file the structural error is in, with its own line and column", async () => {
+    const error = (await loadDocument(path.join(dir, "broken.yaml")).catch((e: unknown) => e)) as {
+      file: string;
+      message: string;
+    };
+    expect(error.file).toBe("broken-parts.yaml");
+    expect(error.message).toMatch(/^broken-parts\.yaml:1:\d+ \(at #\/P\/in\)/);
+  });
 });
