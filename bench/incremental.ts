@@ -120,7 +120,7 @@ export async function run(): Promise<void> {
       row("one API regenerated with the pipeline warm (what `--watch` does per save)", warm),
       "",
       "A no-op run costs the runtime start-up and little else. A changed spec regenerates only its API, but a cold",
-      "run pays for loading the pipeline (Redocly, openapi-typescript, Ajv), which dominates; `--watch` keeps it",
+      "run pays for loading the pipeline (Redocly, Ajv), which dominates; `--watch` keeps it",
       "loaded, so a save costs only the per-API work.",
     ].join("\n");
     await writeSection("incremental", markdown);
