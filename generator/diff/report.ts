@@ -52,10 +52,20 @@ export function buildReport(
   };
 }
 
+/**
+ * Exported type aliases (`components.*`, `paths.*`, `operations.*`, `webhooks.*`) are judged both ways, so any
+ * change to them is "breaking" for some conceivable caller (a new request enum value breaks an exhaustive
+ * `Record<PortalRole, …>`). Whether it breaks *this* user's code is what `--project` answers; without it, they
+ * inform but do not decide the verdict, which rests on the wire, the client's members and real call sites.
+ */
+export function isTypeAliasMember(member: string): boolean {
+  return /^(components|paths|operations|webhooks)\./.test(member);
+}
+
 export function isBreaking(report: DiffReport): boolean {
   return (
     report.summary.breaking > 0 ||
-    (report.surface ?? []).some((s) => s.level === "breaking") ||
+    (report.surface ?? []).some((s) => s.level === "breaking" && !isTypeAliasMember(s.member)) ||
     (report.callSites ?? []).length > 0
   );
 }
@@ -107,6 +117,12 @@ export function formatReport(report: DiffReport): string {
   const { breaking, nonBreaking, docs } = report.summary;
   out.push("", `${breaking} breaking, ${nonBreaking} non-breaking, ${docs} documentation change(s).`);
   out.push(versionLine(report.version));
+  const typeOnly = (report.surface ?? []).filter((s) => s.level === "breaking" && isTypeAliasMember(s.member));
+  if (typeOnly.length > 0 && !report.callSites && !isBreaking(report)) {
+    out.push(
+      `Note: ${typeOnly.length} exported type(s) changed incompatibly; code that names them (exhaustive maps, explicit annotations) may stop compiling — check yours with --project <dir>.`,
+    );
+  }
   out.push(isBreaking(report) ? "Result: breaking" : "Result: not breaking");
   return `${out.join("\n")}\n`;
 }
