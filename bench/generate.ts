@@ -9,10 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { machineLine, writeSection } from "./report.js";
+import { CORPUS } from "../test/support/shared.js";
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
-const CORPUS = "/work/shared/corpus";
 const DOCUMENTS = ["openai-openapi.v3.1.yaml", "stripe-spec3.json"];
 const COMMAND = "npm run bench -- generate";
 

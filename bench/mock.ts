@@ -8,8 +8,7 @@ import path from "node:path";
 import { loadDocument } from "../generator/load/load.js";
 import { startMock } from "../generator/mock/server.js";
 import { machineLine, writeSection } from "./report.js";
-
-const CORPUS = "/work/shared/corpus";
+import { CORPUS } from "../test/support/shared.js";
 
 async function startups(): Promise<string[]> {
   const rows: string[] = [];

@@ -2,7 +2,7 @@
  * Refusing a request that reached an operation. The mock's own error body names what was wrong; but when the
  * operation documents that status with a schema the mock's body does not fit (Stripe's `default` error object),
  * a strict client would see a spec violation, so the documented body is sent and the explanation moves to the
- * `x-mock-error` header.
+ * `x-mock-error` header. A status documented without content gets no body at all, only that header.
  */
 import type { ServerResponse } from "node:http";
 import { kindOf } from "./media.js";
@@ -21,6 +21,11 @@ export function refuse(
   headers: Record<string, string> = {},
 ): void {
   const response = responseFor(op, status);
+  if (response && response.content.length === 0) {
+    // Documented without content (Piriod's 401): any body would itself break the document, so the reason
+    // travels in the `x-mock-error` header alone.
+    return sendReply(res, { status }, op.id, explain(issues, message));
+  }
   const media = response?.content.find((m) => kindOf(m.mediaType) === "json") ?? response?.content[0];
   const fits =
     !media?.schema ||

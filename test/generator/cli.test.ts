@@ -7,8 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApi } from "../../generator/pipeline.js";
 import { cleanupScratch, cli, ROOT, scratchDir, snapshotDir } from "./helpers.js";
+import { CORPUS } from "../support/shared.js";
 
-const PETSTORE = "/work/shared/corpus/oai-petstore.v3.0.yaml";
+const PETSTORE = `${CORPUS}/oai-petstore.v3.0.yaml`;
 let out: string;
 let relOut: string;
 

@@ -1,5 +1,5 @@
 /**
- * Every document in /work/shared/corpus generates and its output type-checks under our strict tsconfig (one tsc
+ * Every document in ../shared/corpus generates and its output type-checks under our strict tsconfig (one tsc
  * child per document). OpenAI (3 MB) and Stripe (4 MB) are the slow ones; CONTACTGEN_SKIP_LARGE_CORPUS=1 skips
  * them for quick local runs.
  */
@@ -7,8 +7,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupScratch, generateInto, typecheck } from "./helpers.js";
+import { CORPUS } from "../support/shared.js";
 
-const CORPUS = "/work/shared/corpus";
 const LARGE = new Set(["openai-openapi.v3.1.yaml", "stripe-spec3.json"]);
 const skipLarge = process.env.CONTACTGEN_SKIP_LARGE_CORPUS === "1";
 const documents = readdirSync(CORPUS)

@@ -9,9 +9,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupScratch, cli, ROOT, scratchDir } from "./helpers.js";
+import { CORPUS } from "../support/shared.js";
 
 const run = promisify(execFile);
-const PETSTORE = "/work/shared/corpus/oai-petstore.v3.0.yaml";
+const PETSTORE = `${CORPUS}/oai-petstore.v3.0.yaml`;
 
 afterAll(cleanupScratch);
 

@@ -13,8 +13,8 @@ import { stringLiteral } from "../../generator/emit/safe.js";
 import { loadDocument } from "../../generator/load/load.js";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 import { cleanupScratch, scratchDir, typecheck } from "./helpers.js";
+import { CORPUS } from "../support/shared.js";
 
-const CORPUS = "/work/shared/corpus";
 const LARGE = new Set(["openai-openapi.v3.1.yaml", "stripe-spec3.json"]);
 const DOCUMENTS = [
   "specs/ctrlhub/openapi.yaml",

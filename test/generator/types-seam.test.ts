@@ -6,6 +6,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { OPTIONS, renderTypes, withoutSecurity } from "../../generator/emit/types/openapi-typescript.js";
 import { loadDocument } from "../../generator/load/load.js";
+import { CORPUS } from "../support/shared.js";
 
 const DOCUMENTS = [
   "specs/ctrlhub/openapi.yaml",
@@ -14,11 +15,11 @@ const DOCUMENTS = [
   "specs/piriod/openapi.yaml",
   "specs/pylon/openapi.yaml",
   "test/fixtures/hostile.yaml",
-  "/work/shared/corpus/oai-petstore.v3.0.yaml",
-  "/work/shared/corpus/oai-tictactoe.v3.1.yaml",
-  "/work/shared/corpus/oai-webhook-example.v3.1.json",
-  "/work/shared/corpus/redocly-museum.v3.1.yaml",
-  "/work/shared/corpus/twilio-messaging-v1.json",
+  `${CORPUS}/oai-petstore.v3.0.yaml`,
+  `${CORPUS}/oai-tictactoe.v3.1.yaml`,
+  `${CORPUS}/oai-webhook-example.v3.1.json`,
+  `${CORPUS}/redocly-museum.v3.1.yaml`,
+  `${CORPUS}/twilio-messaging-v1.json`,
 ];
 
 describe("types seam", () => {

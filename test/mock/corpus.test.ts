@@ -16,8 +16,8 @@ import { SchemaRegistry } from "../../generator/mock/schemas.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { synthesize } from "../../generator/mock/synth.js";
 import { buildRequest, credentials } from "./corpus-request.js";
+import { CORPUS } from "../support/shared.js";
 
-const CORPUS = "/work/shared/corpus";
 const files = readdirSync(CORPUS)
   .filter((f) => /\.(ya?ml|json)$/.test(f))
   .sort();
