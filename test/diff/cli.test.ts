@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -12,15 +12,18 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const CLI = path.join(ROOT, "generator/diff/cli.ts");
+const PROJECT = "test/fixtures/diff-consumer";
 
 let repo: string;
 const spec = () => path.join(repo, "specs/sample/openapi.yaml");
 const git = (...args: string[]) => run("git", args, { cwd: repo });
 const writeSpec = (doc: OpenApiDocument) => writeFile(spec(), stringify(doc));
 
-async function diff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+const diff = (...args: string[]) => diffCli("sample", "--spec-only", ...args);
+
+async function diffCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [CLI, "sample", "--spec-only", ...args], { cwd: repo });
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: repo });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -36,6 +39,9 @@ beforeAll(async () => {
     JSON.stringify({ out: "generated", apis: [{ name: "sample", spec: "specs/sample/openapi.yaml" }] }),
   );
   await writeSpec(baseDoc());
+  // --project: the caller fixture at the same relative place, resolving generated/sample and node_modules as here.
+  await cp(path.join(ROOT, PROJECT), path.join(repo, PROJECT), { recursive: true });
+  await symlink(path.join(ROOT, "node_modules"), path.join(repo, "node_modules"), "dir");
   await git("init", "-q");
   await git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
   await git("add", ".");
@@ -104,12 +110,41 @@ describe("npm run diff", () => {
     expect(report.changes.filter((c) => c.kind === "operation-added")).toHaveLength(4);
   });
 
-  it.each([
-    ["an unknown ref", ["--base", "no-such-branch"], /--base no-such-branch: not a commit/],
-    ["an unknown API", ["--base", "HEAD", "extra"], /expected exactly one API name/],
-  ])("rejects %s with exit code 2 and a hint", async (_name, args, message) => {
-    const result = await diff(...args);
+  // Read-only runs on the committed state: side by side (each is a tsx start).
+  it.concurrent.for([
+    ["an unknown ref", ["sample", "--base", "no-such-branch"], /--base no-such-branch: not a commit/],
+    ["two API names", ["sample", "--base", "HEAD", "extra"], /expected exactly one API name/],
+    ["an unknown API", ["nope"], /unknown API "nope" \(generator\.config\.json lists: sample\)/],
+  ] as const)("rejects %s with exit code 2 and a hint", async ([, args, message], { expect }) => {
+    const result = await diffCli(...args, "--spec-only");
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("→");
   });
+
+  it("exits 2 naming the file and line when the working spec cannot be loaded", async () => {
+    const good = await readFile(spec(), "utf8");
+    await writeFile(spec(), "openapi: 3.1.0\ninfo: [unclosed\n");
+    try {
+      const result = await diff();
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/specs\/sample\/openapi\.yaml:\d+:\d+/);
+      expect(result.stdout).toBe("");
+    } finally {
+      await writeFile(spec(), good);
+    }
+  });
+
+  it("lists the caller's line a change breaks with --project (exit 1)", async () => {
+    const renamed = baseDoc();
+    const contact = renamed.components!.schemas!.Contact as { properties: Record<string, unknown> };
+    contact.properties.emailAddress = contact.properties.email;
+    delete contact.properties.email;
+    await writeSpec(renamed);
+    const result = await diff("--project", PROJECT);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toContain("Call sites that break:");
+    expect(result.stdout).toMatch(/^ {2}src\/caller\.mts:10:18 {2}Property 'email' does not exist/m);
+    expect(result.stdout).toContain("Result: breaking");
+  }, 120_000);
 });
