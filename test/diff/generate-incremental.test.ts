@@ -1,8 +1,9 @@
 /**
  * `npm run generate` with the incremental cache, end to end (child processes in a scratch project): a second run
- * regenerates nothing, editing one spec regenerates only that API, and `--check` still compares for real.
+ * regenerates nothing, editing one spec regenerates only that API, `--no-cache` regenerates everything, `--check`
+ * still compares for real, and `--watch` regenerates on save, survives a broken edit and stops on SIGTERM.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,4 +91,75 @@ describe("npm run generate, incremental", () => {
     expect(generated(regenerated.out)).toEqual(["generated generated/alpha"]);
     expect((await settled(() => generate("--check"))).code).toBe(0);
   });
+});
+
+describe("npm run generate --no-cache", () => {
+  it("regenerates every API although the cache says nothing changed", async () => {
+    const cached = await settled(() => generate());
+    expect(generated(cached.out)).toEqual([]);
+    await writeFile(path.join(scratch, "generated/beta/client.ts"), "// edited by hand\n");
+    const forced = await generate("--no-cache");
+    expect(forced.code).toBe(0);
+    expect(generated(forced.out)).toEqual(["generated generated/alpha", "generated generated/beta"]);
+    expect(forced.out).not.toContain("unchanged:");
+    expect(await readFile(path.join(scratch, "generated/beta/client.ts"), "utf8")).toContain("export function");
+  });
+});
+
+describe("npm run generate --watch", () => {
+  it("regenerates the saved API, reports a broken edit with file:line, keeps watching, exits on SIGTERM", async () => {
+    const child = spawn(TSX, [CLI, "--no-lint", "--watch"], { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
+    const check = () => {
+      for (const w of [...waiters]) {
+        if (w.pattern.test(log.slice(w.from))) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      check();
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : null))),
+    );
+    /** Resolves when `pattern` appears in the output written after this call: no sleeps, no timing guesses. */
+    const next = (pattern: RegExp) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ pattern, from: log.length, resolve });
+        check();
+      });
+    const spec = path.join(scratch, "specs/alpha/openapi.yaml");
+    const good = await readFile(spec, "utf8");
+    try {
+      await next(/watching 2 API\(s\)/);
+      let seen = next(/✓ regenerated alpha/);
+      await writeFile(spec, good.replace("summary: Get a contact", "summary: Watched contact"));
+      await seen;
+      await expect
+        .poll(() => readFile(path.join(scratch, "generated/alpha/client.ts"), "utf8"))
+        .toContain("Watched contact");
+
+      seen = next(/still watching/);
+      await writeFile(spec, "openapi: 3.1.0\ninfo: [unclosed\n");
+      await seen;
+      expect(log).toMatch(/✗ alpha: .*specs\/alpha\/openapi\.yaml:\d+:\d+/);
+      expect(await readFile(path.join(scratch, "generated/alpha/client.ts"), "utf8")).toContain("Watched contact");
+
+      seen = next(/✓ regenerated alpha/);
+      await writeFile(spec, good);
+      await seen;
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+      await writeFile(spec, good);
+    }
+    expect(log).not.toMatch(/regenerated beta/);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
  * The generated clients against a real HTTP server on 127.0.0.1: auth, vendor headers, media types, encoding,
  * CR/LF refusal, retries with Retry-After, timeouts, abort, pagination, throwing vs results, validation hooks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCtrlhubClient } from "../../generated/ctrlhub/index.js";
 import { createKareClient } from "../../generated/kare/index.js";
 import { createPiriodClient } from "../../generated/piriod/index.js";
@@ -18,15 +18,14 @@ import {
 } from "../../generated/pylon/index.js";
 import { json, startServer, type TestServer } from "./server.js";
 
+// A server per test: a request a test leaves in flight (the timeout and abort tests do) can never land in the
+// next test's record, however late a stalled worker delivers it.
 let server: TestServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
   server.reply(json(200, { data: {} }));
 });
+afterEach(() => server.close());
 
 /** Records waits instead of waiting, so retry tests are exact and instant. */
 function fakeEnvironment() {
