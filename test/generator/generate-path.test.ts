@@ -9,19 +9,18 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanupScratch, cli, ROOT, scratchDir } from "./helpers.js";
-import { CORPUS } from "../support/shared.js";
 
 const run = promisify(execFile);
-const PETSTORE = `${CORPUS}/oai-petstore.v3.0.yaml`;
+const SPEC = "specs/pylon/openapi.yaml";
 
 afterAll(cleanupScratch);
 
-/** Generates petstore in a child process and lists the CommonJS packages it loaded. */
+/** Generates pylon in a child process and lists the CommonJS packages it loaded. */
 async function loadedPackages(engine: string): Promise<string[]> {
   const script = `
     import { createRequire } from "node:module";
     const { generateApi } = await import("./generator/pipeline.ts");
-    await generateApi(${JSON.stringify(PETSTORE)}, "petstore", { types: ${JSON.stringify(engine)}, validators: false });
+    await generateApi(${JSON.stringify(SPEC)}, "pylon", { types: ${JSON.stringify(engine)}, validators: false });
     const names = Object.keys(createRequire(import.meta.url).cache).map((f) => f.split("/node_modules/").pop()?.split("/")[0]);
     console.log(JSON.stringify([...new Set(names)]));`;
   const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
@@ -38,9 +37,9 @@ describe("generate path", () => {
     expect((await loadedPackages(engine)).includes("typescript")).toBe(loadsTypescript);
   });
 
-  it("--types openapi-typescript and the default write the same types.ts for petstore", async () => {
+  it("--types openapi-typescript and the default write the same types.ts for pylon", async () => {
     const [native, reference] = [scratchDir("types-native"), scratchDir("types-ots")];
-    const base = ["--spec", PETSTORE, "--name", "petstore", "--no-lint"];
+    const base = ["--spec", SPEC, "--name", "pylon", "--no-lint"];
     expect((await cli([...base, "--out", path.relative(ROOT, native)])).code).toBe(0);
     expect((await cli([...base, "--out", path.relative(ROOT, reference), "--types", "openapi-typescript"])).code).toBe(
       0,

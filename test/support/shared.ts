@@ -8,7 +8,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-export const SHARED = path.resolve(import.meta.dirname, "../../../shared");
+// CONTACTGEN_SHARED points elsewhere (or nowhere: how the no-shared behaviour is tried without moving the folder).
+export const SHARED = path.resolve(process.env.CONTACTGEN_SHARED ?? path.join(import.meta.dirname, "../../../shared"));
 export const CORPUS = path.join(SHARED, "corpus");
 export const SUITE = path.join(SHARED, "json-schema-test-suite");
 

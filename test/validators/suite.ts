@@ -14,8 +14,9 @@ import { generateValidators } from "../../generator/emit/validators/index.js";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { Validator } from "../../generator/runtime/validation.js";
+import { SUITE } from "../support/shared.js";
 
-export const SUITE_DIR = path.resolve(import.meta.dirname, "../../../shared/json-schema-test-suite");
+export { SUITE as SUITE_DIR } from "../support/shared.js";
 const REMOTE_BASE = "http://localhost:1234/";
 
 export interface SuiteTest {
@@ -35,7 +36,7 @@ export interface SuiteGroup {
   optional: boolean;
 }
 
-export function loadGroups(suiteDir = SUITE_DIR): SuiteGroup[] {
+export function loadGroups(suiteDir = SUITE): SuiteGroup[] {
   const files = [
     ...readdirSync(suiteDir).filter((f) => f.endsWith(".json")),
     ...readdirSync(path.join(suiteDir, "optional/format")).map((f) => `optional/format/${f}`),
@@ -65,7 +66,7 @@ function withId(schema: unknown, id: string): unknown {
   return "$id" in schema ? schema : { $id: id, ...schema };
 }
 
-export function loadRemotes(suiteDir = SUITE_DIR): Record<string, unknown> {
+export function loadRemotes(suiteDir = SUITE): Record<string, unknown> {
   const remotes: Record<string, unknown> = {};
   const walk = (dir: string): void => {
     for (const entry of readdirSync(path.join(suiteDir, "remotes", dir), { withFileTypes: true })) {
