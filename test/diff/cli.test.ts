@@ -6,12 +6,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
+import { ROOT, runTs } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const CLI = path.join(ROOT, "generator/diff/cli.ts");
 const PROJECT = "test/fixtures/diff-consumer";
 
 let repo: string;
@@ -21,15 +19,7 @@ const writeSpec = (doc: OpenApiDocument) => writeFile(spec(), stringify(doc));
 
 const diff = (...args: string[]) => diffCli("sample", "--spec-only", ...args);
 
-async function diffCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: repo });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const diffCli = (...args: string[]) => runTs("generator/diff/cli.ts", args, repo);
 
 beforeAll(async () => {
   repo = await mkdtemp(path.join(tmpdir(), "contactgen-diff-cli-"));

@@ -3,31 +3,21 @@
  * regenerates nothing, editing one spec regenerates only that API, `--no-cache` regenerates everything, `--check`
  * still compares for real, and `--watch` regenerates on save, survives a broken edit and stops on SIGTERM.
  */
-import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { generatorFingerprint } from "../../generator/incremental/cache.js";
+import { runTs, spawnTs } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
-const exec = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
-const CLI = path.join(ROOT, "generator/cli.ts");
 const APIS = ["alpha", "beta"];
 let scratch: string;
 
 async function generate(...args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await exec(TSX, [CLI, "--no-lint", ...args], { cwd: scratch });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
+  const { code, stdout, stderr } = await runTs("generator/cli.ts", ["--no-lint", ...args], scratch);
+  return { code, out: stdout + stderr };
 }
 
 /**
@@ -108,7 +98,7 @@ describe("npm run generate --no-cache", () => {
 
 describe("npm run generate --watch", () => {
   it("regenerates the saved API, reports a broken edit with file:line, keeps watching, exits on SIGTERM", async () => {
-    const child = spawn(TSX, [CLI, "--no-lint", "--watch"], { cwd: scratch, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnTs("generator/cli.ts", ["--no-lint", "--watch"], scratch);
     let log = "";
     const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
     const check = () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { generateApi, type GenerateOptions } from "../../generator/pipeline.js";
 import { writeOutputs } from "../../generator/write/write.js";
+import { runTs } from "../support/tsx.js";
 
 const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -71,15 +72,4 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
 }
 
 /** Runs the CLI as `npm run generate` would (tsx), returning exit code and output. */
-export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "generator/cli.ts", ...args], {
-      cwd: ROOT,
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
-}
+export const cli = (args: string[]) => runTs("generator/cli.ts", args);

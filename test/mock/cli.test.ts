@@ -1,15 +1,11 @@
 /** `npm run mock` end to end: the CLI serves a configured API or any `--spec` file, and explains bad input. */
-import { spawn } from "node:child_process";
 import { describe, it } from "vitest";
 import { CORPUS, NO_CORPUS } from "../support/shared.js";
-
-const TSX = "node_modules/.bin/tsx";
+import { runTs, spawnTs } from "../support/tsx.js";
 
 /** Starts the CLI and resolves with its base URL once it prints it, plus a stop function. */
 function start(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(TSX, ["generator/mock/cli.ts", ...args, "--port", "0", "--quiet"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnTs("generator/mock/cli.ts", [...args, "--port", "0", "--quiet"]);
   let out = "";
   let err = "";
   return new Promise((resolve, reject) => {
@@ -32,12 +28,7 @@ function start(args: string[]): Promise<{ url: string; stop: () => Promise<numbe
   });
 }
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(TSX, ["generator/mock/cli.ts", ...args], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stderr })));
-}
+const run = (args: string[]) => runTs("generator/mock/cli.ts", args);
 
 // Each case spawns tsx (about two seconds of start-up): run them side by side.
 describe.concurrent("mock CLI", () => {
