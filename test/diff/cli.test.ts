@@ -136,5 +136,5 @@ describe("npm run diff", () => {
     expect(result.stdout).toContain("Call sites that break:");
     expect(result.stdout).toMatch(/^ {2}src\/caller\.mts:10:18 {2}Property 'email' does not exist/m);
     expect(result.stdout).toContain("Result: breaking");
-  }, 120_000);
+  }, 300_000);
 });

@@ -151,5 +151,5 @@ describe("npm run generate --watch", () => {
       await writeFile(spec, good);
     }
     expect(log).not.toMatch(/regenerated beta/);
-  }, 120_000);
+  }, 300_000);
 });
