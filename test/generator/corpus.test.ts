@@ -6,10 +6,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateApi } from "../../generator/pipeline.js";
+import { buildModel } from "../../generator/model/build.js";
+import { emitAll, emittersFor, generateApi } from "../../generator/pipeline.js";
 import { writeOutputs } from "../../generator/write/write.js";
 import { CORPUS, corpusDocuments, LARGE_CORPUS, NO_CORPUS } from "../support/shared.js";
-import { cleanupScratch, generateInto, scratchDir, typecheck } from "./helpers.js";
+import { loadCached } from "../support/load-cache.js";
+import { cleanupScratch, scratchDir, typecheck } from "./helpers.js";
 
 const skipLarge = process.env.CONTACTGEN_SKIP_LARGE_CORPUS === "1";
 if (skipLarge) console.warn("skipped: Stripe and OpenAI generation (CONTACTGEN_SKIP_LARGE_CORPUS=1)");
@@ -47,7 +49,9 @@ describe.skipIf(NO_CORPUS)("corpus", () => {
     { timeout: 600_000 },
     async (file) => {
       const validators = process.env.CONTACTGEN_CORPUS_FULL === "1";
-      const dir = await generateInto(path.join(CORPUS, file), stem(file), { validators });
+      const model = buildModel(await loadCached(path.join(CORPUS, file)), stem(file));
+      const dir = scratchDir(stem(file));
+      await writeOutputs([{ dir, files: await emitAll(model, await emittersFor({ validators })) }]);
       const result = await typecheck(dir);
       expect(result.output).toBe("");
       expect(result.ok).toBe(true);

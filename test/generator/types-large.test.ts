@@ -9,7 +9,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { renderNativeTypes } from "../../generator/emit/types/native/index.js";
 import { OPTIONS, renderTypes, withoutSecurity } from "../../generator/emit/types/openapi-typescript.js";
-import { loadDocument } from "../../generator/load/load.js";
+import { loadCached } from "../support/load-cache.js";
 import { CORPUS, corpusDocuments, LARGE_CORPUS, NO_CORPUS } from "../support/shared.js";
 import { asReference, firstDifference } from "./native-intended.js";
 
@@ -23,7 +23,7 @@ describe.skipIf(NO_CORPUS)("types of the large corpus documents", () => {
   it.each(LARGE)(
     "%s: native emitter = renderTypes seam = openapiTS(), byte for byte",
     async (file) => {
-      const { doc } = await loadDocument(path.join(CORPUS, file));
+      const { doc } = await loadCached(path.join(CORPUS, file));
       const native = renderNativeTypes(doc);
       const seam = renderTypes(doc);
       expect(firstDifference(asReference(native), seam), "native vs openapi-typescript").toBe("");
