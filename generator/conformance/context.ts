@@ -63,5 +63,11 @@ export function fail(
   requests: WireRequest[],
   extra: { input?: Parts; status?: number } = {},
 ): void {
+  // One report per operation and check: the first (for positive requests, the shrunk one); the rest are counted.
+  const same = ctx.failures.find((f) => f.operation === op.id && f.check === check);
+  if (same) {
+    same.similar = (same.similar ?? 0) + 1;
+    return;
+  }
   ctx.failures.push({ operation: op.id, check, message, seed: ctx.seed, curl: requests.map(curlOf), ...extra });
 }

@@ -8,6 +8,7 @@ import type { MockOperation } from "../mock/routes.js";
 import { exchangeChecked, fail, wire, type RunContext } from "./context.js";
 import type { Finding } from "./judge.js";
 import type { RequestFactory } from "./requests.js";
+import { shrink } from "./shrink.js";
 import { BudgetExhausted, unreachable } from "./sender.js";
 import type { Exchange, Parts, WireRequest } from "./types.js";
 
@@ -67,14 +68,30 @@ export async function positive(ctx: RunContext, op: MockOperation, factory: Requ
   const result = await fc.check(property, {
     seed: ctx.seed,
     numRuns: ctx.runs,
-    examples: base ? [[base]] : [],
+    examples: base ? [[base], ...factory.edges(base).map((e) => [e] as [Parts])] : [],
     // Filters on rare shapes can skip a lot; the budget, not fast-check, bounds the work.
     maxSkipsPerRun: 1000,
   });
   if (result.failed && last) {
-    const input = last.parts;
-    for (const finding of dedupe(last.findings)) {
-      fail(ctx, op, finding.check, finding.message, [last.request], { input, status: last.status });
+    let found = last;
+    if (base) {
+      const check = found.findings[0]!.check;
+      await shrink(
+        found.parts,
+        base,
+        (p) => factory.valid(p),
+        async (parts) => {
+          if (!ctx.sender.open) return false;
+          const request = wire(ctx, op, parts);
+          const outcome = await probe(ctx, op, request);
+          if (!outcome.findings.some((f) => f.check === check)) return false;
+          found = { parts, request, findings: outcome.findings, status: outcome.exchange?.status };
+          return true;
+        },
+      );
+    }
+    for (const finding of dedupe(found.findings)) {
+      fail(ctx, op, finding.check, finding.message, [found.request], { input: found.parts, status: found.status });
     }
   } else if (result.failed && result.errorInstance) {
     throw result.errorInstance;

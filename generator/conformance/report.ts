@@ -10,6 +10,7 @@ export function failureText(failure: Failure): string {
   const lines = [`FAIL ${failure.operation}  ${failure.check}  (seed ${failure.seed})`, `  ${failure.message}`];
   if (failure.input) lines.push(`  input: ${JSON.stringify(failure.input, dropEmpty)}`);
   lines.push(...failure.curl.map((c) => `  ${c}`));
+  if (failure.similar) lines.push(`  (${failure.similar} more like it for this operation)`);
   return lines.join("\n");
 }
 
@@ -32,15 +33,12 @@ export function jsonReport(result: Result): string {
 }
 
 function xml(text: string): string {
-  return (
-    text
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "")
-  );
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, "");
 }
 
 /** One test case per operation and check that ran; a failure element per finding. */

@@ -10,6 +10,7 @@ import type { MockMedia, MockOperation, MockParameter } from "../mock/routes.js"
 import type { SchemaRegistry } from "../mock/schemas.js";
 import { synthesize } from "../mock/synth.js";
 import { arbitraryFor } from "./arbitrary.js";
+import { EDGES, edgeValue } from "./edges.js";
 import { encodeBody } from "./wire.js";
 import type { Parts } from "./types.js";
 
@@ -94,6 +95,37 @@ export class RequestFactory {
       parts.body = this.minimal(media, body);
     }
     return parts;
+  }
+
+  /**
+   * Boundary requests: every parameter and body member present at its lower bounds, its upper bounds, and with
+   * full-length astral text, once per documented media type. Only valid ones are kept.
+   */
+  edges(base: Parts): Parts[] {
+    const out: Parts[] = [];
+    const media = sendableMedia(this.op);
+    for (const edge of EDGES) {
+      for (const m of media.length > 0 ? media : [undefined]) {
+        const parts: Parts = {
+          path: { ...base.path },
+          query: { ...base.query },
+          headers: { ...base.headers },
+          cookies: { ...base.cookies },
+        };
+        for (const p of this.params) {
+          const value = edgeValue(this.registry.document, this.schemaOf(p.schema), edge);
+          if (value !== undefined && this.paramValid(p, value)) parts[location(p)][p.name] = value;
+        }
+        if (m) {
+          const body = edgeValue(this.registry.document, this.schemaOf(m.schema), edge);
+          if (body === undefined || !this.bodyValid(m, body)) continue;
+          parts.mediaType = m.mediaType;
+          parts.body = body;
+        }
+        if (this.valid(parts)) out.push(parts);
+      }
+    }
+    return out;
   }
 
   /** Drops optional members one by one while the body stays valid: the smallest request is the clearest. */

@@ -186,7 +186,7 @@ function documentsGone(op: MockOperation): boolean {
   return op.responses.some((r) => ["404", "410", "4XX", "4xx", "default"].includes(r.status));
 }
 
-const MAX_PAGES = 20;
+const MAX_PAGES = 50;
 
 /** Follows the cursor from the first page to the last, then once beyond it when the last page still names one. */
 export async function paging(ctx: RunContext, op: MockOperation): Promise<string | undefined> {

@@ -70,6 +70,8 @@ export interface Failure {
   /** Ready-to-paste commands reproducing it, in order (stateful checks need more than one). */
   curl: string[];
   status?: number;
+  /** More findings of the same operation and check, not printed. */
+  similar?: number;
 }
 
 /** An operation's outcome: which checks ran, which were not applicable and why. */

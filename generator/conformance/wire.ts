@@ -105,7 +105,6 @@ export function toWire(base: string, op: MockOperation, parts: Parts, extra: Rec
 
 /** POSIX shell quoting; ANSI-C quoting when the text has control characters (multipart CRLFs). */
 function quote(value: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[\x00-\x1f\x7f]/.test(value)) return `'${value.replace(/'/g, `'\\''`)}'`;
   const escaped = value.replace(/[\\'\x00-\x1f\x7f]/g, (c) => {
     if (c === "\\" || c === "'") return `\\${c}`;
