@@ -20,6 +20,7 @@ export interface MockContext {
   bodyLimit: number;
   log: (line: string) => void;
   credentials?: AcceptedCredentials | undefined;
+  seed?: number;
 }
 
 export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -89,6 +90,7 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     body,
     accept: req.headers.accept,
     invalid,
+    seed: ctx.seed,
   });
   sendReply(res, reply, op.id);
 }

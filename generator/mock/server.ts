@@ -32,6 +32,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Scheme name → the one credential accepted (token/key, or `user:password`); default: any well-formed one. */
   credentials?: AcceptedCredentials;
+  /** Seed of the synthesised data (names, emails, ids): same seed, same answers. Default 0. */
+  seed?: number;
 }
 
 export interface MockServer {
@@ -69,6 +71,7 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     log,
     credentials: options.credentials,
+    seed: options.seed ?? 0,
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = http.createServer({
