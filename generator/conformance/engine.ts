@@ -12,7 +12,7 @@ import { ignoredAuth, negative, secured } from "./negative.js";
 import { positive } from "./positive.js";
 import { BudgetExhausted, Sender } from "./sender.js";
 import { lifecycle, paging, resources } from "./stateful.js";
-import type { CheckName, Exchange, OperationResult, Result } from "./types.js";
+import type { CheckName, Exchange, OperationResult, Result, Verdict } from "./types.js";
 
 export interface EngineInput {
   doc: Record<string, unknown>;
@@ -25,6 +25,7 @@ export interface EngineInput {
   timeLimit: number;
   operations?: string[];
   observe?: (exchange: Exchange) => void;
+  onVerdict?: (verdict: Verdict) => void;
   /** An already built registry for the document (the mock's), to avoid compiling twice. */
   registry?: SchemaRegistry;
 }
@@ -68,6 +69,7 @@ export async function runEngine(input: EngineInput): Promise<Result> {
     reserved: reservedOf(input.doc, input.headers),
     failures: [],
     seen: new Set(),
+    onVerdict: input.onVerdict,
     runs: Math.max(5, Math.min(100, Math.floor((input.maxRequests * 0.5) / Math.max(1, ops.length)))),
   };
   const results = new Map<string, OperationResult>(
