@@ -84,13 +84,14 @@ export async function runEngine(input: EngineInput): Promise<Result> {
     else result.skipped.push({ check, reason });
   };
   try {
-    for (const op of ops) await stateless(ctx, op, note);
+    // The stateful checks take a handful of requests each: first, so random requests cannot spend their budget.
     for (const resource of resources(input.doc, ops)) {
       const outcome = await lifecycle(ctx, resource);
       note(resource.read ?? resource.create, "ensure_resource_availability", outcome.availability);
       if (resource.remove) note(resource.remove, "use_after_free", outcome.afterFree);
     }
     for (const op of ops.filter((o) => o.pagination)) note(op, "pagination", await paging(ctx, op));
+    for (const op of ops) await stateless(ctx, op, note);
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
   }

@@ -40,7 +40,7 @@ async function conformance(url: string, extra: string[] = []) {
   let result: Result | undefined;
   const exchanges: Exchange[] = [];
   const code = await runConformance(
-    ["--spec", SPEC, "--server", url, "--auth", `bearer=${TOKEN}`, "--max-requests", "120", ...extra],
+    ["--spec", SPEC, "--server", url, "--auth", `bearer=${TOKEN}`, "--max-requests", "100", ...extra],
     {
       stdout: (t) => (text += t),
       stderr: (t) => (errors += t),
