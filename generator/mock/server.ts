@@ -72,6 +72,7 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     log,
     credentials: options.credentials,
     seed: options.seed ?? 0,
+    deleted: new Set(),
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = http.createServer({
