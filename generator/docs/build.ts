@@ -14,6 +14,8 @@ import { writeSite } from "./write-site.js";
 export interface BuildOptions {
   config: string;
   out: string;
+  /** Write into a non-empty folder that has no contactgen manifest (its other files are kept). */
+  force?: boolean;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
@@ -29,7 +31,7 @@ export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const files = await buildSiteFiles(await loadModels(options.config));
-  await writeSite(options.out, files);
+  await writeSite(options.out, files, { force: options.force ?? false });
   return files;
 }
 
@@ -38,11 +40,13 @@ export function parseArgs(argv: string[]): BuildOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
+    if (flag === "--force") {
+      options.force = true;
+    } else if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
       options[flag === "--out" ? "out" : "config"] = value;
       i++;
     } else {
-      throw new Error(`docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE]`);
+      throw new Error(`docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--force]`);
     }
   }
   return options;
