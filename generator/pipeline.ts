@@ -9,6 +9,7 @@ import { indexEmitter } from "./emit/index-file.js";
 import { runtimeEmitter } from "./emit/runtime-files.js";
 import { typesEmitter, type TypesEngine } from "./emit/types/index.js";
 import { loadDocument, type LoadedDocument, type LoadOptions } from "./load/load.js";
+import { assertUniqueOperationIds } from "./load/operation-ids.js";
 import { SpecError } from "./load/spec-error.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
@@ -71,6 +72,7 @@ export async function generateApi(spec: string, name: string, options: GenerateO
  * exhaust the stack on a legal document; that ends in a SpecError naming the file, never a raw RangeError.
  */
 export async function generateLoaded(loaded: LoadedDocument, name: string, emitters: Emitter[]): Promise<GeneratedApi> {
+  assertUniqueOperationIds(loaded);
   try {
     const model = buildModel(loaded, name);
     const files = await emitAll(model, emitters);
