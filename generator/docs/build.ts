@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import type { ApiModel } from "../model/types.js";
+import { siteScript } from "./bundle.js";
 import { readApis } from "./config.js";
 import { renderSite, type SiteFile } from "./site.js";
 import { loadTemplates } from "./templates.js";
@@ -24,7 +25,9 @@ export async function loadModels(config: string): Promise<ApiModel[]> {
 }
 
 export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
-  return renderSite(models, await loadTemplates());
+  const pages = renderSite(models, await loadTemplates());
+  const scripts = [await siteScript()];
+  return [...pages, ...scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {

@@ -53,6 +53,7 @@ beforeAll(async () => {
     ],
   });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   // Anything not addressed to our server is recorded and refused: the site must work with no network.
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -157,6 +158,8 @@ describe("docs site in Chromium", () => {
           endpoint: a.querySelector(".endpoint")?.textContent ?? "",
           file: a.querySelector("pre[data-example]")?.getAttribute("data-example") ?? "",
           code: a.querySelector("pre[data-example]")?.textContent ?? "",
+          curlFile: a.querySelector("pre[data-sample]")?.getAttribute("data-sample") ?? "",
+          curl: a.querySelector("pre[data-sample]")?.textContent ?? "",
         })),
       );
       expect(rendered.map((r) => r.id).sort(), model.name).toEqual(model.operations.map((o) => o.id).sort());
@@ -167,6 +170,9 @@ describe("docs site in Chromium", () => {
         // The example on the page is, character for character, the file the type-check compiles.
         const served = await (await context.request.get(`${origin}/main/${shown?.file}`)).text();
         expect(shown?.code).toBe(served);
+        const curl = await (await context.request.get(`${origin}/main/${shown?.curlFile}`)).text();
+        expect(shown?.curl).toBe(curl);
+        expect(curl.startsWith("curl ")).toBe(true);
       }
       await page.screenshot({ path: path.join(SHOTS, `${model.name}.png`), fullPage: true });
       await checkLinks(page);
@@ -174,11 +180,35 @@ describe("docs site in Chromium", () => {
     }
   });
 
+  it("shows samples in tabs beside the operation on a wide screen, with a working copy button", async () => {
+    const model = models[0] as ApiModel;
+    const op = model.operations[0];
+    const page = await open(`main/${model.name}.html`);
+    const article = page.locator(`article[data-operation-id="${op?.id}"]`);
+    const doc = (await article.locator(".op-doc").boundingBox())!;
+    const panel = (await article.locator(".samples").boundingBox())!;
+    expect(panel.x, "samples sit to the right of the operation").toBeGreaterThanOrEqual(doc.x + doc.width);
+    const curl = article.locator("pre[data-sample]");
+    const ts = article.locator("pre[data-example]");
+    expect(await curl.isVisible()).toBe(true);
+    expect(await ts.isVisible()).toBe(false);
+    await article.getByRole("tab", { name: "TypeScript" }).click();
+    expect(await ts.isVisible()).toBe(true);
+    expect(await curl.isVisible()).toBe(false);
+    await page.keyboard.press("ArrowLeft");
+    expect(await curl.isVisible()).toBe(true);
+    expect(await article.getByRole("tab", { name: "curl" }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await article.locator("[data-copy]").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await curl.textContent());
+    expect(await article.locator("[data-copy]").textContent()).toBe("Copied");
+    await page.close();
+  });
+
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {
     const page = await open("hostile/hostile.html");
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const foreign = await page.$$eval(
-      "script, img, iframe, svg, object, embed, style, base, meta[http-equiv='refresh'], a[href^='javascript']",
+      "script:not([src^='assets/']), img, iframe, svg, object, embed, style, base, meta[http-equiv='refresh'], a[href^='javascript']",
       (els) => els.map((e) => e.outerHTML),
     );
     expect(foreign).toEqual([]);

@@ -52,7 +52,8 @@ export interface OperationView {
   parameters: ParameterView[];
   requestBody?: { required: boolean; description: Block[]; media: MediaView[] };
   responses: ResponseView[];
-  example: { tokens: Token[]; file: string; code: string };
+  example: SampleView;
+  curl: SampleView;
   clientCall: string;
   /** `contacts.listAll` for cursor-paginated operations. */
   iterator?: string;
@@ -61,7 +62,14 @@ export interface OperationView {
 export interface OperationInputs {
   anchor: string;
   securityHref(key: string): string;
-  example: { tokens: Token[]; file: string; code: string };
+  example: SampleView;
+  curl: SampleView;
+}
+
+export interface SampleView {
+  tokens: Token[];
+  file: string;
+  code: string;
 }
 
 export function operationView(ctx: SchemaContext, op: OperationModel, inputs: OperationInputs): OperationView {
@@ -91,6 +99,7 @@ export function operationView(ctx: SchemaContext, op: OperationModel, inputs: Op
       media: r.content.map((m) => mediaView(ctx, m)),
     })),
     example: inputs.example,
+    curl: inputs.curl,
     clientCall: `${op.group ? `${op.group}.` : ""}${op.methodName}`,
     iterator: op.pagination ? `${op.group ? `${op.group}.` : ""}${op.methodName}All` : undefined,
   };
