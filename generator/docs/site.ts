@@ -3,6 +3,7 @@
  * Pure and deterministic: APIs sorted by name, no timestamps, LF only.
  */
 import type { ApiModel } from "../model/types.js";
+import { searchIndexScript } from "./search-index.js";
 import type { Templates } from "./templates.js";
 import { apiView, type ApiView } from "./view/api-view.js";
 
@@ -16,7 +17,7 @@ export interface SiteOptions {
 }
 
 /** Scripts every page loads, in order; API pages add their own (see bundle.ts). */
-export const SITE_SCRIPTS = ["assets/site.js"];
+export const SITE_SCRIPTS = ["assets/search-index.js", "assets/site.js"];
 
 /** Origins a page may send requests to (try-it): its own, loopback mocks, and the API's documented servers. */
 export function connectSources(urls: string[]): string {
@@ -49,6 +50,7 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
     files.push({ path: view.href, contents: templates.api({ ...page, pageTitle, connectSrc, api: view }) });
     files.push(...examples.map((e) => ({ path: e.path, contents: e.code })));
   }
+  files.push({ path: "assets/search-index.js", contents: searchIndexScript(apis) });
   for (const [path, contents] of templates.assets) files.push({ path, contents });
   const seen = new Set<string>();
   for (const file of files) {

@@ -204,6 +204,33 @@ describe("docs site in Chromium", () => {
     await page.close();
   });
 
+  it("searches: `/` focuses the box, typing an operation name lists it, arrows move, Enter opens it", async () => {
+    const model = models[models.length - 1] as ApiModel;
+    const op = model.operations[model.operations.length - 1] as ApiModel["operations"][number];
+    const page = await open("main/index.html");
+    await page.keyboard.press("/");
+    const input = page.getByRole("combobox");
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(op.id);
+    const options = page.getByRole("option");
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    expect(await options.first().getAttribute("aria-selected")).toBe("true");
+    await page.screenshot({ path: path.join(SHOTS, "search.png") });
+    // Several APIs may share the operationId: walk down to this API's entry with the arrow keys.
+    const shown = await options.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    const wanted = shown.findIndex(
+      (t) => t.startsWith(op.summary ?? op.id) && t.includes(`${op.method.toUpperCase()} ${op.path} · ${model.title}`),
+    );
+    expect(wanted, shown.join("\n")).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < wanted; i++) await page.keyboard.press("ArrowDown");
+    expect(await options.nth(wanted).getAttribute("aria-selected")).toBe("true");
+    await Promise.all([page.waitForURL(/#op-/), page.keyboard.press("Enter")]);
+    expect(new URL(page.url()).pathname).toBe(`/main/${model.name}.html`);
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${anchor}"]`).getAttribute("data-operation-id")).toBe(op.id);
+    await page.close();
+  });
+
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {
     const page = await open("hostile/hostile.html");
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();

@@ -3,11 +3,13 @@
  * `js` class is set before first paint: without it, pages show every sample and no control needing a script.
  */
 import { initSamples } from "./samples.js";
+import { initSearch } from "./search.js";
 
 document.documentElement.classList.add("js");
 
 function start(): void {
   initSamples(document);
+  initSearch();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
