@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import type { EmittedFile } from "../emit/emitter.js";
-import type { SiteFile } from "./site.js";
+import { tryItScriptPath, type SiteFile } from "./site.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "../..");
@@ -38,7 +38,7 @@ function generatedFiles(files: EmittedFile[]): Plugin {
     name: "generated-files",
     setup(b) {
       b.onResolve({ filter: new RegExp(`^${VIRTUAL}/`) }, (args) => ({
-        path: args.path.slice(VIRTUAL.length + 1),
+        path: args.path.slice(VIRTUAL.length + 1).replace(/\.js$/, ".ts"),
         namespace: VIRTUAL,
       }));
       b.onResolve({ filter: /^\.\.?\//, namespace: VIRTUAL }, (args) => {
@@ -63,7 +63,7 @@ export async function siteScript(): Promise<SiteFile> {
 export async function tryItScript(api: string, files: EmittedFile[]): Promise<SiteFile> {
   const hasValidators = files.some((f) => f.path === "validators.ts");
   const entry = hasValidators
-    ? `import { operationValidators } from "${VIRTUAL}/validators.js";\nimport { initTryIt } from "./browser/tryit.ts";\ninitTryIt(operationValidators);\n`
-    : `import { initTryIt } from "./browser/tryit.ts";\ninitTryIt({});\n`;
-  return { path: `assets/tryit-${api}.js`, contents: await bundle(entry, [generatedFiles(files)]) };
+    ? `import { operationValidators } from "${VIRTUAL}/validators.js";\nimport { initTryIt } from "./browser/tryit.ts";\ninitTryIt(operationValidators, ${JSON.stringify(api)});\n`
+    : `import { initTryIt } from "./browser/tryit.ts";\ninitTryIt({}, ${JSON.stringify(api)});\n`;
+  return { path: tryItScriptPath(api), contents: await bundle(entry, [generatedFiles(files)]) };
 }

@@ -6,6 +6,7 @@ import type { ApiModel } from "../model/types.js";
 import { searchIndexScript } from "./search-index.js";
 import type { Templates } from "./templates.js";
 import { apiView, type ApiView } from "./view/api-view.js";
+import { clean } from "./view/slug.js";
 
 export interface SiteFile {
   path: string;
@@ -18,6 +19,10 @@ export interface SiteOptions {
 
 /** Scripts every page loads, in order; API pages add their own (see bundle.ts). */
 export const SITE_SCRIPTS = ["assets/search-index.js", "assets/site.js"];
+
+export function tryItScriptPath(api: string): string {
+  return `assets/tryit-${clean(api) || "api"}.js`;
+}
 
 /** Origins a page may send requests to (try-it): its own, loopback mocks, and the API's documented servers. */
 export function connectSources(urls: string[]): string {
@@ -47,7 +52,8 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
   for (const { view, examples } of built) {
     const pageTitle = `${view.title} · ${siteTitle}`;
     const connectSrc = connectSources(view.servers.map((s) => s.url));
-    files.push({ path: view.href, contents: templates.api({ ...page, pageTitle, connectSrc, api: view }) });
+    const scripts = [...SITE_SCRIPTS, "assets/mock-config.js", tryItScriptPath(view.name)];
+    files.push({ path: view.href, contents: templates.api({ ...page, pageTitle, connectSrc, scripts, api: view }) });
     files.push(...examples.map((e) => ({ path: e.path, contents: e.code })));
   }
   files.push({ path: "assets/search-index.js", contents: searchIndexScript(apis) });

@@ -12,7 +12,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer } from "../../generator/docs/static-server.js";
+import { createDocsServer } from "../../generator/docs/docs-server.js";
+import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { writeSite } from "../../generator/docs/write-site.js";
 import type { ApiModel } from "../../generator/model/types.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
@@ -26,6 +27,8 @@ let origin: string;
 let browser: Browser;
 let context: BrowserContext;
 let models: ApiModel[];
+const mocks: MockServer[] = [];
+const mockRequests: string[] = [];
 const offsite: string[] = [];
 const consoleErrors: string[] = [];
 
@@ -38,7 +41,13 @@ beforeAll(async () => {
   await writeSite(path.join(dir, "main"), real.files);
   await writeSite(path.join(dir, "hostile"), (await hostileSite()).files);
   await mkdir(SHOTS, { recursive: true });
-  server = createStaticServer(dir);
+  const mockUrls: Record<string, string> = {};
+  for (const model of models) {
+    const mock = await startMock({ model });
+    mocks.push(mock);
+    mockUrls[model.name] = mock.url;
+  }
+  server = createDocsServer(dir, { mocks: mockUrls, mount: "/main/" });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -57,6 +66,7 @@ beforeAll(async () => {
   // Anything not addressed to our server is recorded and refused: the site must work with no network.
   await context.route("**/*", (route) => {
     const url = route.request().url();
+    if (url.startsWith(`${origin}/main/mock/`)) mockRequests.push(`${route.request().method()} ${url}`);
     if (url.startsWith(`${origin}/`) || url.startsWith(pathToFileURL(dir).href)) return route.continue();
     offsite.push(url);
     return route.abort();
@@ -66,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await Promise.all(mocks.map((m) => m.close()));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -130,6 +141,22 @@ async function checkLinks(page: Page): Promise<number> {
     }
   }
   return hrefs.length;
+}
+
+/** Replaces the first string found depth-first with a number, in place; returns its JSON pointer. */
+function breakFirstString(value: unknown, pointer: string): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const here = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (typeof record[key] === "string") {
+      record[key] = 12345;
+      return here;
+    }
+    const deeper = breakFirstString(record[key], here);
+    if (deeper) return deeper;
+  }
+  return undefined;
 }
 
 describe("docs site in Chromium", () => {
@@ -229,6 +256,60 @@ describe("docs site in Chromium", () => {
     const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.locator(`[id="${anchor}"]`).getAttribute("data-operation-id")).toBe(op.id);
     await page.close();
+  });
+
+  it("try-it sends the spec's example to the mock and shows the 2xx; an invalid body is refused before sending", async () => {
+    const model = models.find((m) => m.operations.some((o) => o.requestBody?.content[0]?.mediaType.includes("json")));
+    const op = model?.operations.find((o) => o.requestBody?.content[0]?.mediaType.includes("json"));
+    const page = await open(`main/${model?.name}.html`);
+    const tryit = page.locator(`section.tryit[data-tryit="${op?.id}"]`);
+    expect(await tryit.isVisible()).toBe(true);
+    // Served by the docs server with mocks: the local mock is the default server.
+    expect(await tryit.locator("select[name=server]").inputValue()).toBe(`${origin}/main/mock/${model?.name}`);
+    for (const auth of await tryit.locator("input[data-auth]").all()) await auth.fill("test-token");
+    const before = mockRequests.length;
+    await tryit.getByRole("button", { name: "Send request" }).click();
+    const status = tryit.locator(".tryit-status .status");
+    await status.waitFor();
+    const documented = op?.responses.find((r) => /^2\d\d$/.test(r.status))?.status;
+    expect(await status.textContent()).toBe(documented);
+    expect(mockRequests.length).toBe(before + 1);
+    expect(mockRequests[before]).toContain(`${op?.method.toUpperCase()} ${origin}/main/mock/${model?.name}/`);
+    expect(JSON.parse((await tryit.locator(".tryit-body").textContent()) ?? "")).toBeTypeOf("object");
+    await tryit.screenshot({ path: path.join(SHOTS, "tryit.png") });
+
+    // The first string member (at any depth) replaced by a number: the generated validator refuses it, naming
+    // the member's JSON pointer.
+    const textarea = tryit.locator("textarea");
+    const body = JSON.parse(await textarea.inputValue()) as unknown;
+    const pointer = breakFirstString(body, "");
+    expect(pointer).toBeDefined();
+    await textarea.fill(JSON.stringify(body));
+    await tryit.getByRole("button", { name: "Send request" }).click();
+    await tryit.locator(".tryit-refused").waitFor();
+    expect(await tryit.locator(".tryit-issues code").allTextContents()).toContain(`/body${pointer}`);
+    expect(mockRequests.length, "nothing was sent").toBe(before + 1);
+    await page.close();
+  });
+
+  it("reads fully with JavaScript off: every section and both samples show, no dead controls", async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await plain.route("**/*", (route) =>
+      route.request().url().startsWith(`${origin}/`)
+        ? route.continue()
+        : (offsite.push(route.request().url()), route.abort()),
+    );
+    const model = models[0] as ApiModel;
+    const page = await plain.newPage();
+    await page.goto(`${origin}/main/${model.name}.html`);
+    const article = page.locator(`article[data-operation-id="${model.operations[0]?.id}"]`);
+    expect(await article.locator("pre[data-sample]").isVisible()).toBe(true);
+    expect(await article.locator("pre[data-example]").isVisible()).toBe(true);
+    expect(await article.locator(".tabs").isVisible()).toBe(false);
+    expect(await article.locator("section.tryit").isVisible()).toBe(false);
+    expect(await page.locator(".search").isVisible()).toBe(false);
+    expect(await page.locator("article.operation").count()).toBe(model.operations.length);
+    await plain.close();
   });
 
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {

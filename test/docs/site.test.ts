@@ -9,7 +9,7 @@ import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
 /** Tags the templates write; anything else in a page came from a spec unescaped. */
 const OUR_TAGS = new Set(
-  "html head meta title link script body input label header a span main section h1 h2 h3 h4 p div article aside button dl dt dd code em br table thead tbody tr th td nav ul li pre strong details summary footer".split(
+  "html head meta title link script body input label form select option textarea header a span main section h1 h2 h3 h4 p div article aside button dl dt dd code em br table thead tbody tr th td nav ul li pre strong details summary footer".split(
     " ",
   ),
 );

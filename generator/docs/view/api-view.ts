@@ -8,6 +8,7 @@ import { propertyRows } from "./property-rows.js";
 import { notes, resolve, typeParts, type PropertyRow, type TypePart } from "./schema-view.js";
 import { clean, Slugger } from "./slug.js";
 import { renderText, type Block } from "./text.js";
+import { tryItView } from "./tryit-view.js";
 
 export interface AuthView {
   key: string;
@@ -72,6 +73,7 @@ export function apiView(model: ApiModel): { view: ApiView; examples: ExampleFile
       securityHref: (key) => hrefOf(authAnchors.get(key)) ?? "#authentication",
       example: { tokens: highlight(code), file, code },
       curl: { tokens: highlightShell(curl.code), file: curlFile, code: curl.code },
+      tryit: tryItView(ctx, model, op, anchor),
     });
   });
   const view: ApiView = {

@@ -5,6 +5,7 @@ import type { Token } from "./highlight.js";
 import { propertyRows } from "./property-rows.js";
 import { notes, resolve, typeParts, type PropertyRow, type SchemaContext, type TypePart } from "./schema-view.js";
 import { renderText, type Block } from "./text.js";
+import type { TryItView } from "./tryit-view.js";
 
 export interface ParameterView {
   name: string;
@@ -54,6 +55,7 @@ export interface OperationView {
   responses: ResponseView[];
   example: SampleView;
   curl: SampleView;
+  tryit: TryItView;
   clientCall: string;
   /** `contacts.listAll` for cursor-paginated operations. */
   iterator?: string;
@@ -64,6 +66,7 @@ export interface OperationInputs {
   securityHref(key: string): string;
   example: SampleView;
   curl: SampleView;
+  tryit: TryItView;
 }
 
 export interface SampleView {
@@ -100,6 +103,7 @@ export function operationView(ctx: SchemaContext, op: OperationModel, inputs: Op
     })),
     example: inputs.example,
     curl: inputs.curl,
+    tryit: inputs.tryit,
     clientCall: `${op.group ? `${op.group}.` : ""}${op.methodName}`,
     iterator: op.pagination ? `${op.group ? `${op.group}.` : ""}${op.methodName}All` : undefined,
   };
