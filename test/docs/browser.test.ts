@@ -4,7 +4,7 @@
  * a console error, no request leaves 127.0.0.1, a hostile spec stays inert. Screenshots go to test-results/docs/.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -61,17 +61,22 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await guardedContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
-  // Anything not addressed to our server is recorded and refused: the site must work with no network.
-  await context.route("**/*", (route) => {
+});
+
+/** A browser context in which anything not addressed to our server is recorded and refused. */
+async function guardedContext(options: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext> {
+  const created = await browser.newContext(options);
+  await created.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(`${origin}/main/mock/`)) mockRequests.push(`${route.request().method()} ${url}`);
     if (url.startsWith(`${origin}/`) || url.startsWith(pathToFileURL(dir).href)) return route.continue();
     offsite.push(url);
     return route.abort();
   });
-});
+  return created;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -141,6 +146,12 @@ async function checkLinks(page: Page): Promise<number> {
     }
   }
   return hrefs.length;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: Array<{ target: string[] }>;
 }
 
 /** Replaces the first string found depth-first with a number, in place; returns its JSON pointer. */
@@ -305,11 +316,74 @@ describe("docs site in Chromium", () => {
     const article = page.locator(`article[data-operation-id="${model.operations[0]?.id}"]`);
     expect(await article.locator("pre[data-sample]").isVisible()).toBe(true);
     expect(await article.locator("pre[data-example]").isVisible()).toBe(true);
-    expect(await article.locator(".tabs").isVisible()).toBe(false);
+    expect(await article.locator(".sample-bar").isVisible()).toBe(false);
     expect(await article.locator("section.tryit").isVisible()).toBe(false);
     expect(await page.locator(".search").isVisible()).toBe(false);
     expect(await page.locator("article.operation").count()).toBe(model.operations.length);
     await plain.close();
+  });
+
+  it("on a 390 px screen the navigation collapses behind Menu and the first view shows content", async () => {
+    const phone = await guardedContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const model = models.find((m) => m.name === "pylon") ?? (models[0] as ApiModel);
+    const page = await phone.newPage();
+    await page.goto(`${origin}/main/${model.name}.html`);
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    const title = (await page.locator("main h1").boundingBox())!;
+    expect(title.y + title.height).toBeLessThan(844);
+    const firstOperation = (await page.locator("article.operation").first().boundingBox())!;
+    expect(firstOperation.y, "content starts within the first view").toBeLessThan(844 * 3);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "no sideways scrolling").toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, `${model.name}-390.png`) });
+    const menu = page.getByRole("button", { name: "Menu" });
+    await menu.click();
+    expect(await page.locator("#sidebar").isVisible()).toBe(true);
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.locator("#sidebar a[href^='#op-']").first().click();
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    await page.goto(`${origin}/main/index.html`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, "index-390.png") });
+    await phone.close();
+  });
+
+  it("follows the system colour scheme (dark mode)", async () => {
+    const page = await open("main/index.html");
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: "dark" });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(light).toBe("rgb(247, 248, 250)");
+    expect(dark).toBe("rgb(11, 17, 32)");
+    await page.screenshot({ path: path.join(SHOTS, "index-dark.png") });
+    await page.close();
+  });
+
+  it("axe-core finds no serious or critical violation on any page, light or dark", async () => {
+    const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+    const pages = ["index.html", ...models.map((m) => `${m.name}.html`)];
+    const found: string[] = [];
+    // One load per page, checked in both schemes; two pages at a time (the machine has two cores).
+    const check = async (name: string) => {
+      const page = await open(`main/${name}`);
+      // Evaluated through the debugging protocol, which the page's CSP does not govern; nothing is fetched.
+      await page.evaluate(axeSource);
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const violations = await page.evaluate(async () => {
+          type Axe = { run(options: object): Promise<{ violations: AxeViolation[] }> };
+          const axe = (window as unknown as { axe: Axe }).axe;
+          return (await axe.run({ resultTypes: ["violations"] })).violations;
+        });
+        for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+          found.push(
+            `${scheme} ${name}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
+          );
+      }
+      await page.close();
+    };
+    for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map(check));
+    expect(found).toEqual([]);
   });
 
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {
