@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { clientEmitter } from "./emit/client/index.js";
+import { escapeStrayControls } from "./emit/safe.js";
 import type { Emitter, EmittedFile } from "./emit/emitter.js";
 import { indexEmitter } from "./emit/index-file.js";
 import { runtimeEmitter } from "./emit/runtime-files.js";
@@ -58,7 +59,9 @@ export async function emittersFor(options: GenerateOptions = {}): Promise<Emitte
 }
 
 export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<EmittedFile[]> {
-  const files = (await Promise.all(emitters.map((e) => e.emit(model)))).flat();
+  const files = (await Promise.all(emitters.map((e) => e.emit(model))))
+    .flat()
+    .map((f) => ({ ...f, contents: escapeStrayControls(f.contents) }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
