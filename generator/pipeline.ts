@@ -81,11 +81,21 @@ export async function generateLoaded(loaded: LoadedDocument, name: string, emitt
     const files = await emitAll(model, emitters);
     return { loaded, model, files };
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new SpecError(
-      loaded.file,
-      `too deeply nested or recursive to generate from (${error.message})`,
-      "move deeply nested inline schemas into components/schemas and refer to them with $ref",
-    );
+    if (error instanceof SpecError) throw error;
+    // The loader tolerates schema problems real documents carry (they are warnings); an emitter that cannot use
+    // one reports it here, as a SpecError with its reason (the original error stays as `cause` for a bug report).
+    const failure =
+      error instanceof RangeError
+        ? new SpecError(
+            loaded.file,
+            `too deeply nested or recursive to generate from (${error.message})`,
+            "move deeply nested inline schemas into components/schemas and refer to them with $ref",
+          )
+        : new SpecError(
+            loaded.file,
+            `cannot generate from this document: ${error instanceof Error ? error.message : String(error)}`,
+            "fix the document at the location named (see the loader's warnings); if it is valid OpenAPI, report it as a generator bug",
+          );
+    throw Object.assign(failure, { cause: error });
   }
 }
