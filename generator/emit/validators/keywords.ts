@@ -327,7 +327,9 @@ function keyLoop(b: Body, properties: S): void {
     const known =
       names.length <= 6
         ? names.map((n) => `k !== ${lit(n)}`)
-        : [`!${b.compiler.constant(`new Set${b.compiler.ts("<string>")}([${names.map((n) => lit(n)).join(", ")}])`)}.has(k)`];
+        : [
+            `!${b.compiler.constant(`new Set${b.compiler.ts("<string>")}([${names.map((n) => lit(n)).join(", ")}])`)}.has(k)`,
+          ];
     const outside = [...known, ...res.map((re) => `!${re}.test(k)`)].join(" && ") || "true";
     const callee = sub.sub(additional, "additionalProperties");
     if (callee.name === REJECT) {
