@@ -1,0 +1,14 @@
+import type { CommandSpec, ParsedArgs } from "./args.js";
+
+/** One `contactgen` subcommand: its option table (parsing and help) and what it does; resolves to the exit code. */
+export interface Command {
+  spec: CommandSpec;
+  run(args: ParsedArgs): Promise<number>;
+}
+
+export const CONFIG_OPTION = {
+  type: "string",
+  value: "FILE",
+  default: "generator.config.json",
+  help: "the contactgen config; its relative paths are resolved against its folder",
+} as const;
