@@ -12,6 +12,7 @@ export default tseslint.config(
       "**/*.d.ts",
       "bench/out/**",
       "test/**/out/**",
+      "generator/lint/dist/**",
     ],
   },
   ...tseslint.configs.recommended,
