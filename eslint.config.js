@@ -13,6 +13,7 @@ export default tseslint.config(
       "bench/out/**",
       "test/**/out/**",
       "generator/lint/dist/**",
+      "packages/**",
     ],
   },
   ...tseslint.configs.recommended,

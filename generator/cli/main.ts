@@ -12,6 +12,7 @@ import { docsCommand, docsServeCommand } from "./docs.js";
 import { generateCommand } from "./generate.js";
 import { lintCommand } from "./lint.js";
 import { mockCommand } from "./mock.js";
+import { packCommand } from "./pack.js";
 
 export const COMMANDS: Command[] = [
   generateCommand,
@@ -20,6 +21,7 @@ export const COMMANDS: Command[] = [
   docsCommand,
   docsServeCommand,
   diffCommand,
+  packCommand,
   benchCommand,
 ];
 

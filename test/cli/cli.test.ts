@@ -58,7 +58,7 @@ describe("bad input: one line, usage, exit 2, no stack trace", () => {
     [
       "an unknown command",
       ["frob"],
-      /^contactgen: unknown command "frob" \(commands: generate, lint, mock, docs, diff, bench/,
+      /^contactgen: unknown command "frob" \(commands: generate, lint, mock, docs, diff, pack, bench/,
     ],
     ["an unknown flag", ["generate", "--bogus"], /^contactgen generate: unknown option --bogus$/],
     ["an unknown short flag", ["lint", "-x"], /^contactgen lint: unknown option -x$/],
@@ -108,6 +108,7 @@ describe("the bin and the npm aliases", () => {
       ["docs", "docs"],
       ["docs:serve", "docs serve"],
       ["diff", "diff"],
+      ["pack:sdk", "pack"],
       ["bench", "bench"],
     ])
       expect(pkg.scripts[script!]).toBe(`node bin/contactgen.mjs ${command}`);
