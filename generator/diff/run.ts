@@ -32,7 +32,9 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));
   report.baseCommit = await resolveCommit(options.base);
   report.initial = !baseFile;
-  if (!options.specOnly || options.project) {
+  // An unchanged document cannot change the client surface: skip generating both clients (most PRs touch no spec).
+  const unchanged = baseFile !== undefined && JSON.stringify(oldDoc) === JSON.stringify(newDoc);
+  if ((!options.specOnly || options.project) && !unchanged) {
     const { compareClients } = await import("./consumer.js");
     const consumer = await compareClients({
       api: options.api,

@@ -125,6 +125,7 @@ describe("the bin and the npm aliases", () => {
     expect(failure?.stderr).toBe(
       "contactgen diff: unknown option --nope\n" +
         "usage: contactgen diff <api> [--base REF] [--json] [--allow-breaking] [--project DIR] [--changelog [--write]] [--spec-only]\n" +
+        "       contactgen diff --all [--base REF] [--summary FILE] [--allow-breaking]\n" +
         "(contactgen diff --help for details)\n",
     );
   });
