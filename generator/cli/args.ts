@@ -22,6 +22,8 @@ export interface OptionSpec {
   value?: string;
   short?: string;
   default?: string | boolean;
+  /** Repeatable: the value is a list. */
+  multiple?: boolean;
   help: string;
 }
 
@@ -36,7 +38,7 @@ export interface CommandSpec {
 }
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -60,12 +62,16 @@ export function helpText(spec: CommandSpec): string {
 /** Parses argv for one command; `"help"` when -h/--help was given (anywhere). Throws UsageError on bad input. */
 export function parseCommand(spec: CommandSpec, argv: string[]): ParsedArgs | "help" {
   if (argv.includes("--help") || argv.includes("-h")) return "help";
-  const options: Record<string, { type: "string" | "boolean"; short?: string; default?: string | boolean }> = {};
+  const options: Record<
+    string,
+    { type: "string" | "boolean"; short?: string; default?: string | boolean; multiple?: boolean }
+  > = {};
   for (const [name, o] of Object.entries(spec.options)) {
     options[name] = {
       type: o.type,
       ...(o.short ? { short: o.short } : {}),
       ...(o.default !== undefined ? { default: o.default } : {}),
+      ...(o.multiple ? { multiple: true } : {}),
     };
   }
   let parsed: ParsedArgs;
@@ -113,4 +119,21 @@ export function intOption(values: ParsedArgs["values"], name: string, min: numbe
 export function stringOption(values: ParsedArgs["values"], name: string): string | undefined {
   const raw = values[name];
   return typeof raw === "string" ? raw : undefined;
+}
+
+/** A repeatable string option's values (absent → empty). */
+export function listOption(values: ParsedArgs["values"], name: string): string[] {
+  const raw = values[name];
+  return Array.isArray(raw) ? raw : typeof raw === "string" ? [raw] : [];
+}
+
+/** A repeatable `NAME=VALUE` option (e.g. `--auth bearerAuth=t0k`) as a record. */
+export function pairsOption(values: ParsedArgs["values"], name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of listOption(values, name)) {
+    const eq = text.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--${name} needs NAME=VALUE (got "${text}")`);
+    out[text.slice(0, eq)] = text.slice(eq + 1);
+  }
+  return out;
 }

@@ -4,6 +4,8 @@ import type { CommandSpec, ParsedArgs } from "./args.js";
 export interface Command {
   spec: CommandSpec;
   run(args: ParsedArgs): Promise<number>;
+  /** A command with its own parser gets argv as typed (conformance); `run` is then not used. */
+  raw?(argv: string[]): Promise<number>;
 }
 
 export const CONFIG_OPTION = {

@@ -4,15 +4,18 @@
  * `--check`: compare in memory, list stale files, exit 1 if any. Errors exit 1 and leave every output folder as it
  * was. Without --check or --spec, only APIs whose spec or generator changed are regenerated (content-hash cache in
  * node_modules/.cache/contactgen, generator/incremental; `--no-cache` regenerates all); `--watch` regenerates an API
- * when its spec is saved.
+ * when its spec is saved. The writer owns only the files listed in each folder's manifest: a non-empty folder without
+ * one is refused unless `--force`, and other files are never removed. Loading is sandboxed: `$ref`s read only
+ * inside the spec's folder (`--allow-ref-root DIR` adds one) and never over the network unless `--allow-remote-refs`.
  */
 import path from "node:path";
 import type { LintProblem } from "../lint/index.js";
 import { DEFAULT_TYPES_ENGINE, isTypesEngine, TYPES_ENGINES, type TypesEngine } from "../emit/types/index.js";
+import type { LoadOptions } from "../load/load.js";
 import { SpecError } from "../load/spec-error.js";
 import { generateIncrementally } from "../incremental/run.js";
 import { findStaleFiles, writeOutputs, type OutputSet } from "../write/write.js";
-import { stringOption, UsageError, type ParsedArgs } from "./args.js";
+import { listOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
 import { CONFIG_OPTION, type Command } from "./command.js";
 import { readConfig } from "./config.js";
 
@@ -73,15 +76,19 @@ async function lintTarget(target: Target): Promise<void> {
 }
 
 /** Heavy modules (Redocly, openapi-typescript, Ajv) load here, so a run with nothing to do stays fast. */
-async function generateSets(list: Target[], noLint: boolean, types: TypesEngine): Promise<OutputSet[]> {
-  const [{ emitAll, emittersFor }, { loadDocument }, { buildModel }] = await Promise.all([
+async function generateSets(
+  list: Target[],
+  noLint: boolean,
+  types: TypesEngine,
+  load: LoadOptions,
+): Promise<OutputSet[]> {
+  const [{ generateLoaded, emittersFor }, { loadDocument }] = await Promise.all([
     import("../pipeline.js"),
     import("../load/load.js"),
-    import("../model/build.js"),
   ]);
   const loadedTargets = [];
   for (const target of list) {
-    const loaded = await loadDocument(target.spec);
+    const loaded = await loadDocument(target.spec, load);
     for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
     if (!noLint) await lintTarget(target);
     loadedTargets.push({ target, loaded });
@@ -90,7 +97,7 @@ async function generateSets(list: Target[], noLint: boolean, types: TypesEngine)
   const emitters = await emittersFor({ types });
   const sets: OutputSet[] = [];
   for (const { target, loaded } of loadedTargets) {
-    sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });
+    sets.push({ dir: target.out, files: (await generateLoaded(loaded, target.name, emitters)).files });
   }
   return sets;
 }
@@ -100,15 +107,25 @@ const shown = (set: OutputSet) => `generated ${set.dir.split(path.sep).join("/")
 async function run({ values }: ParsedArgs): Promise<number> {
   const { targets: all, types } = await targetsAndEngine(values);
   const noLint = values["no-lint"] === true;
-  const generate = (list: Target[]) => generateSets(list, noLint, types);
+  const load = {
+    allowRefRoots: listOption(values, "allow-ref-root"),
+    allowRemoteRefs: values["allow-remote-refs"] === true,
+  };
+  const generate = (list: Target[]) => generateSets(list, noLint, types, load);
+  const write = (sets: OutputSet[]) => writeOutputs(sets, { force: values.force === true });
   if (values.watch) {
     const { watchTargets } = await import("../incremental/watch.js");
-    watchTargets({ targets: all, regenerate: async (list) => writeOutputs(await generate(list)) });
+    watchTargets({ targets: all, regenerate: async (list) => write(await generate(list)) });
     return new Promise<number>(() => {});
   }
   if (!values.check && !values.spec && !values["no-cache"]) {
-    const flags = [...(noLint ? ["no-lint"] : []), ...(types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`])];
-    const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write: writeOutputs });
+    const flags = [
+      ...(noLint ? ["no-lint"] : []),
+      ...(types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
+      ...(load.allowRemoteRefs ? ["allow-remote-refs"] : []),
+      ...load.allowRefRoots.map((root) => `allow-ref-root=${root}`),
+    ];
+    const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write });
     for (const set of written) console.log(shown(set));
     if (fresh.length > 0)
       console.log(`unchanged: ${fresh.map((t) => t.name).join(", ")} (cached; --no-cache to force)`);
@@ -125,7 +142,7 @@ async function run({ values }: ParsedArgs): Promise<number> {
     console.log(`generated output is current (${sets.length} API${sets.length === 1 ? "" : "s"})`);
     return 0;
   }
-  await writeOutputs(sets);
+  await write(sets);
   for (const set of sets) console.log(shown(set));
   return 0;
 }
@@ -135,7 +152,10 @@ export const generateCommand: Command = {
     name: "generate",
     summary:
       "Generate typed clients, validators and runtime for every configured API (only what changed), or for one --spec.",
-    usage: ["[--check] [--no-cache] [--watch] [--types ENGINE] [--config FILE]", "--spec FILE --out DIR [--name N]"],
+    usage: [
+      "[--check] [--no-cache] [--watch] [--types ENGINE] [--force] [--config FILE]",
+      "--spec FILE --out DIR [--name N] [--no-lint] [--force] [--allow-ref-root DIR] [--allow-remote-refs]",
+    ],
     positionals: { min: 0, max: 0 },
     options: {
       check: { type: "boolean", help: "compare with what is on disk; list stale files and exit 1 if any" },
@@ -146,6 +166,17 @@ export const generateCommand: Command = {
       spec: { type: "string", value: "FILE", help: "generate from any OpenAPI 3.0/3.1 document instead of the config" },
       out: { type: "string", value: "DIR", help: "output folder for --spec" },
       name: { type: "string", value: "N", help: "API name for --spec (default: from the file name)" },
+      force: {
+        type: "boolean",
+        help: "write into a non-empty folder that has no contactgen manifest (its other files are kept)",
+      },
+      "allow-ref-root": {
+        type: "string",
+        value: "DIR",
+        multiple: true,
+        help: "also let $refs read files under DIR (repeatable)",
+      },
+      "allow-remote-refs": { type: "boolean", help: "let $refs fetch http(s) URLs" },
       config: CONFIG_OPTION,
     },
   },

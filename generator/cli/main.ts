@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { helpText, parseCommand, usageLine, UsageError } from "./args.js";
 import { benchCommand } from "./bench.js";
 import type { Command } from "./command.js";
+import { conformanceCommand } from "./conformance.js";
 import { diffCommand } from "./diff.js";
 import { docsCommand, docsServeCommand } from "./docs.js";
 import { generateCommand } from "./generate.js";
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   docsCommand,
   docsServeCommand,
   diffCommand,
+  conformanceCommand,
   packCommand,
   benchCommand,
 ];
@@ -59,6 +61,7 @@ function pick(argv: string[]): { command: Command; rest: string[] } | undefined 
 /** Runs one command with argv as typed after it; resolves to the process exit code and never throws. */
 export async function runCommand(command: Command, argv: string[]): Promise<number> {
   try {
+    if (command.raw) return await command.raw(argv);
     const parsed = parseCommand(command.spec, argv);
     if (parsed === "help") {
       process.stdout.write(helpText(command.spec));

@@ -1,5 +1,5 @@
 /** `contactgen mock <api> | --spec FILE [--port N]`: the spec-driven mock server on 127.0.0.1, until interrupted. */
-import { intOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
+import { intOption, pairsOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
 import { CONFIG_OPTION, type Command } from "./command.js";
 import { findApi, readConfig } from "./config.js";
 
@@ -11,9 +11,10 @@ async function run({ values, positionals }: ParsedArgs): Promise<number> {
   const file = spec ?? findApi(await readConfig(stringOption(values, "config")), api ?? "").spec;
   const { startMock } = await import("../mock/server.js");
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
+  const credentials = pairsOption(values, "auth");
   let mock;
   try {
-    mock = await startMock({ file, port, log });
+    mock = await startMock({ file, port, log, ...(Object.keys(credentials).length > 0 ? { credentials } : {}) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
       throw new Error(`port ${port} is in use: pass another with --port N (0 picks a free one)`);
@@ -37,12 +38,21 @@ export const mockCommand: Command = {
   spec: {
     name: "mock",
     summary: "Serve a spec-driven mock on 127.0.0.1 that validates every request (generator/mock/README.md).",
-    usage: ["<api> [--port N] [--quiet]", "--spec FILE [--port N] [--quiet]"],
+    usage: [
+      "<api> [--port N] [--auth SCHEME=VALUE] [--quiet]",
+      "--spec FILE [--port N] [--auth SCHEME=VALUE] [--quiet]",
+    ],
     positionals: { min: 0, max: 1 },
     options: {
       port: { type: "string", value: "N", default: "4010", help: "port on 127.0.0.1; 0 picks a free one" },
       spec: { type: "string", value: "FILE", help: "serve any OpenAPI 3.0/3.1 document instead of a configured API" },
       quiet: { type: "boolean", help: "do not log requests" },
+      auth: {
+        type: "string",
+        value: "SCHEME=VALUE",
+        multiple: true,
+        help: "accept only this credential for a security scheme (repeatable; wrong ones get 401)",
+      },
       config: CONFIG_OPTION,
     },
   },
