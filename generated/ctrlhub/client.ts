@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface CtrlhubAuth {
   /** Session token for authentication. */
@@ -26,15 +25,16 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { sessionToken: { type: "apiKey", in: "header", name: "X-Session-Token" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**
  * Client for Ctrl Hub Customer Contacts API 1.0.0.
  *
  * Ctrl Hub's "Update an existing contact" operation, transcribed from the vendor's reference page
- * (seed 004, https://docs.ctrl-hub.com). The API speaks JSON:API (application/vnd.api+json). Every
- * fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * https://docs.ctrl-hub.com/api-reference/customer-accounts-and-contacts/put-v3orgs-customerscontacts.
+ * The API speaks JSON:API (application/vnd.api+json). Every fact on the page is encoded here; choices
+ * the page leaves open are marked with `x-decision`.
  */
 export function createCtrlhubClient<Throw extends boolean = true>(options: CtrlhubClientOptions<Throw>) {
   const rt = createRuntime(description, options, {sessionToken: options.auth?.sessionToken}, {});

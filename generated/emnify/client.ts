@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface EmnifyAuth {
   /** An auth_token should be provided to authenticate a session. To obtain an auth_token, see the POST request to /api/v1/authenticate. */
@@ -26,15 +25,16 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**
  * Client for emnify Organisation Contacts API 1.0.0.
  *
- * emnify's "Update a contact" operation, transcribed from the vendor's reference page (seed 002,
- * API Reference > Organization). Every fact on the page is encoded here; choices the page leaves
- * open are marked with `x-decision`.
+ * emnify's "Update a contact" operation (API Reference > Organization), transcribed from the vendor's
+ * reference page
+ * https://docs.emnify.com/developers/mno-and-resellers/api-reference/organization/organisation-contact-by-organisation-id-and-contact-id-patch.
+ * Every fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createEmnifyClient<Throw extends boolean = true>(options: EmnifyClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {});

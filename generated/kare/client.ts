@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface KareAuth {
   /** Bearer authentication header of the form Bearer <token>, where <token> is your auth token. */
@@ -36,14 +35,15 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [{ option: "xSessionToken", name: "X-Session-Token" }],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**
  * Client for Kare Company Contacts API 1.0.0.
  *
- * Kare's "Update a contact" operation, transcribed from the vendor's reference page (seed 001).
- * Every fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * Kare's "Update a contact" operation, transcribed from the vendor's reference page
+ * https://api-documentation.kare-app.fr/Company/v2/api-rs/contacts/update-a-contact. Every fact on the
+ * page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createKareClient<Throw extends boolean = true>(options: KareClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {xSessionToken: options.headers?.xSessionToken});

@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface PiriodAuth {
   /** Use header Authorization: Token <api_token>. API tokens are obtained from the Piriod dashboard. The header value is the literal prefix `Token`, a space, then the token; this is not an HTTP Bearer scheme. */
@@ -42,15 +41,15 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { apiToken: { type: "apiKey", in: "header", name: "Authorization", prefix: "Token" } } as const,
   clientHeaders: [{ option: "xPiriodTestMode", name: "x-piriod-test-mode" }, { option: "xSimpleWorkspace", name: "x-simple-workspace" }],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**
  * Client for Piriod Contacts API 1.0.0.
  *
  * Piriod's "Partial update contact" operation, transcribed from the vendor's reference page
- * (seed 000, https://piriod-d406ac55.mintlify.app). Every fact on the page is encoded here;
- * choices the page leaves open are marked with `x-decision`.
+ * https://piriod-d406ac55.mintlify.app/api-reference/billing/contacts/partial-update-contact. Every
+ * fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createPiriodClient<Throw extends boolean = true>(options: PiriodClientOptions<Throw>) {
   const rt = createRuntime(description, options, {apiToken: options.auth?.apiToken}, {xPiriodTestMode: options.headers?.xPiriodTestMode, xSimpleWorkspace: options.headers?.xSimpleWorkspace});

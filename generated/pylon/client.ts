@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface PylonAuth {
   /** Authorization: Bearer */
@@ -56,14 +55,15 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**
  * Client for Pylon Contacts API 1.0.0.
  *
- * Pylon's Contacts operations, transcribed from the vendor's reference page (seed 003). Every fact
- * on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * Pylon's Contacts operations, transcribed from the vendor's reference page
+ * https://docs.usepylon.com/pylon-docs/developer/api/api-reference/contacts. Every fact on the page is
+ * encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createPylonClient<Throw extends boolean = true>(options: PylonClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {});

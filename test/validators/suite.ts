@@ -15,6 +15,7 @@ import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { Validator } from "../../generator/runtime/validation.js";
 import { SUITE } from "../support/shared.js";
+import { linkRuntime } from "./helpers.js";
 
 export { SUITE as SUITE_DIR } from "../support/shared.js";
 const REMOTE_BASE = "http://localhost:1234/";
@@ -89,6 +90,13 @@ export function loadRemotes(suiteDir = SUITE): Record<string, unknown> {
     }
   };
   walk("");
+  // The draft 2020-12 metaschemas, which tests reference by URI as any implementation knows them (copies
+  // shipped with Ajv; the validators never load anything at run time).
+  const meta = path.resolve(import.meta.dirname, "../../node_modules/ajv/dist/refs/json-schema-2020-12");
+  for (const file of ["schema.json", ...readdirSync(path.join(meta, "meta")).map((f) => `meta/${f}`)]) {
+    const schema = JSON.parse(readFileSync(path.join(meta, file), "utf8")) as Record<string, unknown>;
+    remotes[`metaschema_${file.replace(/[^A-Za-z0-9]+/g, "_")}`] = schema;
+  }
   return remotes;
 }
 
@@ -165,6 +173,7 @@ export async function generateBin(
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "validators.ts");
   writeFileSync(file, code);
+  linkRuntime(dir);
   const module = (await import(pathToFileURL(file).href)) as { schemaValidators: Record<string, Validator> };
   return module.schemaValidators;
 }

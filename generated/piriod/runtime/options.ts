@@ -54,6 +54,11 @@ export interface ApiDescription {
   /** Client-level header options: option identifier → header name. */
   clientHeaders: readonly { option: string; name: string }[];
   validators?: Readonly<Record<string, OperationValidators>>;
+  /**
+   * Loads validators.ts on the first call that validates: a client with validation `off` never loads it (issue 11:
+   * Stripe's is 1.9 MB of code).
+   */
+  loadValidators?: () => Promise<Readonly<Record<string, OperationValidators>>>;
 }
 
 export interface OperationSpec {
@@ -71,10 +76,11 @@ export interface OperationSpec {
 export type Credentials = Readonly<Record<string, Credential<string> | Credential<BasicCredentials> | undefined>>;
 
 /** What the generated method passes to the runtime for one call. */
+/** `| undefined` on each part: the client passes `options?.query` through as is (exactOptionalPropertyTypes). */
 export interface CallInput {
-  path?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  headers?: Record<string, unknown>;
-  cookies?: Record<string, unknown>;
+  path?: Record<string, unknown> | undefined;
+  query?: Record<string, unknown> | undefined;
+  headers?: Record<string, unknown> | undefined;
+  cookies?: Record<string, unknown> | undefined;
   body?: unknown;
 }
