@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import type { ApiModel } from "../model/types.js";
+import { emitAll, emittersFor } from "../pipeline.js";
+import { siteScript, tryItScript } from "./bundle.js";
 import { readApis } from "./config.js";
 import { renderSite, type SiteFile } from "./site.js";
 import { loadTemplates } from "./templates.js";
@@ -26,7 +28,12 @@ export async function loadModels(config: string): Promise<ApiModel[]> {
 }
 
 export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
-  return renderSite(models, await loadTemplates());
+  const pages = renderSite(models, await loadTemplates());
+  // Each API's validators are emitted in memory from its model, so the console checks what this spec says.
+  const emitters = await emittersFor();
+  const scripts = [await siteScript()];
+  for (const model of models) scripts.push(await tryItScript(model.name, await emitAll(model, emitters)));
+  return [...pages, ...scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
