@@ -12,7 +12,7 @@ import path from "node:path";
 import type { LintProblem } from "../lint/index.js";
 import { DEFAULT_TYPES_ENGINE, isTypesEngine, TYPES_ENGINES, type TypesEngine } from "../emit/types/index.js";
 import type { LoadOptions } from "../load/load.js";
-import { SpecError } from "../load/spec-error.js";
+import { SpecError, terminalSafe } from "../load/spec-error.js";
 import { generateIncrementally } from "../incremental/run.js";
 import { findStaleFiles, writeOutputs, type OutputSet } from "../write/write.js";
 import { listOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
@@ -52,7 +52,7 @@ async function targetsAndEngine(values: ParsedArgs["values"]): Promise<{ targets
 
 function printFindings(problems: LintProblem[]): void {
   for (const p of problems.slice(0, SHOWN_FINDINGS)) {
-    console.error(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.ruleId}]`);
+    console.error(terminalSafe(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.message} [${p.ruleId}]`));
   }
   if (problems.length > SHOWN_FINDINGS) console.error(`… and ${problems.length - SHOWN_FINDINGS} more lint findings`);
 }
@@ -89,7 +89,7 @@ async function generateSets(
   const loadedTargets = [];
   for (const target of list) {
     const loaded = await loadDocument(target.spec, load);
-    for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
+    for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${terminalSafe(warning)}`);
     if (!noLint) await lintTarget(target);
     loadedTargets.push({ target, loaded });
   }

@@ -14,13 +14,15 @@ import { operationsOf, runEngine } from "./engine.js";
 import { planText } from "./plan.js";
 import { jsonReport, junitReport, textReport } from "./report.js";
 import { unreachable } from "./sender.js";
-import type { Exchange, Options, Result } from "./types.js";
+import type { Exchange, Options, Result, Verdict } from "./types.js";
 
 export interface RunIO {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   /** Sees every exchange (the in-suite conformance test judges each with an independent validator). */
   observe?: (exchange: Exchange) => void;
+  /** Sees the engine's verdict on every answer it judged. */
+  onVerdict?: (verdict: Verdict) => void;
   /** Receives the structured result. */
   onResult?: (result: Result) => void;
 }
@@ -92,6 +94,7 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
       timeLimit: options.timeLimit,
       operations: options.operations,
       observe: io.observe,
+      onVerdict: io.onVerdict,
     });
     io.onResult?.(result);
     out(options.json ? jsonReport(result) : textReport(result));

@@ -1,9 +1,9 @@
 /** The change report of one configured API: its spec at a git ref against the working tree (`contactgen diff`). */
-import { readConfig, findApi } from "../cli/config.js";
+import { findApi, readConfig, type ApiConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import type { OpenApiDocument } from "../load/openapi-types.js";
 import { diffDocuments } from "./document.js";
-import { checkoutSpecAt, resolveCommit } from "./git.js";
+import { checkoutSpecAt, removeCheckout, resolveCommit } from "./git.js";
 import { buildReport, type DiffReport } from "./report.js";
 
 /** A spec that did not exist at the base ref: same servers, no operations, so everything in it is an addition. */
@@ -27,6 +27,14 @@ export interface DiffOptions {
 export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const entry = findApi(await readConfig(options.config), options.api);
   const baseFile = await checkoutSpecAt(options.base, entry.spec);
+  try {
+    return await diffAgainst(options, entry, baseFile);
+  } finally {
+    await removeCheckout(baseFile);
+  }
+}
+
+async function diffAgainst(options: DiffOptions, entry: ApiConfig, baseFile: string | undefined): Promise<DiffReport> {
   const newDoc = (await loadDocument(entry.spec)).doc;
   const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : emptyLike(newDoc);
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));
