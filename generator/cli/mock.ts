@@ -12,9 +12,7 @@ async function run({ values, positionals }: ParsedArgs): Promise<number> {
   const { startMock } = await import("../mock/server.js");
   const log = values.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
   const credentials = pairsOption(values, "auth");
-  const seedText = stringOption(values, "seed");
-  if (seedText !== undefined && !/^-?\d+$/.test(seedText))
-    throw new UsageError(`--seed needs an integer (got "${seedText}")`);
+  const seed = intOption(values, "seed", 0, Number.MAX_SAFE_INTEGER);
   let mock;
   try {
     mock = await startMock({
@@ -22,7 +20,7 @@ async function run({ values, positionals }: ParsedArgs): Promise<number> {
       port,
       log,
       ...(Object.keys(credentials).length > 0 ? { credentials } : {}),
-      ...(seedText !== undefined ? { seed: Number(seedText) } : {}),
+      ...(seed === undefined ? {} : { seed }),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
@@ -49,14 +47,14 @@ export const mockCommand: Command = {
     summary: "Serve a spec-driven mock on 127.0.0.1 that validates every request (generator/mock/README.md).",
     usage: [
       "<api> [--port N] [--auth SCHEME=VALUE] [--seed N] [--quiet]",
-      "--spec FILE [--port N] [--auth SCHEME=VALUE] [--quiet]",
+      "--spec FILE [--port N] [--auth SCHEME=VALUE] [--seed N] [--quiet]",
     ],
     positionals: { min: 0, max: 1 },
     options: {
       port: { type: "string", value: "N", default: "4010", help: "port on 127.0.0.1; 0 picks a free one" },
       spec: { type: "string", value: "FILE", help: "serve any OpenAPI 3.0/3.1 document instead of a configured API" },
       quiet: { type: "boolean", help: "do not log requests" },
-      seed: { type: "string", value: "N", help: "seed of the synthesized response data (same seed, same data)" },
+      seed: { type: "string", value: "N", help: "seed of the synthesised data: same seed, same answers (default: 0)" },
       auth: {
         type: "string",
         value: "SCHEME=VALUE",

@@ -1,5 +1,5 @@
 /** The change report of one configured API: its spec at a git ref against the working tree (`contactgen diff`). */
-import { findApi, readConfig, type ApiConfig } from "../cli/config.js";
+import { readConfig, findApi } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import type { OpenApiDocument } from "../load/openapi-types.js";
 import { diffDocuments } from "./document.js";
@@ -34,7 +34,11 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   }
 }
 
-async function diffAgainst(options: DiffOptions, entry: ApiConfig, baseFile: string | undefined): Promise<DiffReport> {
+async function diffAgainst(
+  options: DiffOptions,
+  entry: ReturnType<typeof findApi>,
+  baseFile: string | undefined,
+): Promise<DiffReport> {
   const newDoc = (await loadDocument(entry.spec)).doc;
   const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : emptyLike(newDoc);
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));
