@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import type { MockServer } from "../mock/server.js";
 import { intOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
-import { CONFIG_OPTION, type Command } from "./command.js";
+import { CONFIG_OPTION, FORCE_OPTION, type Command } from "./command.js";
 import { readConfig } from "./config.js";
 
 export interface DocsBuildOptions {
@@ -95,10 +95,7 @@ export const docsCommand: Command = {
     positionals: { min: 0, max: 0 },
     options: {
       out: { type: "string", value: "DIR", default: "site", help: "folder that receives the site (replaced whole)" },
-      force: {
-        type: "boolean",
-        help: "write into a non-empty folder that has no contactgen manifest (its other files are kept)",
-      },
+      force: FORCE_OPTION,
       config: CONFIG_OPTION,
     },
   },
