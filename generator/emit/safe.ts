@@ -69,9 +69,8 @@ export function identifier(text: string): string {
 
 /** Escapes for the inside of a double-quoted string; JSON.stringify leaves U+2028/U+2029 raw. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(text);
+  return /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }
 
 /**
