@@ -12,7 +12,7 @@ import type { OpenApiDocument } from "../load/openapi-types.js";
 import { changelogSection, mergeChangelog } from "./changelog.js";
 import { findApi } from "./config.js";
 import { diffDocuments } from "./document.js";
-import { checkoutSpecAt, resolveCommit } from "./git.js";
+import { checkoutSpecAt, removeCheckout, resolveCommit } from "./git.js";
 import { buildReport, formatReport, isBreaking, type DiffReport } from "./report.js";
 
 const USAGE =
@@ -37,6 +37,18 @@ export interface DiffOptions {
 export async function runDiff(options: DiffOptions): Promise<DiffReport> {
   const entry = await findApi(options.api);
   const baseFile = await checkoutSpecAt(options.base, entry.spec);
+  try {
+    return await diffAgainst(options, entry, baseFile);
+  } finally {
+    await removeCheckout(baseFile);
+  }
+}
+
+async function diffAgainst(
+  options: DiffOptions,
+  entry: Awaited<ReturnType<typeof findApi>>,
+  baseFile: string | undefined,
+): Promise<DiffReport> {
   const newDoc = (await loadDocument(entry.spec)).doc;
   const oldDoc = baseFile ? await loadAt(options.base, entry.spec, baseFile) : emptyLike(newDoc);
   const report = buildReport(options.api, options.base, oldDoc, newDoc, diffDocuments(oldDoc, newDoc));

@@ -19,17 +19,26 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Line terminators JavaScript knows, including the two JSON does not escape. */
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 
+/**
+ * Letters of any script are kept (`Café` → `café`, `联系人` stays), so two non-ASCII names never collapse into the
+ * same `_`; everything here is a JavaScript identifier character (ID_Continue). For ASCII text this splits exactly
+ * as `[^A-Za-z0-9]+` did.
+ */
+const NOT_WORD = /[^\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}]+/u;
+/** A first character that may not start an identifier (a digit of any script, a combining mark). */
+const BAD_START = /^[^\p{L}\p{Nl}_$]/u;
+
 function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .split(NOT_WORD)
     .filter((w) => w.length > 0);
 }
 
 function guard(candidate: string): string {
   let id = candidate.length === 0 ? "_" : candidate;
-  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (BAD_START.test(id)) id = `_${id}`;
   if (RESERVED.has(id)) id = `${id}_`;
   return id;
 }
@@ -50,7 +59,7 @@ export function memberName(text: string): string {
     .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w)))
     .join("");
   if (joined.length === 0) return "_";
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return BAD_START.test(joined) ? `_${joined}` : joined;
 }
 
 /** `contact update` → `ContactUpdate`. */
@@ -70,7 +79,22 @@ export function identifier(text: string): string {
 /** Escapes for the inside of a double-quoted string; JSON.stringify leaves U+2028/U+2029 raw. */
 export function stringLiteral(text: string): string {
   const json = JSON.stringify(text);
-  return /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
+  return escapeStrayControls(
+    /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json,
+  );
+}
+
+/**
+ * DEL and the C1 controls (U+007F–U+009F; U+009B starts an ANSI sequence on some terminals) pass JSON.stringify raw.
+ * As `\u00XX` they mean the same in every string, template and regular expression literal, and are plain text in a
+ * comment; they cannot occur anywhere else in valid source. So any generated file (validators from Ajv included)
+ * can be passed through this last.
+ */
+export function escapeStrayControls(source: string): string {
+  // The test first: most text has none, and the replace would copy it.
+  return /[\x7f-\x9f]/.test(source)
+    ? source.replace(/[\x7f-\x9f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
+    : source;
 }
 
 /**
@@ -99,7 +123,9 @@ export function docComment(text: string | undefined, indent = ""): string {
 }
 
 /** Text that needs none of docCommentLines' rewrites (one line, no `*\/`, no leading `@`, no trailing space). */
-const PLAIN_LINE = /^(?!\s*@)(?:(?![\r\n\u2028\u2029]|\*\/).)*\S$/s;
+const PLAIN_LINE = /^(?!\s*@)(?:(?![\r\n\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\*\/).)*\S$/s;
+/** Control characters (ANSI escapes, NUL) other than line breaks: written as `\x1b` text in comments. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /**
  * The escaped body lines of docComment (no delimiters, no indentation), for emitters that lay out their own
@@ -111,6 +137,7 @@ export function docCommentLines(text: string | undefined): string[] {
   if (text.trim() === "") return [];
   const lines = text
     .replace(LINE_BREAKS, "\n")
+    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
     .replace(/\*\//g, "*\\/")
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));

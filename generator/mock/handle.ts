@@ -1,7 +1,7 @@
 /** One request through the mock: route, check (size, auth, parameters, content type, body), then reply. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpMethod, OpenApiDocument } from "../load/openapi-types.js";
-import { checkSecurity, parseCookies } from "./auth.js";
+import { checkSecurity, parseCookies, type AcceptedCredentials } from "./auth.js";
 import { BodyError, essence, kindOf, parseBody, selectMedia } from "./media.js";
 import { cursorOf } from "./paginate.js";
 import { checkParameters } from "./params.js";
@@ -19,7 +19,13 @@ export interface MockContext {
   basePath: string;
   bodyLimit: number;
   log: (line: string) => void;
+  credentials?: AcceptedCredentials | undefined;
+  seed?: number;
+  /** Resource paths a successful DELETE answered, so a later read is 404 where the document allows one. */
+  deleted?: Set<string>;
 }
+
+const MAX_DELETED = 10_000;
 
 export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
@@ -56,7 +62,12 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     throw error;
   }
   const cookies = parseCookies(req.headers.cookie);
-  const unauthorised = checkSecurity(ctx.doc, op.security, { headers: req.headers, query: url.searchParams, cookies });
+  const unauthorised = checkSecurity(
+    ctx.doc,
+    op.security,
+    { headers: req.headers, query: url.searchParams, cookies },
+    ctx.credentials,
+  );
   if (unauthorised) return refuse(ctx.registry, res, op, 401, `unauthorised: ${unauthorised}`);
   const issues = checkParameters(op.params, ctx.registry, {
     path: found.params,
@@ -74,8 +85,9 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (issues.length > 0) {
     return refuse(ctx.registry, res, op, 400, `the request does not match ${op.id} in the document`, issues);
   }
-  const status = requestedStatus(op, req.headers["x-mock-status"]);
+  let status = requestedStatus(op, req.headers["x-mock-status"]);
   if (typeof status === "string") return sendError(res, 400, status);
+  status = afterDelete(ctx, method, url.pathname, op, status, req.headers["x-mock-status"] !== undefined);
   const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));
   const reply = buildReply(ctx.registry, op, status, {
     pathParams: found.params,
@@ -83,6 +95,7 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     body,
     accept: req.headers.accept,
     invalid,
+    seed: ctx.seed,
   });
   sendReply(res, reply, op.id);
 }
@@ -138,6 +151,25 @@ function checkBody(
     .run(value);
   issues.push(...result.issues);
   return result.value;
+}
+
+/** A deleted resource stays gone: reads answer 404 when documented; the path is remembered on a 2xx DELETE. */
+function afterDelete(
+  ctx: MockContext,
+  method: string,
+  path: string,
+  op: MockOperation,
+  status: number,
+  forced: boolean,
+): number {
+  if (!ctx.deleted || forced) return status;
+  if (method === "delete" && status >= 200 && status < 300) {
+    if (ctx.deleted.size >= MAX_DELETED) ctx.deleted.clear();
+    ctx.deleted.add(path);
+    return status;
+  }
+  const documented404 = op.responses.some((r) => r.status === "404");
+  return (method === "get" || method === "head") && documented404 && ctx.deleted.has(path) ? 404 : status;
 }
 
 function requestedStatus(op: MockOperation, header: string | string[] | undefined): number | string {
