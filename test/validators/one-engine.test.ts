@@ -17,7 +17,7 @@ import { synthesize } from "../../generator/mock/synth.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { OperationValidators, Validator } from "../../generator/runtime/validation.js";
 import { CORPUS } from "../support/shared.js";
-import { mutationsFor } from "../conformance/mutate.js";
+import { mutationsFor } from "../../generator/conformance/mutate.js";
 import { linkRuntime } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
