@@ -3,7 +3,8 @@
  * document, starts the mock when no --server is given, runs the engine and reports; returns the exit code
  * (0 no failures, 1 failures, 2 usage, unreachable server or unusable document).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import { SpecError } from "../load/spec-error.js";
 import { startMock, type MockServer } from "../mock/server.js";
@@ -115,14 +116,10 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
 }
 
 async function specOf(api: string): Promise<string> {
-  const config = JSON.parse(await readFile("generator.config.json", "utf8")) as {
-    apis: { name: string; spec: string }[];
-  };
+  const config = await readConfig();
   const entry = config.apis.find((a) => a.name === api);
   if (!entry)
-    throw new UsageError(
-      `unknown API "${api}" (generator.config.json lists: ${config.apis.map((a) => a.name).join(", ")})`,
-    );
+    throw new UsageError(`unknown API "${api}" (${config.file} lists: ${config.apis.map((a) => a.name).join(", ")})`);
   return entry.spec;
 }
 
