@@ -2,6 +2,9 @@
  * `npm run docs [-- --out site] [--config generator.config.json]`: loads every API in the config, builds the
  * model and writes the static site. Exits 1 with a message naming the file on bad input.
  */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
@@ -9,7 +12,7 @@ import type { ApiModel } from "../model/types.js";
 import { emitAll, emittersFor } from "../pipeline.js";
 import { siteScript, tryItScript } from "./bundle.js";
 import { readApis } from "./config.js";
-import { renderSite, type SiteFile } from "./site.js";
+import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
 import { writeSite } from "./write-site.js";
 
@@ -25,8 +28,18 @@ export async function loadModels(config: string): Promise<ApiModel[]> {
   return models;
 }
 
-export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
-  const pages = renderSite(models, await loadTemplates());
+/** changelogs/<api>.md beside the config file, for the APIs that have one. */
+export async function loadChangelogs(config: string, models: ApiModel[]): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const model of models) {
+    const file = path.join(path.dirname(config), "changelogs", `${model.name}.md`);
+    if (existsSync(file)) found[model.name] = await readFile(file, "utf8");
+  }
+  return found;
+}
+
+export async function buildSiteFiles(models: ApiModel[], options: SiteOptions = {}): Promise<SiteFile[]> {
+  const pages = renderSite(models, await loadTemplates(), options);
   // Each API's validators are emitted in memory from its model, so the console checks what this spec says.
   const emitters = await emittersFor();
   const scripts = [await siteScript()];
@@ -35,7 +48,8 @@ export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
 }
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
-  const files = await buildSiteFiles(await loadModels(options.config));
+  const models = await loadModels(options.config);
+  const files = await buildSiteFiles(models, { changelogs: await loadChangelogs(options.config, models) });
   await writeSite(options.out, files);
   return files;
 }

@@ -6,6 +6,7 @@ import type { ApiModel } from "../model/types.js";
 import { searchIndexScript } from "./search-index.js";
 import type { Templates } from "./templates.js";
 import { apiView, type ApiView } from "./view/api-view.js";
+import { changelogPageFile, parseChangelog } from "./view/changelog-view.js";
 import { clean } from "./view/slug.js";
 
 export interface SiteFile {
@@ -15,6 +16,8 @@ export interface SiteFile {
 
 export interface SiteOptions {
   title?: string;
+  /** API name → its changelog Markdown (changelogs/<api>.md); an API without one gets no changelog page. */
+  changelogs?: Record<string, string>;
 }
 
 /** Scripts every page loads, in order; API pages add their own (see bundle.ts). */
@@ -44,7 +47,10 @@ export const DEFAULT_TITLE = "Contact APIs reference";
 export function renderSite(models: ApiModel[], templates: Templates, options: SiteOptions = {}): SiteFile[] {
   const siteTitle = options.title ?? DEFAULT_TITLE;
   const sorted = [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const built = sorted.map((m) => apiView(m));
+  const changelogs = options.changelogs ?? {};
+  const built = sorted.map((m) =>
+    apiView(m, Object.hasOwn(changelogs, m.name) ? changelogPageFile(m.name) : undefined),
+  );
   const files: SiteFile[] = [];
   const apis: ApiView[] = built.map((b) => b.view);
   const page = { siteTitle, scripts: SITE_SCRIPTS, connectSrc: connectSources([]) };
@@ -55,6 +61,15 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
     const scripts = [...SITE_SCRIPTS, "assets/mock-config.js", tryItScriptPath(view.name)];
     files.push({ path: view.href, contents: templates.api({ ...page, pageTitle, connectSrc, scripts, api: view }) });
     files.push(...examples.map((e) => ({ path: e.path, contents: e.code })));
+    const changelog = changelogs[view.name];
+    if (changelog !== undefined && view.changelogHref) {
+      const versions = parseChangelog(changelog);
+      const context = { ...page, pageTitle: `${view.title} changelog · ${siteTitle}`, api: view, versions };
+      files.push({
+        path: view.changelogHref,
+        contents: templates.changelog({ ...context, source: `changelogs/${view.name}.md` }),
+      });
+    }
   }
   files.push({ path: "assets/search-index.js", contents: searchIndexScript(apis) });
   for (const [path, contents] of templates.assets) files.push({ path, contents });

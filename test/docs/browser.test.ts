@@ -361,7 +361,7 @@ describe("docs site in Chromium", () => {
 
   it("axe-core finds no serious or critical violation on any page, light or dark", async () => {
     const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-    const pages = ["index.html", ...models.map((m) => `${m.name}.html`)];
+    const pages = ["index.html", ...models.flatMap((m) => [`${m.name}.html`, `${m.name}-changelog.html`])];
     const found: string[] = [];
     // One load per page, checked in both schemes; two pages at a time (the machine has two cores).
     const check = async (name: string) => {

@@ -3,8 +3,9 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { buildDocs, buildSiteFiles, parseArgs } from "../../generator/docs/build.js";
-import { TEMPLATE_DIR } from "../../generator/docs/templates.js";
+import { buildDocs, buildSiteFiles, loadChangelogs, parseArgs } from "../../generator/docs/build.js";
+import { renderSite } from "../../generator/docs/site.js";
+import { loadTemplates, TEMPLATE_DIR } from "../../generator/docs/templates.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
 /** Tags the templates write; anything else in a page came from a spec unescaped. */
@@ -40,7 +41,9 @@ describe("docs site files", () => {
   it("has an index, a page per API with every operation, and no page outside the plan", async () => {
     const { models, files } = await realSite();
     const pages = files.filter((f) => f.path.endsWith(".html")).map((f) => f.path);
-    expect(pages).toEqual(["index.html", ...models.map((m) => `${m.name}.html`)].sort());
+    expect(pages).toEqual(
+      ["index.html", ...models.flatMap((m) => [`${m.name}.html`, `${m.name}-changelog.html`])].sort(),
+    );
     const index = files.find((f) => f.path === "index.html")?.contents ?? "";
     for (const model of models) {
       const page = files.find((f) => f.path === `${model.name}.html`)?.contents ?? "";
@@ -52,13 +55,41 @@ describe("docs site files", () => {
     }
   });
 
+  it("has a changelog page per API from changelogs/, linked from the index and the API page", async () => {
+    const { models, files } = await realSite();
+    const index = files.find((f) => f.path === "index.html")?.contents ?? "";
+    for (const model of models) {
+      const source = await readFile(path.join(ROOT, "changelogs", `${model.name}.md`), "utf8");
+      const page = files.find((f) => f.path === `${model.name}-changelog.html`)?.contents ?? "";
+      for (const [, version] of source.matchAll(/^## (.+)$/gm)) expect(page, model.name).toContain(`<h2>${version}`);
+      expect(index).toContain(`href="${model.name}-changelog.html"`);
+      expect(files.find((f) => f.path === `${model.name}.html`)?.contents).toContain(
+        `href="${model.name}-changelog.html"`,
+      );
+    }
+  });
+
+  it("flags a version with breaking changes on the changelog page", async () => {
+    const { models } = await realSite();
+    const model = models[0] as (typeof models)[number];
+    const changelog = `# ${model.name} changelog\n\n## 2.0.0\n\n### Breaking changes\n\n- \`getX\` — removed\n\n## 1.0.0\n\nFirst version.\n`;
+    const files = renderSite([model], await loadTemplates(), { changelogs: { [model.name]: changelog } });
+    const page = files.find((f) => f.path === `${model.name}-changelog.html`)?.contents ?? "";
+    expect(page).toMatch(
+      /<section class="version has-breaking" id="v-2-0-0">\s*<h2>2\.0\.0 <span class="badge warn">breaking<\/span>/,
+    );
+    expect(page).toMatch(/<section class="version" id="v-1-0-0">\s*<h2>1\.0\.0<\/h2>/);
+    expect(renderSite([model], await loadTemplates()).some((f) => f.path.endsWith("-changelog.html"))).toBe(false);
+  });
+
   it("is deterministic: two builds are identical and carry no timestamp or absolute path", async () => {
     const { models, files } = await realSite();
-    const again = await buildSiteFiles(models);
+    const changelogs = await loadChangelogs(path.join(ROOT, "generator.config.json"), models);
+    const again = await buildSiteFiles(models, { changelogs });
     expect(again).toEqual(files);
     vi.useFakeTimers({ now: new Date("2031-02-03T04:05:06Z"), toFake: ["Date"] });
     try {
-      expect(await buildSiteFiles(models)).toEqual(files);
+      expect(await buildSiteFiles(models, { changelogs })).toEqual(files);
     } finally {
       vi.useRealTimers();
     }
