@@ -14,6 +14,7 @@ import { siteScript, tryItScript } from "./bundle.js";
 import { readApis } from "./config.js";
 import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
+import { pageWeights, weightReport } from "./weight.js";
 import { writeSite } from "./write-site.js";
 
 export interface BuildOptions {
@@ -74,8 +75,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const options = parseArgs(process.argv.slice(2));
     const files = await buildDocs(options);
     const pages = files.filter((f) => f.path.endsWith(".html")).length;
-    const examples = files.filter((f) => f.path.endsWith(".ts")).length;
+    const examples = files.filter((f) => f.path.startsWith("examples/") && f.path.endsWith(".ts")).length;
     console.log(`docs: wrote ${pages} pages and ${examples} examples to ${options.out}/`);
+    const weights = pageWeights(files);
+    console.log(weightReport(weights));
+    if (weights.some((w) => w.over)) {
+      console.error("docs: a page is over its weight budget (see above)");
+      process.exitCode = 1;
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

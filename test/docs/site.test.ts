@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { buildDocs, buildSiteFiles, loadChangelogs, parseArgs } from "../../generator/docs/build.js";
 import { renderSite } from "../../generator/docs/site.js";
 import { loadTemplates, TEMPLATE_DIR } from "../../generator/docs/templates.js";
+import { JS_BUDGET, pageWeights, TOTAL_BUDGET, weightReport } from "../../generator/docs/weight.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
 /** Tags the templates write; anything else in a page came from a spec unescaped. */
@@ -80,6 +81,38 @@ describe("docs site files", () => {
     );
     expect(page).toMatch(/<section class="version" id="v-1-0-0">\s*<h2>1\.0\.0<\/h2>/);
     expect(renderSite([model], await loadTemplates()).some((f) => f.path.endsWith("-changelog.html"))).toBe(false);
+  });
+
+  it("keeps every page within its weight budget: JS ≤ 60 KB and everything ≤ 250 KB gzipped", async () => {
+    const { files } = await realSite();
+    const weights = pageWeights(files);
+    expect(weights.map((w) => w.page)).toEqual(files.filter((f) => f.path.endsWith(".html")).map((f) => f.path));
+    for (const w of weights) {
+      expect(w.js, w.page).toBeGreaterThan(0);
+      expect(w.js, w.page).toBeLessThanOrEqual(JS_BUDGET);
+      expect(w.total, w.page).toBeLessThanOrEqual(TOTAL_BUDGET);
+    }
+    expect(weightReport(weights)).toMatch(/index\.html +JS +\d+\.\d KB +total +\d+\.\d KB\n/);
+  });
+
+  it("counts every asset a page loads, so an oversized script is reported over budget", () => {
+    // Incompressible bytes: gzip cannot shrink them below the budget.
+    let seed = 1;
+    const noise = Array.from({ length: 90_000 }, () =>
+      String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90)),
+    ).join("");
+    const files = [
+      { path: "a.html", contents: '<link rel="stylesheet" href="assets/s.css"><script src="assets/big.js"></script>' },
+      { path: "assets/big.js", contents: noise },
+      { path: "assets/s.css", contents: "body{}" },
+    ];
+    const [weight] = pageWeights(files);
+    expect(weight?.js).toBeGreaterThan(JS_BUDGET);
+    expect(weight?.over).toBe(true);
+    expect(weightReport(pageWeights(files))).toContain("OVER BUDGET");
+    expect(() => pageWeights([{ path: "b.html", contents: '<script src="assets/missing.js"></script>' }])).toThrow(
+      /missing\.js/,
+    );
   });
 
   it("is deterministic: two builds are identical and carry no timestamp or absolute path", async () => {
