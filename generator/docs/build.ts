@@ -12,6 +12,7 @@ import type { ApiModel } from "../model/types.js";
 import { emitAll, emittersFor } from "../pipeline.js";
 import { siteScript, tryItScript } from "./bundle.js";
 import { readApis } from "./config.js";
+import { checkBasePath } from "./base-path.js";
 import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
 import { pageWeights, weightReport } from "./weight.js";
@@ -20,6 +21,7 @@ import { writeSite } from "./write-site.js";
 export interface BuildOptions {
   config: string;
   out: string;
+  basePath?: string;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
@@ -50,7 +52,8 @@ export async function buildSiteFiles(models: ApiModel[], options: SiteOptions = 
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const models = await loadModels(options.config);
-  const files = await buildSiteFiles(models, { changelogs: await loadChangelogs(options.config, models) });
+  const changelogs = await loadChangelogs(options.config, models);
+  const files = await buildSiteFiles(models, { changelogs, basePath: options.basePath });
   await writeSite(options.out, files);
   return files;
 }
@@ -63,8 +66,13 @@ export function parseArgs(argv: string[]): BuildOptions {
     if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
       options[flag === "--out" ? "out" : "config"] = value;
       i++;
+    } else if (flag === "--base-path" && value !== undefined) {
+      options.basePath = checkBasePath(value);
+      i++;
     } else {
-      throw new Error(`docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE]`);
+      throw new Error(
+        `docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--base-path /repo/]`,
+      );
     }
   }
   return options;

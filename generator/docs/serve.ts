@@ -3,8 +3,8 @@
  * site on 127.0.0.1; with `--mock`, also runs every API's mock and makes it the try-it console's default server.
  */
 import { existsSync } from "node:fs";
-import { startMock, type MockServer } from "../mock/server.js";
-import { readApis } from "./config.js";
+import type { MockServer } from "../mock/server.js";
+import { checkBasePath } from "./base-path.js";
 import { createDocsServer } from "./docs-server.js";
 
 interface ServeOptions {
@@ -12,10 +12,17 @@ interface ServeOptions {
   dir: string;
   mock: boolean;
   config: string;
+  basePath: string;
 }
 
 export function parseServeArgs(argv: string[]): ServeOptions {
-  const options: ServeOptions = { port: 4173, dir: "site", mock: false, config: "generator.config.json" };
+  const options: ServeOptions = {
+    port: 4173,
+    dir: "site",
+    mock: false,
+    config: "generator.config.json",
+    basePath: "/",
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (flag === "--mock") {
@@ -26,9 +33,10 @@ export function parseServeArgs(argv: string[]): ServeOptions {
       options.port = Number(value);
     else if (flag === "--dir" && value !== undefined) options.dir = value;
     else if (flag === "--config" && value !== undefined) options.config = value;
+    else if (flag === "--base-path" && value !== undefined) options.basePath = checkBasePath(value);
     else
       throw new Error(
-        `docs:serve: bad argument "${flag ?? ""}"; usage: npm run docs:serve -- [--port N] [--dir DIR] [--mock] [--config FILE]`,
+        `docs:serve: bad argument "${flag ?? ""}"; usage: npm run docs:serve -- [--port N] [--dir DIR] [--mock] [--config FILE] [--base-path /repo/]`,
       );
     i++;
   }
@@ -36,17 +44,21 @@ export function parseServeArgs(argv: string[]): ServeOptions {
 }
 
 async function main(): Promise<void> {
-  const { port, dir, mock, config } = parseServeArgs(process.argv.slice(2));
+  const { port, dir, mock, config, basePath } = parseServeArgs(process.argv.slice(2));
   if (!existsSync(dir)) throw new Error(`docs:serve: ${dir}/ does not exist; run \`npm run docs\` first`);
   const servers: MockServer[] = [];
   const mocks: Record<string, string> = {};
-  if (mock)
+  if (mock) {
+    // Loaded only with --mock: the mock pulls in the loader and validators, seconds of start-up otherwise saved.
+    const { readApis } = await import("./config.js");
+    const { startMock } = await import("../mock/server.js");
     for (const api of await readApis(config)) {
       const server = await startMock({ file: api.spec });
       servers.push(server);
       mocks[api.name] = server.url;
     }
-  const server = createDocsServer(dir, { mocks });
+  }
+  const server = createDocsServer(dir, { mocks, basePath });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`docs:serve: cannot listen on 127.0.0.1:${port} (${error.code ?? error.message}); try --port`);
     void Promise.all(servers.map((s) => s.close()));
@@ -55,9 +67,9 @@ async function main(): Promise<void> {
   server.listen(port, "127.0.0.1", () => {
     const address = server.address();
     const actual = typeof address === "object" && address ? address.port : port;
-    console.log(`docs: serving ${dir}/ at http://127.0.0.1:${actual}/ (Ctrl+C to stop)`);
+    console.log(`docs: serving ${dir}/ at http://127.0.0.1:${actual}${basePath} (Ctrl+C to stop)`);
     for (const name of Object.keys(mocks))
-      console.log(`docs: mock of ${name} at http://127.0.0.1:${actual}/mock/${name} (try-it default)`);
+      console.log(`docs: mock of ${name} at http://127.0.0.1:${actual}${basePath}mock/${name} (try-it default)`);
   });
 }
 

@@ -3,6 +3,7 @@
  * Pure and deterministic: APIs sorted by name, no timestamps, LF only.
  */
 import type { ApiModel } from "../model/types.js";
+import { checkBasePath } from "./base-path.js";
 import { searchIndexScript } from "./search-index.js";
 import type { Templates } from "./templates.js";
 import { apiView, type ApiView } from "./view/api-view.js";
@@ -18,6 +19,11 @@ export interface SiteOptions {
   title?: string;
   /** API name → its changelog Markdown (changelogs/<api>.md); an API without one gets no changelog page. */
   changelogs?: Record<string, string>;
+  /**
+   * Where the site is published (`/repo/` on GitHub Pages). Pages link relatively and work at any path without it;
+   * with it the site also gets a `404.html` whose links are absolute, since a host serves that page at any depth.
+   */
+  basePath?: string;
 }
 
 /** Scripts every page loads, in order; API pages add their own (see bundle.ts). */
@@ -53,7 +59,7 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
   );
   const files: SiteFile[] = [];
   const apis: ApiView[] = built.map((b) => b.view);
-  const page = { siteTitle, scripts: SITE_SCRIPTS, connectSrc: connectSources([]) };
+  const page = { siteTitle, root: "", scripts: SITE_SCRIPTS, connectSrc: connectSources([]) };
   files.push({ path: "index.html", contents: templates.index({ ...page, pageTitle: siteTitle, apis }) });
   for (const { view, examples } of built) {
     const pageTitle = `${view.title} · ${siteTitle}`;
@@ -70,6 +76,11 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
         contents: templates.changelog({ ...context, source: `changelogs/${view.name}.md` }),
       });
     }
+  }
+  if (options.basePath !== undefined) {
+    const root = checkBasePath(options.basePath);
+    const context = { ...page, root, pageTitle: `Page not found · ${siteTitle}`, apis };
+    files.push({ path: "404.html", contents: templates.notFound(context) });
   }
   files.push({ path: "assets/search-index.js", contents: searchIndexScript(apis) });
   for (const [path, contents] of templates.assets) files.push({ path, contents });

@@ -13,6 +13,7 @@ export interface Templates {
   index(context: object): string;
   api(context: object): string;
   changelog(context: object): string;
+  notFound(context: object): string;
   /** Static files copied as they are (`assets/style.css`), keyed by site-relative path. */
   assets: Map<string, string>;
 }
@@ -34,6 +35,7 @@ export async function loadTemplates(dir = TEMPLATE_DIR): Promise<Templates> {
     index: await compile("index.hbs"),
     api: await compile("api.hbs"),
     changelog: await compile("changelog.hbs"),
+    notFound: await compile("404.hbs"),
     assets,
   };
 }

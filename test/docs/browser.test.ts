@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSiteFiles, loadChangelogs } from "../../generator/docs/build.js";
 import { createDocsServer } from "../../generator/docs/docs-server.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { writeSite } from "../../generator/docs/write-site.js";
@@ -384,6 +385,42 @@ describe("docs site in Chromium", () => {
     };
     for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map(check));
     expect(found).toEqual([]);
+  });
+
+  it("published under a base path (GitHub Pages): a deep missing URL gets the styled 404 page, whose search works", async () => {
+    const repo = path.join(dir, "pages");
+    const config = path.join(ROOT, "generator.config.json");
+    await writeSite(
+      repo,
+      await buildSiteFiles(models, { changelogs: await loadChangelogs(config, models), basePath: "/repo/" }),
+    );
+    const pages = createDocsServer(repo, { basePath: "/repo/" });
+    await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
+    const pagesOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    const local = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await local.route("**/*", (route) =>
+      route.request().url().startsWith(`${pagesOrigin}/`)
+        ? route.continue()
+        : (offsite.push(route.request().url()), route.abort()),
+    );
+    try {
+      const page = await local.newPage();
+      page.on("pageerror", (e) => consoleErrors.push(`404: ${e.message}`));
+      const response = await page.goto(`${pagesOrigin}/repo/no/such/page.html`);
+      expect(response?.status()).toBe(404);
+      expect(await page.locator("h1").textContent()).toBe("Page not found");
+      expect(await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(17, 24, 39)");
+      const op = models[0]?.operations[0] as ApiModel["operations"][number];
+      await page.keyboard.press("/");
+      await page.keyboard.type(op.id);
+      await page.getByRole("option").first().waitFor();
+      await Promise.all([page.waitForURL(/#op-/), page.keyboard.press("Enter")]);
+      expect(new URL(page.url()).pathname).toMatch(/^\/repo\/[a-z0-9-]+\.html$/);
+      expect((await page.goto(`${pagesOrigin}/repo/`))?.status()).toBe(200);
+    } finally {
+      await local.close();
+      await new Promise((resolve) => pages.close(resolve));
+    }
   });
 
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {

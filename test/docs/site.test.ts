@@ -198,6 +198,26 @@ describe("docs site files", () => {
     ["flags", ["--out", "x", "--config", "c.json"], { config: "c.json", out: "x" }],
   ])("parses arguments: %s", (_name, argv, want) => expect(parseArgs(argv)).toEqual(want));
 
+  it("builds for GitHub Pages with --base-path: same pages, plus a 404.html whose links are absolute", async () => {
+    const { models, files } = await realSite();
+    const changelogs = await loadChangelogs(path.join(ROOT, "generator.config.json"), models);
+    const pages = await buildSiteFiles(models, { changelogs, basePath: "/repo/" });
+    const notFound = pages.find((f) => f.path === "404.html")?.contents ?? "";
+    expect(pages.filter((f) => f.path !== "404.html")).toEqual(files);
+    expect(notFound).toContain('href="/repo/assets/style.css"');
+    expect(notFound).toContain('<script src="/repo/assets/site.js">');
+    for (const model of models) expect(notFound).toContain(`href="/repo/${model.name}.html"`);
+    expect(parseArgs(["--base-path", "/repo/"])).toEqual({
+      config: "generator.config.json",
+      out: "site",
+      basePath: "/repo/",
+    });
+  });
+
+  it.each(["repo", "/repo", "//evil.example/", "/a/../b/", '/"x"/'])("rejects the base path %s", (given) => {
+    expect(() => parseArgs(["--base-path", given])).toThrow(/must be a URL path that starts and ends with "\/"/);
+  });
+
   it("rejects unknown arguments with usage", () => {
     expect(() => parseArgs(["--nope"])).toThrow(/unknown argument "--nope".*usage/);
   });
