@@ -22,6 +22,8 @@ export interface BuildOptions {
   config: string;
   out: string;
   basePath?: string;
+  /** Write into a non-empty folder that has no contactgen manifest (its other files are kept). */
+  force?: boolean;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
@@ -54,7 +56,7 @@ export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const models = await loadModels(options.config);
   const changelogs = await loadChangelogs(options.config, models);
   const files = await buildSiteFiles(models, { changelogs, basePath: options.basePath });
-  await writeSite(options.out, files);
+  await writeSite(options.out, files, { force: options.force ?? false });
   return files;
 }
 
@@ -63,7 +65,9 @@ export function parseArgs(argv: string[]): BuildOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
+    if (flag === "--force") {
+      options.force = true;
+    } else if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
       options[flag === "--out" ? "out" : "config"] = value;
       i++;
     } else if (flag === "--base-path" && value !== undefined) {
@@ -71,7 +75,7 @@ export function parseArgs(argv: string[]): BuildOptions {
       i++;
     } else {
       throw new Error(
-        `docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--base-path /repo/]`,
+        `docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--base-path /repo/] [--force]`,
       );
     }
   }

@@ -3,6 +3,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import { escapeSegment, follow, isRecord } from "./pointer.js";
 import type { MockParameter } from "./routes.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
+import { BodyError } from "./body-error.js";
+import { assertJsonDepth } from "./limits.js";
 import { parseForm } from "./media.js";
 
 export interface ParameterInput {
@@ -21,7 +23,15 @@ export function checkParameters(params: MockParameter[], registry: SchemaRegistr
     if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const at = `/${param.in === "header" ? "headers" : param.in}/${escapeSegment(param.name)}`;
     const schema = param.schema ? follow(registry.document, param.schema).value : undefined;
-    const raw = rawValue(param, isArraySchema(schema), input);
+    let raw: unknown;
+    try {
+      raw = rawValue(param, isArraySchema(schema), input);
+      if (param.json && raw !== undefined) assertJsonDepth(String(raw), `the ${param.in} parameter ${param.name}`);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      issues.push({ path: at, keyword: "limit", message: error.message });
+      continue;
+    }
     if (raw === undefined) {
       if (param.required)
         issues.push({ path: at, keyword: "required", message: `required ${param.in} parameter is missing` });
@@ -84,5 +94,5 @@ function deepObject(name: string, query: URLSearchParams): unknown {
   for (const [key, value] of query) {
     if (key.startsWith(prefix)) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   }
-  return parts.length === 0 ? undefined : parseForm(parts.join("&"))[name];
+  return parts.length === 0 ? undefined : parseForm(parts.join("&"), `the deepObject parameter ${name}`)[name];
 }

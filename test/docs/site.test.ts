@@ -2,6 +2,7 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { MANIFEST } from "../../generator/write/write.js";
 import { describe, expect, it, vi } from "vitest";
 import { buildDocs, buildSiteFiles, loadChangelogs, parseArgs } from "../../generator/docs/build.js";
 import { renderSite } from "../../generator/docs/site.js";
@@ -184,7 +185,7 @@ describe("docs site files", () => {
         .filter((e) => e.isFile())
         .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
         .sort();
-      expect(written).toEqual(files.map((f) => f.path));
+      expect(written).toEqual([MANIFEST, ...files.map((f) => f.path)].sort());
       expect(await readFile(path.join(out, "index.html"), "utf8")).toBe(
         files.find((f) => f.path === "index.html")?.contents,
       );

@@ -18,6 +18,7 @@ import { paginate, type PaginationSpec } from "./paginate.js";
 import { defaultEnvironment, resolveRetry, retryDelay, type RetryEnvironment } from "./retry.js";
 import { openapiFetchTransport, type TransportResponse } from "./transport.js";
 import { report, validateRequest, validateResponse } from "./validate.js";
+import type { OperationValidators } from "./validation.js";
 
 export interface Runtime {
   call(op: OperationSpec, input: CallInput, options?: CallOptions): Promise<unknown>;
@@ -40,9 +41,16 @@ export function createRuntime(
   const baseHeaders: Record<string, unknown> = {};
   for (const { option, name } of api.clientHeaders) baseHeaders[name] = clientHeaders[option];
 
+  let loading: Promise<Readonly<Record<string, OperationValidators>>> | undefined;
+  async function validatorsOf(id: string): Promise<OperationValidators | undefined> {
+    const table =
+      options.validators ?? api.validators ?? (api.loadValidators && (await (loading ??= api.loadValidators())));
+    return table?.[id];
+  }
+
   async function call(op: OperationSpec, input: CallInput, callOptions: CallOptions = {}): Promise<unknown> {
     const mode = callOptions.validation ?? options.validation ?? "off";
-    const validators = (options.validators ?? api.validators)?.[op.id];
+    const validators = mode === "off" ? undefined : await validatorsOf(op.id);
     const headerValues = { ...baseHeaders, ...input.headers };
     if (validators && mode !== "off") {
       const issues = validateRequest(validators, {
