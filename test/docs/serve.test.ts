@@ -108,6 +108,27 @@ describe("npm run docs:serve", () => {
     }
   });
 
+  it("with --mock runs every API's mock behind the same origin and names them in mock-config.js", async () => {
+    const child = run(["--port", "0", "--dir", "site", "--mock", "--config", path.join(ROOT, "generator.config.json")]);
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        let text = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          text += chunk.toString();
+          if (/mock of pylon at /.test(text)) resolve(text);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${text}`)));
+      });
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0] as string;
+      const config = await (await fetch(`${url}assets/mock-config.js`)).text();
+      expect(config).toContain('"pylon":"mock/pylon"');
+      const res = await fetch(`${url}mock/pylon/contacts`, { headers: { authorization: "Bearer t" } });
+      expect(res.status).toBe(200);
+    } finally {
+      child.kill();
+    }
+  });
+
   it.each([
     ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `npm run docs` first/],
     ["a bad port", ["--port", "http"], /bad argument "--port".*usage/],
