@@ -1,33 +1,28 @@
-/**
- * `npm run docs [-- --out site] [--config generator.config.json]`: loads every API in the config, builds the
- * model and writes the static site. Exits 1 with a message naming the file on bad input.
- */
+/** The docs site build (`contactgen docs`): every configured API → model → pages and scripts, written as a whole. */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import type { ApiModel } from "../model/types.js";
 import { emitAll, emittersFor } from "../pipeline.js";
 import { siteScript, tryItScript } from "./bundle.js";
-import { readApis } from "./config.js";
-import { checkBasePath } from "./base-path.js";
 import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
-import { pageWeights, weightReport } from "./weight.js";
 import { writeSite } from "./write-site.js";
 
 export interface BuildOptions {
   config: string;
   out: string;
-  basePath?: string;
   /** Write into a non-empty folder that has no contactgen manifest (its other files are kept). */
   force?: boolean;
+  /** Where the site is published (`/repo/` on GitHub Pages); adds a 404.html with absolute links. */
+  basePath?: string;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
-  const apis = await readApis(config);
+  const { apis } = await readConfig(config);
   const models: ApiModel[] = [];
   for (const api of apis) models.push(buildModel(await loadDocument(api.spec), api.name));
   return models;
@@ -58,45 +53,4 @@ export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const files = await buildSiteFiles(models, { changelogs, basePath: options.basePath });
   await writeSite(options.out, files, { force: options.force ?? false });
   return files;
-}
-
-export function parseArgs(argv: string[]): BuildOptions {
-  const options: BuildOptions = { config: "generator.config.json", out: "site" };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === "--force") {
-      options.force = true;
-    } else if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
-      options[flag === "--out" ? "out" : "config"] = value;
-      i++;
-    } else if (flag === "--base-path" && value !== undefined) {
-      options.basePath = checkBasePath(value);
-      i++;
-    } else {
-      throw new Error(
-        `docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--base-path /repo/] [--force]`,
-      );
-    }
-  }
-  return options;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  try {
-    const options = parseArgs(process.argv.slice(2));
-    const files = await buildDocs(options);
-    const pages = files.filter((f) => f.path.endsWith(".html")).length;
-    const examples = files.filter((f) => f.path.startsWith("examples/") && f.path.endsWith(".ts")).length;
-    console.log(`docs: wrote ${pages} pages and ${examples} examples to ${options.out}/`);
-    const weights = pageWeights(files);
-    console.log(weightReport(weights));
-    if (weights.some((w) => w.over)) {
-      console.error("docs: a page is over its weight budget (see above)");
-      process.exitCode = 1;
-    }
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  }
 }

@@ -16,7 +16,8 @@ export interface PageWeight {
   over: boolean;
 }
 
-export function pageWeights(files: SiteFile[]): PageWeight[] {
+/** `basePath`: the `--base-path` the site was built with, which the 404 page's absolute links start with. */
+export function pageWeights(files: SiteFile[], basePath = "/"): PageWeight[] {
   const gz = new Map<string, number>();
   const size = (file: SiteFile) => {
     let known = gz.get(file.path);
@@ -32,7 +33,7 @@ export function pageWeights(files: SiteFile[]): PageWeight[] {
         (m) => m[1] as string,
       );
       const asset = (href: string) => {
-        const file = byPath.get(href);
+        const file = byPath.get(href.startsWith(basePath) ? href.slice(basePath.length) : href);
         if (!file) throw new Error(`docs: ${page.path} loads ${href}, which the site does not contain`);
         return size(file);
       };

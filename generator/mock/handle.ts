@@ -20,7 +20,12 @@ export interface MockContext {
   bodyLimit: number;
   log: (line: string) => void;
   credentials?: AcceptedCredentials | undefined;
+  seed?: number;
+  /** Resource paths a successful DELETE answered, so a later read is 404 where the document allows one. */
+  deleted?: Set<string>;
 }
+
+const MAX_DELETED = 10_000;
 
 export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
@@ -80,8 +85,9 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (issues.length > 0) {
     return refuse(ctx.registry, res, op, 400, `the request does not match ${op.id} in the document`, issues);
   }
-  const status = requestedStatus(op, req.headers["x-mock-status"]);
+  let status = requestedStatus(op, req.headers["x-mock-status"]);
   if (typeof status === "string") return sendError(res, 400, status);
+  status = afterDelete(ctx, method, url.pathname, op, status, req.headers["x-mock-status"] !== undefined);
   const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));
   const reply = buildReply(ctx.registry, op, status, {
     pathParams: found.params,
@@ -89,6 +95,7 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     body,
     accept: req.headers.accept,
     invalid,
+    seed: ctx.seed,
   });
   sendReply(res, reply, op.id);
 }
@@ -144,6 +151,25 @@ function checkBody(
     .run(value);
   issues.push(...result.issues);
   return result.value;
+}
+
+/** A deleted resource stays gone: reads answer 404 when documented; the path is remembered on a 2xx DELETE. */
+function afterDelete(
+  ctx: MockContext,
+  method: string,
+  path: string,
+  op: MockOperation,
+  status: number,
+  forced: boolean,
+): number {
+  if (!ctx.deleted || forced) return status;
+  if (method === "delete" && status >= 200 && status < 300) {
+    if (ctx.deleted.size >= MAX_DELETED) ctx.deleted.clear();
+    ctx.deleted.add(path);
+    return status;
+  }
+  const documented404 = op.responses.some((r) => r.status === "404");
+  return (method === "get" || method === "head") && documented404 && ctx.deleted.has(path) ? 404 : status;
 }
 
 function requestedStatus(op: MockOperation, header: string | string[] | undefined): number | string {

@@ -15,7 +15,7 @@ export interface TransportRequest {
   path: string;
   query: Record<string, unknown>;
   headers: Record<string, string>;
-  body?: BodyInit;
+  body?: BodyInit | undefined;
   signal: AbortSignal;
 }
 

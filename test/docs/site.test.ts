@@ -4,11 +4,18 @@ import os from "node:os";
 import path from "node:path";
 import { MANIFEST } from "../../generator/write/write.js";
 import { describe, expect, it, vi } from "vitest";
-import { buildDocs, buildSiteFiles, loadChangelogs, parseArgs } from "../../generator/docs/build.js";
+import { parseCommand } from "../../generator/cli/args.js";
+import { docsBuildOptions, docsCommand } from "../../generator/cli/docs.js";
+import { buildDocs, buildSiteFiles, loadChangelogs } from "../../generator/docs/build.js";
 import { renderSite } from "../../generator/docs/site.js";
 import { loadTemplates, TEMPLATE_DIR } from "../../generator/docs/templates.js";
 import { JS_BUDGET, pageWeights, TOTAL_BUDGET, weightReport } from "../../generator/docs/weight.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
+
+function parse(argv: string[]): unknown {
+  const parsed = parseCommand(docsCommand.spec, argv);
+  return parsed === "help" ? parsed : docsBuildOptions(parsed);
+}
 
 /** Tags the templates write; anything else in a page came from a spec unescaped. */
 const OUR_TAGS = new Set(
@@ -197,7 +204,10 @@ describe("docs site files", () => {
   it.each([
     ["defaults", [], { config: "generator.config.json", out: "site" }],
     ["flags", ["--out", "x", "--config", "c.json"], { config: "c.json", out: "x" }],
-  ])("parses arguments: %s", (_name, argv, want) => expect(parseArgs(argv)).toEqual(want));
+  ])("parses arguments: %s", (_name, argv, want) => {
+    const parsed = parseCommand(docsCommand.spec, argv);
+    expect(parsed === "help" ? parsed : docsBuildOptions(parsed)).toEqual(want);
+  });
 
   it("builds for GitHub Pages with --base-path: same pages, plus a 404.html whose links are absolute", async () => {
     const { models, files } = await realSite();
@@ -208,7 +218,9 @@ describe("docs site files", () => {
     expect(notFound).toContain('href="/repo/assets/style.css"');
     expect(notFound).toContain('<script src="/repo/assets/site.js">');
     for (const model of models) expect(notFound).toContain(`href="/repo/${model.name}.html"`);
-    expect(parseArgs(["--base-path", "/repo/"])).toEqual({
+    const weight = pageWeights(pages, "/repo/").find((w) => w.page === "404.html");
+    expect(weight?.js).toBe(pageWeights(files).find((w) => w.page === "index.html")?.js);
+    expect(parse(["--base-path", "/repo/"])).toEqual({
       config: "generator.config.json",
       out: "site",
       basePath: "/repo/",
@@ -216,10 +228,10 @@ describe("docs site files", () => {
   });
 
   it.each(["repo", "/repo", "//evil.example/", "/a/../b/", '/"x"/'])("rejects the base path %s", (given) => {
-    expect(() => parseArgs(["--base-path", given])).toThrow(/must be a URL path that starts and ends with "\/"/);
+    expect(() => parse(["--base-path", given])).toThrow(/must be a URL path that starts and ends with "\/"/);
   });
 
   it("rejects unknown arguments with usage", () => {
-    expect(() => parseArgs(["--nope"])).toThrow(/unknown argument "--nope".*usage/);
+    expect(() => parseCommand(docsCommand.spec, ["--nope"])).toThrow(/unknown option --nope/);
   });
 });
