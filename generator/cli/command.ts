@@ -14,3 +14,8 @@ export const CONFIG_OPTION = {
   default: "generator.config.json",
   help: "the contactgen config; its relative paths are resolved against its folder",
 } as const;
+
+export const FORCE_OPTION = {
+  type: "boolean",
+  help: "write into a non-empty folder that has no contactgen manifest (its other files are kept)",
+} as const;

@@ -1,6 +1,6 @@
 /**
  * `contactgen conformance <api> | --spec FILE [--server URL] …`: contract tests of a server against the document
- * (generator/conformance). It keeps its own option parser and usage (exit 2 on bad input).
+ * (generator/conformance, docs/conformance.md). It keeps its own option parser and usage (exit 2 on bad input).
  */
 import type { Command } from "./command.js";
 

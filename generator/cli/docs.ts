@@ -2,13 +2,15 @@
 import { existsSync } from "node:fs";
 import type { MockServer } from "../mock/server.js";
 import { intOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
-import { CONFIG_OPTION, type Command } from "./command.js";
+import { CONFIG_OPTION, FORCE_OPTION, type Command } from "./command.js";
+import { checkBasePath } from "../docs/base-path.js";
 import { readConfig } from "./config.js";
 
 export interface DocsBuildOptions {
   config: string;
   out: string;
   force?: boolean;
+  basePath?: string;
 }
 
 export interface ServeOptions {
@@ -16,13 +18,33 @@ export interface ServeOptions {
   dir: string;
   mock: boolean;
   config: string;
+  basePath: string;
 }
 
+/** `--base-path`: a URL path that starts and ends with "/" (see generator/docs/base-path.ts). */
+function basePathOption(values: ParsedArgs["values"]): string | undefined {
+  const given = stringOption(values, "base-path");
+  if (given === undefined) return undefined;
+  try {
+    return checkBasePath(given);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const BASE_PATH_OPTION = {
+  type: "string",
+  value: "PATH",
+  help: "where the site is published, e.g. /repo/ on GitHub Pages (pages stay relative; adds 404.html)",
+} as const;
+
 export function docsBuildOptions({ values }: ParsedArgs): DocsBuildOptions {
+  const basePath = basePathOption(values);
   return {
     config: stringOption(values, "config") ?? "generator.config.json",
     out: stringOption(values, "out") ?? "site",
     ...(values.force === true ? { force: true } : {}),
+    ...(basePath !== undefined ? { basePath } : {}),
   };
 }
 
@@ -32,6 +54,7 @@ export function serveOptions({ values }: ParsedArgs): ServeOptions {
     dir: stringOption(values, "dir") ?? "site",
     mock: values.mock === true,
     config: stringOption(values, "config") ?? "generator.config.json",
+    basePath: basePathOption(values) ?? "/",
   };
 }
 
@@ -40,14 +63,19 @@ async function build(args: ParsedArgs): Promise<number> {
   const { buildDocs } = await import("../docs/build.js");
   const files = await buildDocs(options);
   const pages = files.filter((f) => f.path.endsWith(".html")).length;
-  const examples = files.filter((f) => f.path.endsWith(".ts")).length;
+  const examples = files.filter((f) => f.path.startsWith("examples/") && f.path.endsWith(".ts")).length;
   console.log(`docs: wrote ${pages} pages and ${examples} examples to ${options.out}/`);
-  return 0;
+  const { pageWeights, weightReport } = await import("../docs/weight.js");
+  const weights = pageWeights(files, options.basePath);
+  console.log(weightReport(weights));
+  if (!weights.some((w) => w.over)) return 0;
+  console.error("docs: a page is over its weight budget (see above)");
+  return 1;
 }
 
 /** With --mock, every configured API's mock runs too and becomes the try-it console's default server. */
 async function serve(args: ParsedArgs): Promise<number> {
-  const { port, dir, mock, config } = serveOptions(args);
+  const { port, dir, mock, config, basePath } = serveOptions(args);
   if (!existsSync(dir))
     throw new UsageError(`${dir}/ does not exist; run \`contactgen docs\` (npm run docs) first`, false);
   const [{ createDocsServer }, { startMock }] = await Promise.all([
@@ -62,7 +90,7 @@ async function serve(args: ParsedArgs): Promise<number> {
       servers.push(server);
       mocks[api.name] = server.url;
     }
-  const server = createDocsServer(dir, { mocks });
+  const server = createDocsServer(dir, { mocks, basePath });
   const closeMocks = () => Promise.all(servers.map((s) => s.close()));
   return new Promise<number>((resolve) => {
     server.on("error", (error: NodeJS.ErrnoException) => {
@@ -72,9 +100,9 @@ async function serve(args: ParsedArgs): Promise<number> {
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       const actual = typeof address === "object" && address ? address.port : port;
-      console.log(`docs: serving ${dir}/ at http://127.0.0.1:${actual}/ (Ctrl+C to stop)`);
+      console.log(`docs: serving ${dir}/ at http://127.0.0.1:${actual}${basePath} (Ctrl+C to stop)`);
       for (const name of Object.keys(mocks))
-        console.log(`docs: mock of ${name} at http://127.0.0.1:${actual}/mock/${name} (try-it default)`);
+        console.log(`docs: mock of ${name} at http://127.0.0.1:${actual}${basePath}mock/${name} (try-it default)`);
     });
     const stop = (): void => {
       server.close(() => void closeMocks().then(() => resolve(0)));
@@ -89,16 +117,14 @@ export const docsCommand: Command = {
     name: "docs",
     summary: "Build the static docs site (reference, examples, change reports) of every configured API.",
     usage: [
-      "[--out DIR] [--force] [--config FILE]",
+      "[--out DIR] [--force] [--base-path /repo/] [--config FILE]",
       "serve [--port N] [--dir DIR] [--mock]   (see contactgen docs serve --help)",
     ],
     positionals: { min: 0, max: 0 },
     options: {
       out: { type: "string", value: "DIR", default: "site", help: "folder that receives the site (replaced whole)" },
-      force: {
-        type: "boolean",
-        help: "write into a non-empty folder that has no contactgen manifest (its other files are kept)",
-      },
+      force: FORCE_OPTION,
+      "base-path": BASE_PATH_OPTION,
       config: CONFIG_OPTION,
     },
   },
@@ -109,12 +135,13 @@ export const docsServeCommand: Command = {
   spec: {
     name: "docs serve",
     summary: "Preview the built docs site on 127.0.0.1.",
-    usage: ["[--port N] [--dir DIR] [--mock] [--config FILE]"],
+    usage: ["[--port N] [--dir DIR] [--mock] [--base-path /repo/] [--config FILE]"],
     positionals: { min: 0, max: 0 },
     options: {
       port: { type: "string", value: "N", default: "4173", help: "port on 127.0.0.1; 0 picks a free one" },
       dir: { type: "string", value: "DIR", default: "site", help: "the built site" },
       mock: { type: "boolean", help: "also run every API's mock, the try-it console's default server" },
+      "base-path": { ...BASE_PATH_OPTION, help: "serve the site under this path, answering misses with its 404.html" },
       config: { ...CONFIG_OPTION, help: "the contactgen config whose APIs --mock serves" },
     },
   },

@@ -16,7 +16,7 @@ import { SpecError, terminalSafe } from "../load/spec-error.js";
 import { generateIncrementally } from "../incremental/run.js";
 import { findStaleFiles, writeOutputs, type OutputSet } from "../write/write.js";
 import { listOption, stringOption, UsageError, type ParsedArgs } from "./args.js";
-import { CONFIG_OPTION, type Command } from "./command.js";
+import { CONFIG_OPTION, FORCE_OPTION, type Command } from "./command.js";
 import { readConfig } from "./config.js";
 
 interface Target {
@@ -166,10 +166,7 @@ export const generateCommand: Command = {
       spec: { type: "string", value: "FILE", help: "generate from any OpenAPI 3.0/3.1 document instead of the config" },
       out: { type: "string", value: "DIR", help: "output folder for --spec" },
       name: { type: "string", value: "N", help: "API name for --spec (default: from the file name)" },
-      force: {
-        type: "boolean",
-        help: "write into a non-empty folder that has no contactgen manifest (its other files are kept)",
-      },
+      force: FORCE_OPTION,
       "allow-ref-root": {
         type: "string",
         value: "DIR",

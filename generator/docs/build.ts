@@ -1,11 +1,14 @@
 /** The docs site build (`contactgen docs`): every configured API → model → pages and scripts, written as a whole. */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import type { ApiModel } from "../model/types.js";
 import { emitAll, emittersFor } from "../pipeline.js";
 import { siteScript, tryItScript } from "./bundle.js";
-import { renderSite, type SiteFile } from "./site.js";
+import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
 import { writeSite } from "./write-site.js";
 
@@ -14,6 +17,8 @@ export interface BuildOptions {
   out: string;
   /** Write into a non-empty folder that has no contactgen manifest (its other files are kept). */
   force?: boolean;
+  /** Where the site is published (`/repo/` on GitHub Pages); adds a 404.html with absolute links. */
+  basePath?: string;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
@@ -23,8 +28,18 @@ export async function loadModels(config: string): Promise<ApiModel[]> {
   return models;
 }
 
-export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
-  const pages = renderSite(models, await loadTemplates());
+/** changelogs/<api>.md beside the config file, for the APIs that have one. */
+export async function loadChangelogs(config: string, models: ApiModel[]): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const model of models) {
+    const file = path.join(path.dirname(config), "changelogs", `${model.name}.md`);
+    if (existsSync(file)) found[model.name] = await readFile(file, "utf8");
+  }
+  return found;
+}
+
+export async function buildSiteFiles(models: ApiModel[], options: SiteOptions = {}): Promise<SiteFile[]> {
+  const pages = renderSite(models, await loadTemplates(), options);
   // Each API's validators are emitted in memory from its model, so the console checks what this spec says.
   const emitters = await emittersFor();
   const scripts = [await siteScript()];
@@ -33,7 +48,9 @@ export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
 }
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
-  const files = await buildSiteFiles(await loadModels(options.config));
+  const models = await loadModels(options.config);
+  const changelogs = await loadChangelogs(options.config, models);
+  const files = await buildSiteFiles(models, { changelogs, basePath: options.basePath });
   await writeSite(options.out, files, { force: options.force ?? false });
   return files;
 }

@@ -9,8 +9,10 @@ import { send, staticHandler } from "./static-server.js";
 export interface DocsServerOptions {
   /** API name → the mock's base URL (MockServer.url, base path included). */
   mocks?: Record<string, string>;
-  /** Where the site sits on this server (`/`, or `/main/` in the tests). */
+  /** Where the mocks and mock-config.js sit on this server (default: the base path, else `/`). */
   mount?: string;
+  /** The site is served under this path (`/repo/`, as on GitHub Pages), with its 404.html for misses. */
+  basePath?: string;
 }
 
 export function mockConfigScript(mocks: Record<string, string>): string {
@@ -20,8 +22,9 @@ export function mockConfigScript(mocks: Record<string, string>): string {
 
 export function createDocsServer(root: string, options: DocsServerOptions = {}): http.Server {
   const mocks = new Map(Object.entries(options.mocks ?? {}));
-  const mount = options.mount ?? "/";
-  const staticFiles = staticHandler(root);
+  const basePath = options.basePath ?? "/";
+  const mount = options.mount ?? basePath;
+  const staticFiles = staticHandler(root, basePath === "/" ? {} : { notFoundPage: "404.html" });
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (mocks.size > 0 && url.pathname === `${mount}assets/mock-config.js`) {
@@ -33,6 +36,10 @@ export function createDocsServer(root: string, options: DocsServerOptions = {}):
       : null;
     const target = match?.[1] ? mocks.get(match[1]) : undefined;
     if (match && target) return proxy(`${target}${match[2] ?? ""}${url.search}`, req, res);
+    if (basePath !== "/") {
+      // Outside the base path nothing exists; inside it, the path is the site's own.
+      req.url = url.pathname.startsWith(basePath) ? `/${url.pathname.slice(basePath.length)}${url.search}` : "/%00"; // never a file: answered by 404.html
+    }
     staticFiles(req, res);
   });
 }

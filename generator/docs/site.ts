@@ -3,9 +3,11 @@
  * Pure and deterministic: APIs sorted by name, no timestamps, LF only.
  */
 import type { ApiModel } from "../model/types.js";
+import { checkBasePath } from "./base-path.js";
 import { searchIndexScript } from "./search-index.js";
 import type { Templates } from "./templates.js";
 import { apiView, type ApiView } from "./view/api-view.js";
+import { changelogPageFile, parseChangelog } from "./view/changelog-view.js";
 import { clean } from "./view/slug.js";
 
 export interface SiteFile {
@@ -15,6 +17,13 @@ export interface SiteFile {
 
 export interface SiteOptions {
   title?: string;
+  /** API name → its changelog Markdown (changelogs/<api>.md); an API without one gets no changelog page. */
+  changelogs?: Record<string, string>;
+  /**
+   * Where the site is published (`/repo/` on GitHub Pages). Pages link relatively and work at any path without it;
+   * with it the site also gets a `404.html` whose links are absolute, since a host serves that page at any depth.
+   */
+  basePath?: string;
 }
 
 /** Scripts every page loads, in order; API pages add their own (see bundle.ts). */
@@ -44,10 +53,13 @@ export const DEFAULT_TITLE = "Contact APIs reference";
 export function renderSite(models: ApiModel[], templates: Templates, options: SiteOptions = {}): SiteFile[] {
   const siteTitle = options.title ?? DEFAULT_TITLE;
   const sorted = [...models].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const built = sorted.map((m) => apiView(m));
+  const changelogs = options.changelogs ?? {};
+  const built = sorted.map((m) =>
+    apiView(m, Object.hasOwn(changelogs, m.name) ? changelogPageFile(m.name) : undefined),
+  );
   const files: SiteFile[] = [];
   const apis: ApiView[] = built.map((b) => b.view);
-  const page = { siteTitle, scripts: SITE_SCRIPTS, connectSrc: connectSources([]) };
+  const page = { siteTitle, root: "", scripts: SITE_SCRIPTS, connectSrc: connectSources([]) };
   files.push({ path: "index.html", contents: templates.index({ ...page, pageTitle: siteTitle, apis }) });
   for (const { view, examples } of built) {
     const pageTitle = `${view.title} · ${siteTitle}`;
@@ -55,6 +67,20 @@ export function renderSite(models: ApiModel[], templates: Templates, options: Si
     const scripts = [...SITE_SCRIPTS, "assets/mock-config.js", tryItScriptPath(view.name)];
     files.push({ path: view.href, contents: templates.api({ ...page, pageTitle, connectSrc, scripts, api: view }) });
     files.push(...examples.map((e) => ({ path: e.path, contents: e.code })));
+    const changelog = changelogs[view.name];
+    if (changelog !== undefined && view.changelogHref) {
+      const versions = parseChangelog(changelog);
+      const context = { ...page, pageTitle: `${view.title} changelog · ${siteTitle}`, api: view, versions };
+      files.push({
+        path: view.changelogHref,
+        contents: templates.changelog({ ...context, source: `changelogs/${view.name}.md` }),
+      });
+    }
+  }
+  if (options.basePath !== undefined) {
+    const root = checkBasePath(options.basePath);
+    const context = { ...page, root, pageTitle: `Page not found · ${siteTitle}`, apis };
+    files.push({ path: "404.html", contents: templates.notFound(context) });
   }
   files.push({ path: "assets/search-index.js", contents: searchIndexScript(apis) });
   for (const [path, contents] of templates.assets) files.push({ path, contents });

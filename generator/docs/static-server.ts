@@ -22,10 +22,15 @@ const TYPES: Record<string, string> = {
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-export function staticHandler(root: string): Handler {
+export interface StaticOptions {
+  /** Site-relative page answered, with status 404, for any missing file (GitHub Pages' `404.html`). */
+  notFoundPage?: string;
+}
+
+export function staticHandler(root: string, options: StaticOptions = {}): Handler {
   const base = path.resolve(root);
   return (req, res) => {
-    void serve(base, req, res).catch(() => {
+    void serve(base, req, res, options).catch(() => {
       if (!res.headersSent) send(res, 500, "internal error");
       else res.destroy();
     });
@@ -36,13 +41,23 @@ export function createStaticServer(root: string): http.Server {
   return http.createServer(staticHandler(root));
 }
 
-async function serve(base: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serve(
+  base: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  options: StaticOptions,
+): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD")
     return send(res, 405, "method not allowed", { allow: "GET, HEAD" });
-  const file = await locate(base, req.url ?? "/");
+  let file = await locate(base, req.url ?? "/");
+  let status = 200;
+  if (file === undefined && options.notFoundPage !== undefined) {
+    file = await locate(base, `/${options.notFoundPage}`);
+    status = 404;
+  }
   if (file === undefined) return send(res, 404, "not found");
   const info = await stat(file);
-  res.writeHead(200, {
+  res.writeHead(status, {
     "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
     "content-length": info.size,
     "x-content-type-options": "nosniff",

@@ -12,6 +12,8 @@ export const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.
 export interface Templates {
   index(context: object): string;
   api(context: object): string;
+  changelog(context: object): string;
+  notFound(context: object): string;
   /** Static files copied as they are (`assets/style.css`), keyed by site-relative path. */
   assets: Map<string, string>;
 }
@@ -29,5 +31,11 @@ export async function loadTemplates(dir = TEMPLATE_DIR): Promise<Templates> {
   const assets = new Map<string, string>();
   for (const file of (await readdir(path.join(dir, "assets"))).sort())
     assets.set(`assets/${file}`, await read(`assets/${file}`));
-  return { index: await compile("index.hbs"), api: await compile("api.hbs"), assets };
+  return {
+    index: await compile("index.hbs"),
+    api: await compile("api.hbs"),
+    changelog: await compile("changelog.hbs"),
+    notFound: await compile("404.hbs"),
+    assets,
+  };
 }

@@ -78,10 +78,9 @@ export function identifier(text: string): string {
 
 /** Escapes for the inside of a double-quoted string; JSON.stringify leaves U+2028/U+2029 raw. */
 export function stringLiteral(text: string): string {
+  const json = JSON.stringify(text);
   return escapeStrayControls(
-    JSON.stringify(text)
-      .replace(/\u2028/g, "\\u2028")
-      .replace(/\u2029/g, "\\u2029"),
+    /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json,
   );
 }
 
@@ -92,7 +91,10 @@ export function stringLiteral(text: string): string {
  * can be passed through this last.
  */
 export function escapeStrayControls(source: string): string {
-  return source.replace(/[\x7f-\x9f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  // The test first: most text has none, and the replace would copy it.
+  return /[\x7f-\x9f]/.test(source)
+    ? source.replace(/[\x7f-\x9f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
+    : source;
 }
 
 /**

@@ -75,16 +75,18 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     deleted: new Set(),
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node checks the request and headers timeouts only this often: keep it well under them.
+  const checkingInterval = Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4)));
   const server = http.createServer({
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, 10_000),
-    // Node checks the two timeouts above only this often: keep it well under them.
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+    connectionsCheckingInterval: checkingInterval,
     keepAliveTimeout: 5_000,
   });
   // A connection that sends nothing at all is not covered by the timeouts above (they start with a request):
-  // close any socket idle for as long as a request may take to send its headers.
-  server.setTimeout(Math.min(requestTimeout, 10_000));
+  // close a socket idle for longer than a request may take. Longer than requestTimeout plus two checks, so a
+  // client stalled mid-body still gets its 408 from Node before this destroys the socket without an answer.
+  server.setTimeout(requestTimeout + 2 * checkingInterval);
   server.on("request", (req, res) => {
     // One line per answered request, errors included, so `npm run mock` shows why a client was refused.
     res.once("finish", () => {

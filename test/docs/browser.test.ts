@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSiteFiles, loadChangelogs } from "../../generator/docs/build.js";
 import { createDocsServer } from "../../generator/docs/docs-server.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { writeSite } from "../../generator/docs/write-site.js";
@@ -303,6 +304,29 @@ describe("docs site in Chromium", () => {
     await page.close();
   });
 
+  it("try-it: every operation of every API, sent as prefilled to its mock, gets the documented success status", async () => {
+    const results: string[] = [];
+    for (const model of models) {
+      const page = await open(`main/${model.name}.html`);
+      for (const op of model.operations) {
+        const tryit = page.locator(`section.tryit[data-tryit="${op.id}"]`);
+        for (const auth of await tryit.locator("input[data-auth]").all()) await auth.fill("test-token");
+        await tryit.getByRole("button", { name: "Send request" }).click();
+        const outcome = tryit.locator(
+          ".tryit-status .status, .tryit-refused, .tryit-message:not(:has-text('Sending'))",
+        );
+        await outcome.first().waitFor();
+        const documented = op.responses.find((r) => /^2\d\d$/.test(r.status))?.status;
+        results.push(
+          `${model.name} ${op.id}: ${(await tryit.locator(".tryit-result").innerText()).split("\n")[0]} (want ${documented})`,
+        );
+        expect(await tryit.locator(".tryit-status .status").textContent(), results.at(-1)).toBe(documented);
+      }
+      await page.close();
+    }
+    expect(results.length).toBe(models.reduce((n, m) => n + m.operations.length, 0));
+  });
+
   it("reads fully with JavaScript off: every section and both samples show, no dead controls", async () => {
     const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await plain.route("**/*", (route) =>
@@ -361,20 +385,24 @@ describe("docs site in Chromium", () => {
 
   it("axe-core finds no serious or critical violation on any page, light or dark", async () => {
     const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-    const pages = ["index.html", ...models.map((m) => `${m.name}.html`)];
+    const pages = ["index.html", ...models.flatMap((m) => [`${m.name}.html`, `${m.name}-changelog.html`])];
     const found: string[] = [];
     // One load per page, checked in both schemes; two pages at a time (the machine has two cores).
     const check = async (name: string) => {
       const page = await open(`main/${name}`);
       // Evaluated through the debugging protocol, which the page's CSP does not govern; nothing is fetched.
       await page.evaluate(axeSource);
+      // Every rule in the light scheme; in the dark one, the rules whose outcome colours can change (the
+      // stylesheet's dark block only changes colours).
       for (const scheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        const violations = await page.evaluate(async () => {
+        const only = scheme === "dark" ? ["color-contrast", "link-in-text-block"] : undefined;
+        const violations = await page.evaluate(async (rules) => {
           type Axe = { run(options: object): Promise<{ violations: AxeViolation[] }> };
           const axe = (window as unknown as { axe: Axe }).axe;
-          return (await axe.run({ resultTypes: ["violations"] })).violations;
-        });
+          const runOnly = rules ? { runOnly: { type: "rule", values: rules } } : {};
+          return (await axe.run({ resultTypes: ["violations"], ...runOnly })).violations;
+        }, only);
         for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
           found.push(
             `${scheme} ${name}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
@@ -384,6 +412,42 @@ describe("docs site in Chromium", () => {
     };
     for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map(check));
     expect(found).toEqual([]);
+  }, 180_000); // 11 pages × 2 schemes: 32–60 s measured here with the two cores shared (load average about 21)
+
+  it("published under a base path (GitHub Pages): a deep missing URL gets the styled 404 page, whose search works", async () => {
+    const repo = path.join(dir, "pages");
+    const config = path.join(ROOT, "generator.config.json");
+    await writeSite(
+      repo,
+      await buildSiteFiles(models, { changelogs: await loadChangelogs(config, models), basePath: "/repo/" }),
+    );
+    const pages = createDocsServer(repo, { basePath: "/repo/" });
+    await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
+    const pagesOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    const local = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await local.route("**/*", (route) =>
+      route.request().url().startsWith(`${pagesOrigin}/`)
+        ? route.continue()
+        : (offsite.push(route.request().url()), route.abort()),
+    );
+    try {
+      const page = await local.newPage();
+      page.on("pageerror", (e) => consoleErrors.push(`404: ${e.message}`));
+      const response = await page.goto(`${pagesOrigin}/repo/no/such/page.html`);
+      expect(response?.status()).toBe(404);
+      expect(await page.locator("h1").textContent()).toBe("Page not found");
+      expect(await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(17, 24, 39)");
+      const op = models[0]?.operations[0] as ApiModel["operations"][number];
+      await page.keyboard.press("/");
+      await page.keyboard.type(op.id);
+      await page.getByRole("option").first().waitFor();
+      await Promise.all([page.waitForURL(/#op-/), page.keyboard.press("Enter")]);
+      expect(new URL(page.url()).pathname).toMatch(/^\/repo\/[a-z0-9-]+\.html$/);
+      expect((await page.goto(`${pagesOrigin}/repo/`))?.status()).toBe(200);
+    } finally {
+      await local.close();
+      await new Promise((resolve) => pages.close(resolve));
+    }
   });
 
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {

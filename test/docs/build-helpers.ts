@@ -1,6 +1,6 @@
 /** Shared by the docs tests: the real APIs' models and the site built from them, memoised per test file. */
 import path from "node:path";
-import { buildSiteFiles, loadModels } from "../../generator/docs/build.js";
+import { buildSiteFiles, loadChangelogs, loadModels } from "../../generator/docs/build.js";
 import type { SiteFile } from "../../generator/docs/site.js";
 import { loadDocument } from "../../generator/load/load.js";
 import { buildModel } from "../../generator/model/build.js";
@@ -13,8 +13,9 @@ let cached: Promise<{ models: ApiModel[]; files: SiteFile[] }> | undefined;
 
 export function realSite(): Promise<{ models: ApiModel[]; files: SiteFile[] }> {
   cached ??= (async () => {
-    const models = await loadModels(path.join(ROOT, "generator.config.json"));
-    return { models, files: await buildSiteFiles(models) };
+    const config = path.join(ROOT, "generator.config.json");
+    const models = await loadModels(config);
+    return { models, files: await buildSiteFiles(models, { changelogs: await loadChangelogs(config, models) }) };
   })();
   return cached;
 }

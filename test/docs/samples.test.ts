@@ -4,13 +4,16 @@
  * is swapped for the mock's URL; nothing else in the command changes.
  */
 import { execFile } from "node:child_process";
+import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { curlSample, shellQuote } from "../../generator/docs/examples/curl.js";
 import { highlightShell } from "../../generator/docs/view/highlight.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import type { ApiModel } from "../../generator/model/types.js";
-import { realSite } from "./build-helpers.js";
+import { loadDocument } from "../../generator/load/load.js";
+import { buildModel } from "../../generator/model/build.js";
+import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
 const run = promisify(execFile);
 let models: ApiModel[];
@@ -67,6 +70,22 @@ describe("curl samples", () => {
     const command = `${broken.trimEnd().split(sample.baseUrl).join(mock.url)} -sS -o /dev/null -w '%{http_code}'`;
     const { stdout } = await run("sh", ["-c", command], { timeout: 10_000 });
     expect(Number(stdout)).toBe(400);
+  });
+
+  it("a POSIX shell parses every sample, hostile spec text included, into exactly the intended arguments", async () => {
+    const shapes = buildModel(await loadDocument(path.join(ROOT, "test/fixtures/docs-shapes.yaml")), "shapes");
+    const all = [...models, (await hostileSite()).model, shapes];
+    let checked = 0;
+    for (const model of all)
+      for (const op of model.operations) {
+        const sample = curlSample(model, op);
+        // `curl` is a shell function here that prints its arguments, NUL-separated; nothing is sent.
+        const script = `curl() { printf '%s\\0' "$@"; }\n${sample.code}`;
+        const { stdout } = await run("sh", ["-c", script], { timeout: 10_000 });
+        expect(stdout.split("\0").slice(0, -1), `${model.name} ${op.id}`).toEqual(sample.argv);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(models.length);
   });
 
   it.each([

@@ -108,6 +108,27 @@ describe("npm run docs:serve", () => {
     }
   });
 
+  it("with --mock runs every API's mock behind the same origin and names them in mock-config.js", async () => {
+    const child = run(["--port", "0", "--dir", "site", "--mock", "--config", path.join(ROOT, "generator.config.json")]);
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        let text = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          text += chunk.toString();
+          if (/mock of pylon at /.test(text)) resolve(text);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${text}`)));
+      });
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0] as string;
+      const config = await (await fetch(`${url}assets/mock-config.js`)).text();
+      expect(config).toContain('"pylon":"mock/pylon"');
+      const res = await fetch(`${url}mock/pylon/contacts`, { headers: { authorization: "Bearer t" } });
+      expect(res.status).toBe(200);
+    } finally {
+      child.kill();
+    }
+  });
+
   it.each([
     ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `contactgen docs` \(npm run docs\) first/],
     ["a bad port", ["--port", "http"], /--port must be an integer.*\nusage: contactgen docs serve/],
@@ -147,7 +168,28 @@ describe("docs server with mocks (docs:serve --mock)", () => {
   });
 
   it.each([
-    ["defaults", [], { port: 4173, dir: "site", mock: false, config: "generator.config.json" }],
-    ["--mock", ["--mock", "--port", "0"], { port: 0, dir: "site", mock: true, config: "generator.config.json" }],
+    ["defaults", [], { port: 4173, dir: "site", mock: false, config: "generator.config.json", basePath: "/" }],
+    [
+      "--mock --base-path",
+      ["--mock", "--port", "0", "--base-path", "/repo/"],
+      { port: 0, dir: "site", mock: true, config: "generator.config.json", basePath: "/repo/" },
+    ],
   ])("parses %s", (_name, argv, want) => expect(parseServeArgs(argv)).toEqual(want));
+
+  it("serves a site under its base path, answering misses with its 404.html", async () => {
+    await writeFile(path.join(dir, "site", "404.html"), "<p>missing</p>");
+    const docs = createDocsServer(path.join(dir, "site"), { basePath: "/repo/" });
+    await new Promise<void>((resolve) => docs.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(docs.address() as AddressInfo).port}`;
+    try {
+      const page = await fetch(`${base}/repo/index.html`);
+      expect([page.status, await page.text()]).toEqual([200, "<p>index</p>"]);
+      for (const miss of ["/repo/a/b/c.html", "/index.html", "/repo/../site/index.html"]) {
+        const res = await fetch(`${base}${miss}`);
+        expect([miss, res.status, await res.text()]).toEqual([miss, 404, "<p>missing</p>"]);
+      }
+    } finally {
+      await new Promise((resolve) => docs.close(resolve));
+    }
+  });
 });

@@ -6,9 +6,16 @@ import { MANIFEST } from "../../generator/write/write.js";
 import { describe, expect, it, vi } from "vitest";
 import { parseCommand } from "../../generator/cli/args.js";
 import { docsBuildOptions, docsCommand } from "../../generator/cli/docs.js";
-import { buildDocs, buildSiteFiles } from "../../generator/docs/build.js";
-import { TEMPLATE_DIR } from "../../generator/docs/templates.js";
+import { buildDocs, buildSiteFiles, loadChangelogs } from "../../generator/docs/build.js";
+import { renderSite } from "../../generator/docs/site.js";
+import { loadTemplates, TEMPLATE_DIR } from "../../generator/docs/templates.js";
+import { JS_BUDGET, pageWeights, TOTAL_BUDGET, weightReport } from "../../generator/docs/weight.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
+
+function parse(argv: string[]): unknown {
+  const parsed = parseCommand(docsCommand.spec, argv);
+  return parsed === "help" ? parsed : docsBuildOptions(parsed);
+}
 
 /** Tags the templates write; anything else in a page came from a spec unescaped. */
 const OUR_TAGS = new Set(
@@ -43,7 +50,9 @@ describe("docs site files", () => {
   it("has an index, a page per API with every operation, and no page outside the plan", async () => {
     const { models, files } = await realSite();
     const pages = files.filter((f) => f.path.endsWith(".html")).map((f) => f.path);
-    expect(pages).toEqual(["index.html", ...models.map((m) => `${m.name}.html`)].sort());
+    expect(pages).toEqual(
+      ["index.html", ...models.flatMap((m) => [`${m.name}.html`, `${m.name}-changelog.html`])].sort(),
+    );
     const index = files.find((f) => f.path === "index.html")?.contents ?? "";
     for (const model of models) {
       const page = files.find((f) => f.path === `${model.name}.html`)?.contents ?? "";
@@ -55,13 +64,73 @@ describe("docs site files", () => {
     }
   });
 
+  it("has a changelog page per API from changelogs/, linked from the index and the API page", async () => {
+    const { models, files } = await realSite();
+    const index = files.find((f) => f.path === "index.html")?.contents ?? "";
+    for (const model of models) {
+      const source = await readFile(path.join(ROOT, "changelogs", `${model.name}.md`), "utf8");
+      const page = files.find((f) => f.path === `${model.name}-changelog.html`)?.contents ?? "";
+      for (const [, version] of source.matchAll(/^## (.+)$/gm)) expect(page, model.name).toContain(`<h2>${version}`);
+      expect(index).toContain(`href="${model.name}-changelog.html"`);
+      expect(files.find((f) => f.path === `${model.name}.html`)?.contents).toContain(
+        `href="${model.name}-changelog.html"`,
+      );
+    }
+  });
+
+  it("flags a version with breaking changes on the changelog page", async () => {
+    const { models } = await realSite();
+    const model = models[0] as (typeof models)[number];
+    const changelog = `# ${model.name} changelog\n\n## 2.0.0\n\n### Breaking changes\n\n- \`getX\` — removed\n\n## 1.0.0\n\nFirst version.\n`;
+    const files = renderSite([model], await loadTemplates(), { changelogs: { [model.name]: changelog } });
+    const page = files.find((f) => f.path === `${model.name}-changelog.html`)?.contents ?? "";
+    expect(page).toMatch(
+      /<section class="version has-breaking" id="v-2-0-0">\s*<h2>2\.0\.0 <span class="badge warn">breaking<\/span>/,
+    );
+    expect(page).toMatch(/<section class="version" id="v-1-0-0">\s*<h2>1\.0\.0<\/h2>/);
+    expect(renderSite([model], await loadTemplates()).some((f) => f.path.endsWith("-changelog.html"))).toBe(false);
+  });
+
+  it("keeps every page within its weight budget: JS ≤ 60 KB and everything ≤ 250 KB gzipped", async () => {
+    const { files } = await realSite();
+    const weights = pageWeights(files);
+    expect(weights.map((w) => w.page)).toEqual(files.filter((f) => f.path.endsWith(".html")).map((f) => f.path));
+    for (const w of weights) {
+      expect(w.js, w.page).toBeGreaterThan(0);
+      expect(w.js, w.page).toBeLessThanOrEqual(JS_BUDGET);
+      expect(w.total, w.page).toBeLessThanOrEqual(TOTAL_BUDGET);
+    }
+    expect(weightReport(weights)).toMatch(/index\.html +JS +\d+\.\d KB +total +\d+\.\d KB\n/);
+  });
+
+  it("counts every asset a page loads, so an oversized script is reported over budget", () => {
+    // Incompressible bytes: gzip cannot shrink them below the budget.
+    let seed = 1;
+    const noise = Array.from({ length: 90_000 }, () =>
+      String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90)),
+    ).join("");
+    const files = [
+      { path: "a.html", contents: '<link rel="stylesheet" href="assets/s.css"><script src="assets/big.js"></script>' },
+      { path: "assets/big.js", contents: noise },
+      { path: "assets/s.css", contents: "body{}" },
+    ];
+    const [weight] = pageWeights(files);
+    expect(weight?.js).toBeGreaterThan(JS_BUDGET);
+    expect(weight?.over).toBe(true);
+    expect(weightReport(pageWeights(files))).toContain("OVER BUDGET");
+    expect(() => pageWeights([{ path: "b.html", contents: '<script src="assets/missing.js"></script>' }])).toThrow(
+      /missing\.js/,
+    );
+  });
+
   it("is deterministic: two builds are identical and carry no timestamp or absolute path", async () => {
     const { models, files } = await realSite();
-    const again = await buildSiteFiles(models);
+    const changelogs = await loadChangelogs(path.join(ROOT, "generator.config.json"), models);
+    const again = await buildSiteFiles(models, { changelogs });
     expect(again).toEqual(files);
     vi.useFakeTimers({ now: new Date("2031-02-03T04:05:06Z"), toFake: ["Date"] });
     try {
-      expect(await buildSiteFiles(models)).toEqual(files);
+      expect(await buildSiteFiles(models, { changelogs })).toEqual(files);
     } finally {
       vi.useRealTimers();
     }
@@ -138,6 +207,28 @@ describe("docs site files", () => {
   ])("parses arguments: %s", (_name, argv, want) => {
     const parsed = parseCommand(docsCommand.spec, argv);
     expect(parsed === "help" ? parsed : docsBuildOptions(parsed)).toEqual(want);
+  });
+
+  it("builds for GitHub Pages with --base-path: same pages, plus a 404.html whose links are absolute", async () => {
+    const { models, files } = await realSite();
+    const changelogs = await loadChangelogs(path.join(ROOT, "generator.config.json"), models);
+    const pages = await buildSiteFiles(models, { changelogs, basePath: "/repo/" });
+    const notFound = pages.find((f) => f.path === "404.html")?.contents ?? "";
+    expect(pages.filter((f) => f.path !== "404.html")).toEqual(files);
+    expect(notFound).toContain('href="/repo/assets/style.css"');
+    expect(notFound).toContain('<script src="/repo/assets/site.js">');
+    for (const model of models) expect(notFound).toContain(`href="/repo/${model.name}.html"`);
+    const weight = pageWeights(pages, "/repo/").find((w) => w.page === "404.html");
+    expect(weight?.js).toBe(pageWeights(files).find((w) => w.page === "index.html")?.js);
+    expect(parse(["--base-path", "/repo/"])).toEqual({
+      config: "generator.config.json",
+      out: "site",
+      basePath: "/repo/",
+    });
+  });
+
+  it.each(["repo", "/repo", "//evil.example/", "/a/../b/", '/"x"/'])("rejects the base path %s", (given) => {
+    expect(() => parse(["--base-path", given])).toThrow(/must be a URL path that starts and ends with "\/"/);
   });
 
   it("rejects unknown arguments with usage", () => {

@@ -1,6 +1,7 @@
 /** Table-driven units of the docs builder: Markdown subset, slugs, TypeScript literals, sample values. */
 import { describe, expect, it } from "vitest";
 import { rank } from "../../generator/docs/browser/rank.js";
+import { parseChangelog } from "../../generator/docs/view/changelog-view.js";
 import { placeholder, sampleValue } from "../../generator/docs/examples/sample.js";
 import type { SearchEntry } from "../../generator/docs/search-index.js";
 import { tsObject, tsValue } from "../../generator/docs/examples/ts-value.js";
@@ -225,4 +226,52 @@ describe("search ranking", () => {
     ],
     ["a property by name", "email", ["Contact.email"]],
   ])("%s", (_name, query, want) => expect(titles(query)).toEqual(want));
+});
+
+describe("parseChangelog", () => {
+  const markdown = [
+    "# pylon changelog",
+    "",
+    "## 2.0.0",
+    "",
+    "Compared with 1.0.0 (main): the changes call for a **major** version bump.",
+    "",
+    "### Breaking changes",
+    "",
+    "- `getContact` — response property `email` removed",
+    "",
+    "### Additions and compatible changes",
+    "",
+    "- `listContacts` — query parameter `q` added",
+    "",
+    "## 1.0.0",
+    "",
+    "First version of this API description.",
+    "",
+  ].join("\n");
+  it("finds every version, newest first, flagging the ones with breaking changes", () => {
+    const versions = parseChangelog(markdown);
+    expect(versions.map((v) => [v.version, v.anchor, v.breaking])).toEqual([
+      ["2.0.0", "v-2-0-0", true],
+      ["1.0.0", "v-1-0-0", false],
+    ]);
+    expect(versions[0]?.sections.map((s) => [s.title, s.breaking])).toEqual([
+      ["Breaking changes", true],
+      ["Additions and compatible changes", false],
+    ]);
+    expect(versions[0]?.sections[0]?.blocks).toEqual([
+      {
+        list: [
+          [
+            { text: "getContact", code: true },
+            { text: " — response property " },
+            { text: "email", code: true },
+            { text: " removed" },
+          ],
+        ],
+      },
+    ]);
+    expect(versions[1]?.intro).toEqual([{ paragraph: [{ text: "First version of this API description." }] }]);
+  });
+  it("reads a file with no version heading as no versions", () => expect(parseChangelog("# x\n\nnotes")).toEqual([]));
 });

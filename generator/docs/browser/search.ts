@@ -13,7 +13,7 @@ declare global {
 
 const KIND_LABEL = { operation: "Operation", schema: "Schema", property: "Property" };
 
-export function initSearch(): void {
+export function initSearch(siteRoot: string): void {
   const box = document.querySelector<HTMLElement>(".search");
   const input = document.querySelector<HTMLInputElement>("#search-input");
   const list = document.querySelector<HTMLUListElement>("#search-results");
@@ -40,7 +40,7 @@ export function initSearch(): void {
   const open = (entry: SearchEntry | undefined) => {
     if (!entry) return;
     close();
-    window.location.href = entry[3];
+    window.location.href = new URL(entry[3], siteRoot).href;
   };
   const render = () => {
     results = rank(window.contactgenSearch ?? [], input.value);

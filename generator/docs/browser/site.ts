@@ -8,9 +8,13 @@ import { initSearch } from "./search.js";
 
 document.documentElement.classList.add("js");
 
+// This script is assets/site.js: the site's root is one folder up, whatever page (or 404 depth) loaded it.
+const script = document.currentScript;
+const siteRoot = script instanceof HTMLScriptElement ? new URL("../", script.src).href : window.location.href;
+
 function start(): void {
   initSamples(document);
-  initSearch();
+  initSearch(siteRoot);
   initMenu();
 }
 

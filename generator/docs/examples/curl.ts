@@ -12,6 +12,8 @@ import { parameterValue, placeholder } from "./sample.js";
 
 export interface CurlSample {
   code: string;
+  /** The arguments curl receives once a POSIX shell has parsed `code` (tests compare the two). */
+  argv: string[];
   /** The URL prefix the sample targets; tests swap it for a mock server's URL. */
   baseUrl: string;
 }
@@ -50,10 +52,11 @@ export function curlSample(model: ApiModel, op: OperationModel): CurlSample {
   for (const [name, value] of inputs.query) add(name, value);
   const headers: Array<[string, string]> = [];
   const cookies: string[] = [];
-  const args: string[] = [];
+  // Each group is one line of the sample: a flag and its value; only values are spec text, and all are quoted.
+  const groups: Array<[flag: string, value: string]> = [];
   for (const scheme of schemesFor(model, op)) {
     if (scheme.type === "bearer") headers.push(["Authorization", `Bearer ${credential(scheme)}`]);
-    else if (scheme.type === "basic") args.push(`--user ${shellQuote("YOUR_USERNAME:YOUR_PASSWORD")}`);
+    else if (scheme.type === "basic") groups.push(["--user", "YOUR_USERNAME:YOUR_PASSWORD"]);
     else if (scheme.type === "apiKey") {
       const value = withPrefix(scheme.prefix, credential(scheme));
       if (scheme.in === "header") headers.push([scheme.name, value]);
@@ -64,25 +67,27 @@ export function curlSample(model: ApiModel, op: OperationModel): CurlSample {
   for (const h of model.clientHeaders.filter((p) => p.required))
     headers.push([h.name, text(parameterValue(model.document, h))]);
   for (const [name, value] of inputs.headers) headers.push([name, text(value)]);
-  if (cookies.length > 0) args.push(`--cookie ${shellQuote(cookies.join("; "))}`);
+  if (cookies.length > 0) groups.push(["--cookie", cookies.join("; ")]);
   if (inputs.body) {
     headers.push(["Content-Type", inputs.body.mediaType]);
-    args.push(...bodyArgs(inputs.body.mediaType, inputs.body.value));
+    groups.push(...bodyArgs(inputs.body.mediaType, inputs.body.value));
   }
   const search = query.toString();
   const url = `${baseUrl}${path}${search ? `?${search}` : ""}`;
   const method = op.method.toUpperCase();
-  const lines = [
-    `curl ${method === "GET" ? "" : `-X ${method} `}${shellQuote(url)}`,
-    ...headers.map(([name, value]) => `-H ${shellQuote(`${name}: ${value}`)}`),
-    ...args,
-  ];
-  return { code: `${lines.join(" \\\n  ")}\n`, baseUrl };
+  const all: Array<[string, string]> = [...headers.map(([n, v]): [string, string] => ["-H", `${n}: ${v}`]), ...groups];
+  const first = method === "GET" ? ["curl", shellQuote(url)] : ["curl", "-X", method, shellQuote(url)];
+  const lines = [first.join(" "), ...all.map(([flag, value]) => `${flag} ${shellQuote(value)}`)];
+  return {
+    code: `${lines.join(" \\\n  ")}\n`,
+    argv: [...(method === "GET" ? [] : ["-X", method]), url, ...all.flat()],
+    baseUrl,
+  };
 }
 
-function bodyArgs(mediaType: string, value: JsonValue): string[] {
+function bodyArgs(mediaType: string, value: JsonValue): Array<[string, string]> {
   if (/^application\/x-www-form-urlencoded\b/i.test(mediaType) && value !== null && typeof value === "object")
-    return Object.entries(value).map(([k, v]) => `--data-urlencode ${shellQuote(`${k}=${text(v ?? "")}`)}`);
-  if (/json/i.test(mediaType)) return [`--data ${shellQuote(JSON.stringify(value, null, 2))}`];
-  return [`--data-binary ${shellQuote(text(value))}`];
+    return Object.entries(value).map(([k, v]): [string, string] => ["--data-urlencode", `${k}=${text(v ?? "")}`]);
+  if (/json/i.test(mediaType)) return [["--data", JSON.stringify(value, null, 2)]];
+  return [["--data-binary", text(value)]];
 }

@@ -34,6 +34,8 @@ export interface ApiView {
   openapiVersion: string;
   sourceFile: string;
   href: string;
+  /** The API's changelog page, when changelogs/<api>.md exists. */
+  changelogHref?: string;
   description: Block[];
   servers: Array<{ url: string; description: Block[] }>;
   auth: AuthView[];
@@ -52,7 +54,7 @@ export function apiPageFile(name: string): string {
   return `${clean(name) || "api"}.html`;
 }
 
-export function apiView(model: ApiModel): { view: ApiView; examples: ExampleFile[] } {
+export function apiView(model: ApiModel, changelogHref?: string): { view: ApiView; examples: ExampleFile[] } {
   const slugs = new Slugger();
   const schemaAnchors = new Map(model.schemaNames.map((n) => [n, slugs.slug(n, "schema-")]));
   const authAnchors = new Map(model.securitySchemes.map((s) => [s.key, slugs.slug(s.key, "auth-")]));
@@ -83,6 +85,7 @@ export function apiView(model: ApiModel): { view: ApiView; examples: ExampleFile
     openapiVersion: model.openapiVersion,
     sourceFile: model.sourceFile,
     href: apiPageFile(model.name),
+    changelogHref,
     description: renderText(model.description),
     servers: model.servers.map((s) => ({ url: s.url, description: renderText(s.description) })),
     auth: model.securitySchemes.map((s) => ({
