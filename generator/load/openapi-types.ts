@@ -43,6 +43,7 @@ export interface ParameterObject {
   content?: Record<string, MediaTypeObject>;
   style?: string;
   explode?: boolean;
+  allowReserved?: boolean;
   example?: JsonValue;
   examples?: Record<string, ExampleObject | ReferenceObject>;
   [extension: `x-${string}`]: unknown;
@@ -57,8 +58,19 @@ export interface ExampleObject {
 
 export interface MediaTypeObject {
   schema?: SchemaObject;
+  /** OpenAPI 3.2: the schema of each item of a sequential media type (`text/event-stream`, `application/jsonl`). */
+  itemSchema?: SchemaObject;
   example?: JsonValue;
   examples?: Record<string, ExampleObject | ReferenceObject>;
+  encoding?: Record<string, EncodingObject>;
+}
+
+export interface EncodingObject {
+  contentType?: string;
+  headers?: Record<string, unknown>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface RequestBodyObject {

@@ -22,7 +22,11 @@ export interface MockMedia {
   mediaType: string;
   /** Fragment of the schema, when one is documented. */
   schema?: string;
+  /** Fragment of the OpenAPI 3.2 `itemSchema` (sequential media types such as `text/event-stream`). */
+  itemSchema?: string;
   example?: unknown;
+  /** The `encoding` object (multipart and form request bodies). */
+  encoding?: Record<string, unknown>;
 }
 
 export interface MockResponseHeader {

@@ -18,7 +18,7 @@ import { buildSecuritySchemes, toRequirements } from "./security.js";
 import { buildServers } from "./servers.js";
 import { hoistClientHeaders } from "./client-headers.js";
 import { readPagination } from "./pagination.js";
-import type { ApiModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
+import type { ApiModel, EncodingModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
 import { camelCase, memberName } from "../emit/safe.js";
 
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
@@ -110,8 +110,27 @@ function buildContent(doc: OpenApiDocument, content: Record<string, MediaTypeObj
     .sort((a, b) => Number(isJson(b)) - Number(isJson(a)) || compare(a, b))
     .map((mediaType) => {
       const media = (content ?? {})[mediaType] as MediaTypeObject;
-      return { mediaType, schema: media.schema, example: mediaExample(doc, media) };
+      const model: MediaModel = { mediaType, schema: media.schema, example: mediaExample(doc, media) };
+      if (media.itemSchema !== undefined) model.itemSchema = media.itemSchema;
+      const encoding = encodingOf(media);
+      if (encoding) model.encoding = encoding;
+      return model;
     });
+}
+
+function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | undefined {
+  if (typeof media.encoding !== "object" || media.encoding === null) return undefined;
+  const out: Record<string, EncodingModel> = {};
+  for (const [name, raw] of Object.entries(media.encoding)) {
+    if (typeof raw !== "object" || raw === null) continue;
+    const enc: EncodingModel = {};
+    if (typeof raw.contentType === "string") enc.contentType = raw.contentType;
+    if (typeof raw.style === "string") enc.style = raw.style;
+    if (typeof raw.explode === "boolean") enc.explode = raw.explode;
+    if (typeof raw.allowReserved === "boolean") enc.allowReserved = raw.allowReserved;
+    out[name] = enc;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function buildRequestBody(doc: OpenApiDocument, body: RequestBodyObject): RequestBodyModel {

@@ -67,6 +67,12 @@ export interface ParameterModel {
   example?: JsonValue;
   /** Safe camelCase identifier for use in generated code (path params become positional arguments). */
   identifier: string;
+  /** Serialisation as documented (absent: the location's default). */
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** A `content` parameter: its media type. */
+  contentMediaType?: string;
 }
 
 export interface MediaModel {
@@ -74,6 +80,17 @@ export interface MediaModel {
   schema?: SchemaObject;
   /** First example found on the media type or its schema. */
   example?: JsonValue;
+  /** OpenAPI 3.2 `itemSchema` (sequential media types such as `text/event-stream`). */
+  itemSchema?: SchemaObject;
+  /** The `encoding` object (multipart and form request bodies), per property. */
+  encoding?: Record<string, EncodingModel>;
+}
+
+export interface EncodingModel {
+  contentType?: string;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface RequestBodyModel {
