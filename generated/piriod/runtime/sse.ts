@@ -39,8 +39,9 @@ export async function* parseEventStream(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
+      // At the end a trailing lone CR is a complete line end (there is no LF to wait for).
+      if (done && !buffer.endsWith("\r")) return;
+      buffer += done ? "\n" : decoder.decode(value, { stream: true });
       let start = 0;
       for (;;) {
         const match = /\r\n|\r|\n/.exec(buffer.slice(start));
@@ -74,6 +75,7 @@ export async function* parseEventStream(
         else if (field === "retry" && /^\d+$/.test(text)) retry = Number(text);
       }
       buffer = buffer.slice(start);
+      if (done) return;
     }
   } finally {
     await reader.cancel().catch(() => undefined);
@@ -98,6 +100,8 @@ export async function* eventSource<T>(
     const body = await connect(lastId);
     try {
       for await (const raw of parseEventStream(body)) {
+        // Events already buffered must not outlive an abort.
+        if (signal?.aborted) throw signal.reason;
         if (raw.id !== undefined) lastId = raw.id;
         if (raw.retry !== undefined) delay = raw.retry;
         yield { ...raw, data: (spec.json ? parseJson(raw.data) : raw.data) as T };
