@@ -116,7 +116,9 @@ export function createRuntime(
       let delay: number | undefined;
       try {
         const outcome = await withTimeout(op.id, timeoutMs, callOptions.signal, async (signal) => {
-          const request: TransportRequest = { method, url, headers, signal, ...(body !== undefined ? { body } : {}) };
+          const request: TransportRequest = { method, url, headers };
+          if (signal) request.signal = signal;
+          if (body !== undefined) request.body = body;
           const sent = await send(op.id, request, hooks, (r) => withRedirects(op.id, redirect, r, transport));
           if (policy && policy.statuses.includes(sent.status)) {
             const wait = retryDelay(policy, attempt, sent.headers.get("Retry-After"), env);
@@ -223,10 +225,13 @@ function toRequest(request: TransportRequest): Request {
   });
 }
 
-function fromRequest(request: Request, signal: AbortSignal): TransportRequest {
+function fromRequest(request: Request, signal: AbortSignal | undefined): TransportRequest {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
-  return { method: request.method, url: request.url, headers, signal, ...(request.body ? { body: request.body } : {}) };
+  const out: TransportRequest = { method: request.method, url: request.url, headers };
+  if (signal) out.signal = signal;
+  if (request.body) out.body = request.body;
+  return out;
 }
 
 /** The caller's choice when the operation documents it, else the default (first JSON-like) media type. */
@@ -272,10 +277,11 @@ async function withTimeout<T>(
   operationId: string,
   timeoutMs: number | undefined,
   outer: AbortSignal | undefined,
-  run: (signal: AbortSignal) => Promise<T>,
+  run: (signal: AbortSignal | undefined) => Promise<T>,
 ): Promise<T> {
   if (outer?.aborted) throw outer.reason;
-  if (timeoutMs === undefined && outer) return run(outer);
+  // No deadline: the caller's signal (or none: fetch then sets up no abort handling at all) is all there is.
+  if (timeoutMs === undefined) return run(outer);
   const controller = new AbortController();
   // The caller's signal stays linked after the attempt, so it can still abort a body read as a stream.
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;

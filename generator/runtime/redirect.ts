@@ -58,12 +58,8 @@ function nextRequest(previous: TransportRequest, status: number, target: URL): T
     if ((toGet || !sameOrigin) && lower.startsWith("content-")) continue;
     headers[name] = value;
   }
-  const next: TransportRequest = {
-    method: toGet ? "GET" : previous.method,
-    url: target.href,
-    headers,
-    signal: previous.signal,
-  };
+  const next: TransportRequest = { method: toGet ? "GET" : previous.method, url: target.href, headers };
+  if (previous.signal) next.signal = previous.signal;
   if (sameOrigin && !toGet && previous.body !== undefined) next.body = previous.body;
   return next;
 }

@@ -47,11 +47,22 @@ export async function readResponse(
   const type = response.headers.get("Content-Type");
   const kind = parseAs === "auto" ? kindOfMedia(type) : parseAs;
   if (kind === "stream") return response.body;
+  const declared = response.headers.get("Content-Length");
+  if (declared !== null && (kind === "json" || kind === "text") && Number(declared) <= limit) {
+    // The fast path: a declared length is enforced by fetch itself, and text() decodes natively.
+    const text = await response.text();
+    return kind === "text" ? text : parseJson(text);
+  }
   const bytes = await readBytes(operationId, response, limit);
   if (kind === "arrayBuffer") return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   if (kind === "blob") return new Blob([bytes], { type: type ?? "" });
   const text = new TextDecoder().decode(bytes);
-  if (kind === "text" || text === "") return kind === "text" ? text : undefined;
+  return kind === "text" ? text : parseJson(text);
+}
+
+/** JSON, or the text itself when it is not JSON (an error page); undefined for an empty body. */
+function parseJson(text: string): unknown {
+  if (text === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -13,7 +13,8 @@ export interface TransportRequest {
   url: string;
   headers: Record<string, string>;
   body?: BodyInit;
-  signal: AbortSignal;
+  /** Absent when the call has neither a timeout nor a caller's signal. */
+  signal?: AbortSignal;
 }
 
 export type Transport = (request: TransportRequest) => Promise<Response>;
@@ -22,10 +23,10 @@ function init(request: TransportRequest): RequestInit {
   const out: RequestInit & { duplex?: "half" } = {
     method: request.method,
     headers: request.headers,
-    signal: request.signal,
     // The runtime decides which redirects to follow and what survives them (see redirect.ts).
     redirect: "manual",
   };
+  if (request.signal) out.signal = request.signal;
   if (request.body !== undefined) {
     out.body = request.body;
     // A ReadableStream body needs half-duplex in Node's fetch (and is refused without it).
