@@ -17,7 +17,7 @@ import { deref } from "./refs.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
 import { buildServers } from "./servers.js";
 import { hoistClientHeaders } from "./client-headers.js";
-import { readPagination } from "./pagination.js";
+import { detectPagination, readPagination } from "./pagination.js";
 import type { ApiModel, EncodingModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
 import { camelCase, memberName } from "../emit/safe.js";
 
@@ -100,7 +100,16 @@ function buildOperation(
     responses: buildResponses(doc, operation.responses ?? {}),
     security: operation.security ? toRequirements(operation.security) : defaultSecurity,
     idempotent: IDEMPOTENT.has(method),
-    pagination: readPagination(operation["x-pagination"]),
+    pagination:
+      readPagination(operation["x-pagination"]) ??
+      (operation["x-pagination"] === undefined
+        ? detectPagination(
+            doc,
+            method,
+            operation,
+            params.filter((p) => p.in === "query"),
+          )
+        : undefined),
   };
 }
 

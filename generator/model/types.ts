@@ -109,16 +109,21 @@ export interface ResponseModel {
   isSuccess: boolean;
 }
 
-export interface PaginationModel {
-  style: "cursor";
-  /** Name of the cursor parameter or body property. */
-  cursorParam: string;
-  cursorIn: "query" | "body";
-  /** JSON Pointers into the response body. */
-  nextCursor: string;
-  hasMore?: string;
-  items: string;
-}
+/** How a list operation pages (`x-pagination`, or detected); pointers are into the response body. */
+export type PaginationModel =
+  | {
+      style: "cursor";
+      /** Name of the cursor parameter or body property. */
+      cursorParam: string;
+      cursorIn: "query" | "body";
+      nextCursor: string;
+      hasMore?: string;
+      items: string;
+    }
+  | { style: "offset"; offsetParam: string; limitParam?: string; items: string; total?: string; hasMore?: string }
+  | { style: "page"; pageParam: string; items: string; totalPages?: string; hasMore?: string }
+  | { style: "link"; items: string }
+  | { style: "nextUrl"; nextUrl: string; items: string };
 
 export interface OperationModel {
   /** Unique within the API: the operationId, or one derived from method + path. */

@@ -288,3 +288,59 @@ describe("server-sent events", () => {
     }
   });
 });
+
+describe("pagination styles", () => {
+  const ticks = (...ns: number[]) => ns.map((n) => ({ n }));
+  const pager = () =>
+    mod.createFilesClient({ baseUrl: a.url }) as unknown as Record<
+      string,
+      (...args: unknown[]) => AsyncIterable<{ n: number }>
+    >;
+  const all = async (iterable: AsyncIterable<{ n: number }>) => {
+    const out: number[] = [];
+    for await (const item of iterable) out.push(item.n);
+    return out;
+  };
+
+  it("offset/limit (detected): advances by each page's length, stops at the total", async () => {
+    a.reply(json(200, { items: ticks(1, 2), total: 3 }), json(200, { items: ticks(3), total: 3 }));
+    expect(await all(pager().listByOffsetAll!({ query: { limit: 2 } }))).toEqual([1, 2, 3]);
+    expect(a.requests.map((r) => r.url)).toEqual(["/pages/offset?limit=2", "/pages/offset?limit=2&offset=2"]);
+  });
+
+  it("page numbers (detected): counts up, stops at total_pages", async () => {
+    a.reply(
+      json(200, { data: ticks(1), meta: { total_pages: 2 } }),
+      json(200, { data: ticks(2), meta: { total_pages: 2 } }),
+    );
+    expect(await all(pager().listByPageAll!())).toEqual([1, 2]);
+    expect(a.requests.map((r) => r.url)).toEqual(["/pages/number", "/pages/number?page=2"]);
+  });
+
+  it("RFC 8288 Link (detected): follows rel=next until there is none", async () => {
+    a.reply(
+      json(200, ticks(1), { Link: `<${"/pages/link?after=1"}>; rel="next", </pages/link>; rel="first"` }),
+      json(200, ticks(2), { Link: '</pages/link>; rel="first"' }),
+    );
+    expect(await all(pager().listByLinkAll!())).toEqual([1, 2]);
+    expect(a.requests.map((r) => r.url)).toEqual(["/pages/link", "/pages/link?after=1"]);
+  });
+
+  it("a next-page URL in the body (detected), only on the API's origin", async () => {
+    a.reply(
+      json(200, { results: ticks(1), links: { next: `${a.url}/pages/next?cursor=c2` } }),
+      json(200, { results: ticks(2), links: {} }),
+    );
+    expect(await all(pager().listByNextUrlAll!())).toEqual([1, 2]);
+    expect(a.requests[1]?.url).toBe("/pages/next?cursor=c2");
+    a.reply(json(200, { results: ticks(1), links: { next: `${b.url}/steal` } }));
+    await expect(all(pager().listByNextUrlAll!())).rejects.toThrow(/another origin/);
+    expect(b.requests).toHaveLength(0);
+  });
+
+  it("declared by x-pagination with its own parameter names; an empty page ends it", async () => {
+    a.reply(json(200, { rows: ticks(1, 2) }), json(200, { rows: [] }));
+    expect(await all(pager().listDeclaredAll!({ query: { take: 2 } }))).toEqual([1, 2]);
+    expect(a.requests.map((r) => r.url)).toEqual(["/pages/declared?take=2", "/pages/declared?take=2&skip=2"]);
+  });
+});

@@ -86,7 +86,9 @@ export function createRuntime(
     const baseUrl = callOptions.baseUrl ?? options.baseUrl ?? api.defaultBaseUrl;
     if (!baseUrl) throw new RequestError(op.id, "no baseUrl: the document has no absolute server URL, pass `baseUrl`");
     const auth = await applySecurity(op.id, op.security, api.securitySchemes, credentials);
-    const url = buildUrl(op, baseUrl, input.path ?? {}, input.query ?? {}, auth.query);
+    const url = input.url
+      ? pageUrl(op.id, input.url, baseUrl, auth.query)
+      : buildUrl(op, baseUrl, input.path ?? {}, input.query ?? {}, auth.query);
     const { body, contentType } = serialiseBody(
       input.body,
       mediaType,
@@ -163,14 +165,19 @@ export function createRuntime(
   return {
     call,
     paginate<Item>(op: OperationSpec, spec: PaginationSpec, input: CallInput, callOptions: CallOptions = {}) {
-      const pageOptions = { ...callOptions, throwOnError: true };
-      return paginate<Item>(spec, (cursor) => {
-        if (cursor === undefined) return call(op, input, pageOptions);
-        if (spec.cursorIn === "query") {
-          return call(op, { ...input, query: { ...input.query, [spec.cursorParam]: cursor } }, pageOptions);
+      const pageOptions = { ...callOptions, throwOnError: false };
+      return paginate<Item>(spec, { query: input.query ?? {} }, async (step) => {
+        let next = input;
+        if (step?.query) next = { ...input, query: { ...input.query, ...step.query } };
+        if (step?.body) {
+          const body = typeof input.body === "object" && input.body !== null ? input.body : {};
+          next = { ...input, body: { ...body, ...step.body } };
         }
-        const body = typeof input.body === "object" && input.body !== null ? input.body : {};
-        return call(op, { ...input, body: { ...body, [spec.cursorParam]: cursor } }, pageOptions);
+        if (step?.url) next = { ...input, url: step.url };
+        const result = (await call(op, next, pageOptions)) as { data: unknown; error?: unknown; response: Response };
+        if (result.error) throw result.error;
+        const base = callOptions.baseUrl ?? options.baseUrl ?? api.defaultBaseUrl ?? "";
+        return { data: result.data, response: result.response, url: result.response.url || step?.url || base };
       });
     },
     sse<T>(op: OperationSpec, input: CallInput, callOptions: CallOptions & SseOptions = {}) {
@@ -184,6 +191,18 @@ export function createRuntime(
       return eventSource<T>(op.sse ?? { json: false }, connect, callOptions, callOptions.signal, env.sleep);
     },
   };
+}
+
+/** A next-page URL from the server: only on the API's own origin (credentials go with it), auth query kept. */
+function pageUrl(operationId: string, next: string, baseUrl: string, authQuery: Record<string, string>): string {
+  const target = new URL(next, baseUrl);
+  if (target.origin !== new URL(baseUrl).origin) {
+    throw new RequestError(operationId, `the next page is on another origin (${target.origin}); not following it`);
+  }
+  for (const [name, value] of Object.entries(authQuery)) {
+    if (!target.searchParams.has(name)) target.searchParams.set(name, value);
+  }
+  return target.href;
 }
 
 /** One attempt through the hooks (skipped when there are none, so they cost nothing then). */

@@ -114,4 +114,6 @@ export interface CallInput {
   headers?: Record<string, unknown>;
   cookies?: Record<string, unknown>;
   body?: unknown;
+  /** A whole next-page URL (Link header, next URL in the body), used instead of path and query. */
+  url?: string;
 }

@@ -201,13 +201,16 @@ export function operationCode(
   }
   if (op.pagination) {
     const p = op.pagination;
-    const pagination = jsonLiteral({
-      cursorParam: p.cursorParam,
-      cursorIn: p.cursorIn,
-      nextCursor: p.nextCursor,
-      items: p.items,
-      ...(p.hasMore ? { hasMore: p.hasMore } : {}),
-    });
+    // Cursor specs keep their historical shape (no `style`), so existing generated clients do not change.
+    const { style, ...rest } = p;
+    const pagination = jsonLiteral(style === "cursor" ? rest : p);
+    const follows: Record<typeof style, string> = {
+      cursor: p.style === "cursor" ? `following the \`${p.cursorParam}\` cursor` : "",
+      offset: p.style === "offset" ? `advancing \`${p.offsetParam}\` by each page's length` : "",
+      page: p.style === "page" ? `counting \`${p.pageParam}\` up` : "",
+      link: 'following the `Link: rel="next"` header',
+      nextUrl: "following the next-page URL in each page",
+    };
     const item = `PageItem<${alias}_Data, ${stringLiteral(p.items)}>`;
     const pagerArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "auto"${mediaArg}>`].join(
       ", ",
@@ -215,7 +218,7 @@ export function operationCode(
     members.push({
       name: `${op.methodName}All`,
       render: (finalName: string) =>
-        operationDoc(op, "      ", `Every item of every page, following the \`${p.cursorParam}\` cursor.`) +
+        operationDoc(op, "      ", `Every item of every page, ${follows[style]}.`) +
         `      ${propertyKey(finalName)}${manyMedia ? `<M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}>` : ""}(${pagerArgs}): AsyncIterable<${item}> {\n` +
         `        return rt.paginate<${item}>(${alias}_spec, ${pagination}, ${inputCode}, options);\n` +
         `      },\n`,
