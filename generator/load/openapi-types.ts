@@ -99,7 +99,8 @@ export interface OperationObject {
   [extension: `x-${string}`]: unknown;
 }
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** OpenAPI 3.2 adds `query`; its `additionalOperations` (any other method) are read beside these. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
 export const HTTP_METHODS: readonly HttpMethod[] = [
   "get",
   "put",
@@ -109,6 +110,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = [
   "head",
   "patch",
   "trace",
+  "query",
 ];
 
 export type PathItemObject = {
@@ -117,6 +119,8 @@ export type PathItemObject = {
   description?: string;
   parameters?: Array<ParameterObject | ReferenceObject>;
   servers?: ServerObject[];
+  /** OpenAPI 3.2: operations of other methods, keyed by the method as sent (`PURGE`). */
+  additionalOperations?: Record<string, OperationObject>;
 } & Partial<Record<HttpMethod, OperationObject>>;
 
 export interface ServerObject {

@@ -89,11 +89,15 @@ function eventShape(registry: SchemaRegistry, media: MockMedia): { data: unknown
       : Array.isArray(eventSchema.enum)
         ? eventSchema.enum[0]
         : undefined;
-  const data = synthesize(
-    registry.document,
-    isRecord(props.data) && typeof props.data.$ref === "string"
-      ? follow(registry.document, props.data.$ref.replace(/^[^#]*#/, "")).value
-      : props.data,
-  );
+  const resolve = (value: unknown): unknown =>
+    isRecord(value) && typeof value.$ref === "string"
+      ? follow(registry.document, value.$ref.replace(/^[^#]*#/, "")).value
+      : value;
+  const dataSchema = resolve(props.data);
+  // 3.2 style: JSON carried in a string (`contentMediaType: application/json` + `contentSchema`).
+  const data =
+    isRecord(dataSchema) && dataSchema.type === "string" && dataSchema.contentSchema !== undefined
+      ? JSON.stringify(synthesize(registry.document, resolve(dataSchema.contentSchema)))
+      : synthesize(registry.document, dataSchema);
   return typeof name === "string" ? { data, event: name } : { data };
 }

@@ -21,7 +21,8 @@ import { detectPagination, readPagination } from "./pagination.js";
 import type { ApiModel, EncodingModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
 import { camelCase, memberName } from "../emit/safe.js";
 
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+// QUERY (OpenAPI 3.2, RFC draft "safe method with body") is safe and idempotent.
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace", "query"]);
 
 /** Bundled document → intermediate model. Pure: same input, same model. */
 export function buildModel(loaded: LoadedDocument, name: string): ApiModel {
@@ -62,6 +63,12 @@ function collectOperations(doc: OpenApiDocument, defaultSecurity: string[][]): O
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (operation) operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
+    }
+    // OpenAPI 3.2: any other method, modelled by its lower-case name (sent upper-case, as HTTP methods are).
+    for (const [name, operation] of Object.entries(pathItem.additionalOperations ?? {})) {
+      const method = name.toLowerCase() as HttpMethod;
+      if (HTTP_METHODS.includes(method) || typeof operation !== "object" || operation === null) continue;
+      operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
     }
   }
   return operations;

@@ -28,6 +28,8 @@ export function sseIsJson(doc: OpenApiDocument, media: MediaModel): boolean {
   const props = resolved.properties as Record<string, SchemaObject> | undefined;
   const data = props?.data !== undefined ? deref<SchemaObject>(doc, props.data) : resolved;
   const type = data.type;
+  // 3.2 style: JSON carried in a string (`contentMediaType: application/json`, `contentSchema`).
+  if (type === "string" && typeof data.contentMediaType === "string") return /json/i.test(data.contentMediaType);
   return !(
     type === "string" ||
     (Array.isArray(type) && type.length > 0 && type.every((t) => t === "string" || t === "null"))

@@ -68,6 +68,11 @@ function context(schema: Schema): Context {
 }
 
 export function renderTypes(document: OpenApiDocument): string {
+  if (typeof document.openapi === "string" && document.openapi.startsWith("3.2.") && hasOperationsOf32(document)) {
+    throw new Error(
+      "openapi-typescript 7.13 does not read OpenAPI 3.2 `query` or `additionalOperations` operations: generate this document with the native types engine (the default)",
+    );
+  }
   // openapi-typescript mutates while it walks; give it its own copy so other emitters see the original.
   const schema = withoutSecurity(structuredClone(document)) as Schema;
   // A raw U+2028/U+2029 is legal in a string literal but ends a `//` comment; as an escape it is inert everywhere
@@ -75,6 +80,12 @@ export function renderTypes(document: OpenApiDocument): string {
   return astToString(transformSchema(schema, context(schema)))
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+function hasOperationsOf32(document: OpenApiDocument): boolean {
+  return Object.values(document.paths ?? {}).some(
+    (item) => typeof item === "object" && item !== null && ("query" in item || "additionalOperations" in item),
+  );
 }
 
 /**
