@@ -4,16 +4,20 @@
  * never blocking). `--check`: compare in memory, list stale files, exit 1 if any. Errors exit 1 and leave every
  * output folder as it was. Without --check or --spec, only APIs whose spec or generator changed are regenerated
  * (content-hash cache in node_modules/.cache/contactgen, generator/incremental; `--no-cache` regenerates all);
- * `--watch` regenerates an API when its spec is saved.
+ * `--watch` regenerates an API when its spec is saved. The writer owns only the files listed in each folder's
+ * manifest: a non-empty folder without one is refused unless `--force`, and other files are never removed.
+ * Loading is sandboxed: `$ref`s read only inside the spec's folder (`--allow-ref-root DIR` adds one) and never
+ * over the network unless `--allow-remote-refs`.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { LintProblem } from "./lint/index.js";
+import type { LoadOptions } from "./load/load.js";
 import { DEFAULT_TYPES_ENGINE, isTypesEngine, TYPES_ENGINES, type TypesEngine } from "./emit/types/index.js";
 import { SpecError } from "./load/spec-error.js";
 import { generateIncrementally } from "./incremental/run.js";
-import { findStaleFiles, writeOutputs, type OutputSet } from "./write/write.js";
+import { findStaleFiles, OwnershipError, writeOutputs, type OutputSet } from "./write/write.js";
 
 interface Target {
   name: string;
@@ -24,7 +28,7 @@ interface Target {
 }
 
 const USAGE =
-  "usage: npm run generate [-- --check] [--types native|openapi-typescript] | npm run generate -- --spec FILE --out DIR [--name N] [--no-lint]";
+  "usage: npm run generate [-- --check] [--types native|openapi-typescript] | npm run generate -- --spec FILE --out DIR [--name N] [--no-lint] [--force] [--allow-ref-root DIR] [--allow-remote-refs]";
 const SHOWN_FINDINGS = 20;
 
 async function targets(values: { spec?: string; out?: string; name?: string; config: string }): Promise<Target[]> {
@@ -102,22 +106,29 @@ async function main(argv: string[]): Promise<number> {
       "no-cache": { type: "boolean", default: false },
       watch: { type: "boolean", default: false },
       types: { type: "string" },
+      force: { type: "boolean", default: false },
+      "allow-ref-root": { type: "string", multiple: true },
+      "allow-remote-refs": { type: "boolean", default: false },
     },
   });
   const types = await typesEngine(values.types, values.spec ? undefined : values.config);
   const all = await targets(values);
-  const generate = (list: Target[]) => generateSets(list, values["no-lint"], types);
+  const load = { allowRefRoots: values["allow-ref-root"] ?? [], allowRemoteRefs: values["allow-remote-refs"] };
+  const generate = (list: Target[]) => generateSets(list, values["no-lint"], types, load);
+  const write = (sets: OutputSet[]) => writeOutputs(sets, { force: values.force });
   if (values.watch) {
     const { watchTargets } = await import("./incremental/watch.js");
-    watchTargets({ targets: all, regenerate: async (list) => writeOutputs(await generate(list)) });
+    watchTargets({ targets: all, regenerate: async (list) => write(await generate(list)) });
     return new Promise<number>(() => {});
   }
   if (!values.check && !values.spec && !values["no-cache"]) {
     const flags = [
       ...(values["no-lint"] ? ["no-lint"] : []),
       ...(types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
+      ...(load.allowRemoteRefs ? ["allow-remote-refs"] : []),
+      ...load.allowRefRoots.map((root) => `allow-ref-root=${root}`),
     ];
-    const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write: writeOutputs });
+    const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write });
     for (const set of written)
       console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
     if (fresh.length > 0)
@@ -135,21 +146,25 @@ async function main(argv: string[]): Promise<number> {
     console.log(`generated output is current (${sets.length} API${sets.length === 1 ? "" : "s"})`);
     return 0;
   }
-  await writeOutputs(sets);
+  await write(sets);
   for (const set of sets) console.log(`generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
   return 0;
 }
 
 /** Heavy modules (Redocly, openapi-typescript, Ajv) load here, so a run with nothing to do stays fast. */
-async function generateSets(list: Target[], noLint: boolean, types: TypesEngine): Promise<OutputSet[]> {
-  const [{ emitAll, emittersFor }, { loadDocument }, { buildModel }] = await Promise.all([
+async function generateSets(
+  list: Target[],
+  noLint: boolean,
+  types: TypesEngine,
+  load: LoadOptions,
+): Promise<OutputSet[]> {
+  const [{ generateLoaded, emittersFor }, { loadDocument }] = await Promise.all([
     import("./pipeline.js"),
     import("./load/load.js"),
-    import("./model/build.js"),
   ]);
   const loadedTargets = [];
   for (const target of list) {
-    const loaded = await loadDocument(target.spec);
+    const loaded = await loadDocument(target.spec, load);
     for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${warning}`);
     if (!noLint) await lintTarget(target);
     loadedTargets.push({ target, loaded });
@@ -158,7 +173,7 @@ async function generateSets(list: Target[], noLint: boolean, types: TypesEngine)
   const emitters = await emittersFor({ types });
   const sets: OutputSet[] = [];
   for (const { target, loaded } of loadedTargets) {
-    sets.push({ dir: target.out, files: await emitAll(buildModel(loaded, target.name), emitters) });
+    sets.push({ dir: target.out, files: (await generateLoaded(loaded, target.name, emitters)).files });
   }
   return sets;
 }
@@ -166,7 +181,8 @@ async function generateSets(list: Target[], noLint: boolean, types: TypesEngine)
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof SpecError || error instanceof UsageError) console.error(error.message);
+  if (error instanceof SpecError || error instanceof UsageError || error instanceof OwnershipError)
+    console.error(error.message);
   else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 }

@@ -8,7 +8,9 @@ import type { Emitter, EmittedFile } from "./emit/emitter.js";
 import { indexEmitter } from "./emit/index-file.js";
 import { runtimeEmitter } from "./emit/runtime-files.js";
 import { typesEmitter, type TypesEngine } from "./emit/types/index.js";
-import { loadDocument, type LoadedDocument } from "./load/load.js";
+import { loadDocument, type LoadedDocument, type LoadOptions } from "./load/load.js";
+import { assertUniqueOperationIds } from "./load/operation-ids.js";
+import { SpecError } from "./load/spec-error.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
 
@@ -19,6 +21,8 @@ export interface GenerateOptions {
   only?: string[];
   /** Which types.ts engine runs (default native; `openapi-typescript` stays selectable). */
   types?: TypesEngine;
+  /** Where `$ref`s may read from (sandbox; see generator/load/resolver.ts). */
+  load?: LoadOptions;
 }
 
 export interface GeneratedApi {
@@ -59,8 +63,26 @@ export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<Emi
 }
 
 export async function generateApi(spec: string, name: string, options: GenerateOptions = {}): Promise<GeneratedApi> {
-  const loaded = await loadDocument(spec);
-  const model = buildModel(loaded, name);
-  const files = await emitAll(model, await emittersFor(options));
-  return { loaded, model, files };
+  const loaded = await loadDocument(spec, options.load);
+  return generateLoaded(loaded, name, await emittersFor(options));
+}
+
+/**
+ * model → emit for a loaded document. The loader caps nesting, but recursion in a model or emitter step can still
+ * exhaust the stack on a legal document; that ends in a SpecError naming the file, never a raw RangeError.
+ */
+export async function generateLoaded(loaded: LoadedDocument, name: string, emitters: Emitter[]): Promise<GeneratedApi> {
+  assertUniqueOperationIds(loaded);
+  try {
+    const model = buildModel(loaded, name);
+    const files = await emitAll(model, emitters);
+    return { loaded, model, files };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new SpecError(
+      loaded.file,
+      `too deeply nested or recursive to generate from (${error.message})`,
+      "move deeply nested inline schemas into components/schemas and refer to them with $ref",
+    );
+  }
 }

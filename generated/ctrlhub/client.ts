@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface CtrlhubAuth {
   /** Session token for authentication. */
@@ -26,7 +25,7 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { sessionToken: { type: "apiKey", in: "header", name: "X-Session-Token" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**

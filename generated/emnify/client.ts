@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface EmnifyAuth {
   /** An auth_token should be provided to authenticate a session. To obtain an auth_token, see the POST request to /api/v1/authenticate. */
@@ -26,7 +25,7 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**

@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface KareAuth {
   /** Bearer authentication header of the form Bearer <token>, where <token> is your auth token. */
@@ -36,7 +35,7 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [{ option: "xSessionToken", name: "X-Session-Token" }],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**

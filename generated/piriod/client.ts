@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface PiriodAuth {
   /** Use header Authorization: Token <api_token>. API tokens are obtained from the Piriod dashboard. The header value is the literal prefix `Token`, a space, then the token; this is not an HTTP Bearer scheme. */
@@ -42,7 +41,7 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { apiToken: { type: "apiKey", in: "header", name: "Authorization", prefix: "Token" } } as const,
   clientHeaders: [{ option: "xPiriodTestMode", name: "x-piriod-test-mode" }, { option: "xSimpleWorkspace", name: "x-simple-workspace" }],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**

@@ -3,7 +3,6 @@
 
 import type { paths } from "./types.js";
 import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
-import { operationValidators } from "./validators.js";
 
 export interface PylonAuth {
   /** Authorization: Bearer */
@@ -56,7 +55,7 @@ const description: ApiDescription = {
   // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: { bearerAuth: { type: "bearer" } } as const,
   clientHeaders: [],
-  validators: operationValidators,
+  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),
 };
 
 /**

@@ -11,4 +11,4 @@ import type { Readable, Writable } from "./runtime/index.js";
 export type RequestShape<Name extends keyof components["schemas"]> = Writable<components["schemas"][Name]>;
 /** A component schema as received in a response: writeOnly members removed. */
 export type ResponseShape<Name extends keyof components["schemas"]> = Readable<components["schemas"][Name]>;
-export { operationValidators, schemaValidators } from "./validators.js";
+// Validators: import them from ./validators.js (loaded only when used).

@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import type { ApiModel } from "../model/types.js";
+import { emitAll, emittersFor } from "../pipeline.js";
+import { siteScript, tryItScript } from "./bundle.js";
 import { readApis } from "./config.js";
 import { renderSite, type SiteFile } from "./site.js";
 import { loadTemplates } from "./templates.js";
@@ -14,6 +16,8 @@ import { writeSite } from "./write-site.js";
 export interface BuildOptions {
   config: string;
   out: string;
+  /** Write into a non-empty folder that has no contactgen manifest (its other files are kept). */
+  force?: boolean;
 }
 
 export async function loadModels(config: string): Promise<ApiModel[]> {
@@ -24,12 +28,17 @@ export async function loadModels(config: string): Promise<ApiModel[]> {
 }
 
 export async function buildSiteFiles(models: ApiModel[]): Promise<SiteFile[]> {
-  return renderSite(models, await loadTemplates());
+  const pages = renderSite(models, await loadTemplates());
+  // Each API's validators are emitted in memory from its model, so the console checks what this spec says.
+  const emitters = await emittersFor();
+  const scripts = [await siteScript()];
+  for (const model of models) scripts.push(await tryItScript(model.name, await emitAll(model, emitters)));
+  return [...pages, ...scripts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const files = await buildSiteFiles(await loadModels(options.config));
-  await writeSite(options.out, files);
+  await writeSite(options.out, files, { force: options.force ?? false });
   return files;
 }
 
@@ -38,11 +47,13 @@ export function parseArgs(argv: string[]): BuildOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
+    if (flag === "--force") {
+      options.force = true;
+    } else if ((flag === "--out" || flag === "--config") && value !== undefined && !value.startsWith("--")) {
       options[flag === "--out" ? "out" : "config"] = value;
       i++;
     } else {
-      throw new Error(`docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE]`);
+      throw new Error(`docs: unknown argument "${flag}"; usage: npm run docs -- [--out DIR] [--config FILE] [--force]`);
     }
   }
   return options;

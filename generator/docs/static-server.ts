@@ -16,17 +16,24 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ts": "text/plain; charset=utf-8",
+  ".sh": "text/plain; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
 };
 
-export function createStaticServer(root: string): http.Server {
+export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+export function staticHandler(root: string): Handler {
   const base = path.resolve(root);
-  return http.createServer((req, res) => {
+  return (req, res) => {
     void serve(base, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, "internal error");
       else res.destroy();
     });
-  });
+  };
+}
+
+export function createStaticServer(root: string): http.Server {
+  return http.createServer(staticHandler(root));
 }
 
 async function serve(base: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -69,7 +76,12 @@ export async function locate(base: string, target: string): Promise<string | und
   }
 }
 
-function send(res: http.ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function send(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(`${text}\n`);
 }

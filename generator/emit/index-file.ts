@@ -24,7 +24,9 @@ export function indexEmitter(config: { withValidators: boolean }): Emitter {
           'export type ResponseShape<Name extends keyof components["schemas"]> = Readable<components["schemas"][Name]>;',
         );
       }
-      if (config.withValidators) lines.push('export { operationValidators, schemaValidators } from "./validators.js";');
+      // validators.ts is not re-exported: importing the client must not load it (validation `off` loads no
+      // validator code; the client imports it on the first validating call). Import it from ./validators.js.
+      if (config.withValidators) lines.push("// Validators: import them from ./validators.js (loaded only when used).");
       return Promise.resolve([{ path: "index.ts", contents: `${lines.join("\n")}\n` }]);
     },
   };

@@ -19,17 +19,26 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** Line terminators JavaScript knows, including the two JSON does not escape. */
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 
+/**
+ * Letters of any script are kept (`Café` → `café`, `联系人` stays), so two non-ASCII names never collapse into the
+ * same `_`; everything here is a JavaScript identifier character (ID_Continue). For ASCII text this splits exactly
+ * as `[^A-Za-z0-9]+` did.
+ */
+const NOT_WORD = /[^\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}]+/u;
+/** A first character that may not start an identifier (a digit of any script, a combining mark). */
+const BAD_START = /^[^\p{L}\p{Nl}_$]/u;
+
 function words(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .split(NOT_WORD)
     .filter((w) => w.length > 0);
 }
 
 function guard(candidate: string): string {
   let id = candidate.length === 0 ? "_" : candidate;
-  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (BAD_START.test(id)) id = `_${id}`;
   if (RESERVED.has(id)) id = `${id}_`;
   return id;
 }
@@ -50,7 +59,7 @@ export function memberName(text: string): string {
     .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w)))
     .join("");
   if (joined.length === 0) return "_";
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return BAD_START.test(joined) ? `_${joined}` : joined;
 }
 
 /** `contact update` → `ContactUpdate`. */

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import {
-  BaseResolver,
   YamlParseError,
   bundle,
   createConfig,
@@ -9,7 +8,11 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import type { OpenApiDocument } from "./openapi-types.js";
+import { findRefCycle } from "./ref-cycle.js";
+import { LOAD_LIMITS, readCapped, RefRefused, SandboxedResolver, type LoadOptions } from "./resolver.js";
 import { SpecError, type SpecLocation } from "./spec-error.js";
+
+export type { LoadOptions } from "./resolver.js";
 
 export type OpenApiVersion = "3.0" | "3.1" | "3.2";
 
@@ -21,36 +24,6 @@ export interface LoadedDocument {
   doc: OpenApiDocument;
   /** Findings of Redocly's structural rules that are not fatal (warnings). */
   warnings: string[];
-}
-
-/**
- * JSON documents parse with JSON.parse instead of Redocly's js-yaml (Stripe's 4 MB: ~0.3 s of CPU and much of the
- * GC). Text JSON.parse rejects (and all YAML) still goes through the YAML parser, which locates syntax errors.
- * Known difference: a JSON object with a duplicated key keeps the last value instead of failing to parse.
- */
-class NativeJsonResolver extends BaseResolver {
-  constructor(
-    private readonly rootFile: string,
-    private readonly rootParsed: unknown,
-  ) {
-    super();
-  }
-
-  override parseDocument(
-    ...args: Parameters<BaseResolver["parseDocument"]>
-  ): ReturnType<BaseResolver["parseDocument"]> {
-    const [source] = args;
-    if (source.absoluteRef === this.rootFile && this.rootParsed !== undefined)
-      return { source, parsed: this.rootParsed };
-    if (/^\s*\{/.test(source.body)) {
-      try {
-        return { source, parsed: JSON.parse(source.body) as unknown };
-      } catch {
-        // Not JSON after all: the YAML parser decides, and reports where it fails.
-      }
-    }
-    return super.parseDocument(...args);
-  }
 }
 
 /** The root document's JSON.parse result, when it is JSON (filled while reading its `openapi` field). */
@@ -93,19 +66,27 @@ export function displayPath(file: string): string {
     : relative.split(path.sep).join("/");
 }
 
-/** load → structural check → bundle. Throws SpecError naming the file, the location and what to do. */
-export async function loadDocument(file: string): Promise<LoadedDocument> {
+/**
+ * load → structural check → bundle. Throws SpecError naming the file, the location and what to do — for every
+ * failure, including refused refs (see resolver.ts), `$ref` cycles and documents too deep to walk.
+ */
+export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const shown = displayPath(file);
   const absolute = path.resolve(file);
   let text: string;
+  let roots: string[];
   try {
-    text = await readFile(absolute, "utf8");
+    const real = await realpath(absolute);
+    text = await readCapped(real, options.maxFileBytes ?? LOAD_LIMITS.maxFileBytes, shown);
+    roots = [path.dirname(real), await realpath(path.dirname(absolute))];
+    for (const root of options.allowRefRoots ?? []) roots.push(await realpath(root));
   } catch (error) {
+    if (error instanceof RefRefused) throw new SpecError(shown, error.message, error.hint);
     const code = (error as NodeJS.ErrnoException).code ?? "read error";
     throw new SpecError(
       shown,
       `cannot read the file (${code})`,
-      "check the path passed with --spec or in generator.config.json",
+      "check the path passed with --spec or in generator.config.json (and every --allow-ref-root folder)",
     );
   }
   // A JSON document is parsed once here; the resolver reuses that object for the root.
@@ -114,30 +95,20 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   const config = await structuralConfig();
   // One resolver and one walk: the structural rules run as decorators inside the bundle pass (a separate lint()
   // walked and resolved the whole document a second time — about 0.4 s on Stripe). Same findings, tested.
-  const externalRefResolver = new NativeJsonResolver(absolute, json.parsed);
-  const result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver }).catch(
+  const resolver = new SandboxedResolver(absolute, text, json.parsed, roots, options, displayPath);
+  const result = await bundle({ ref: absolute, config, dereference: false, externalRefResolver: resolver }).catch(
     (error: unknown) => {
-      throw error instanceof YamlParseError
-        ? new SpecError(
-            shown,
-            `not valid YAML/JSON: ${error.originalError.message.split("\n")[0]?.replace(/ in ".*" \(\d+:\d+\)/, "")}`,
-            "fix the syntax at this position",
-            {
-              line: error.line,
-              column: error.col,
-            },
-          )
-        : error;
+      throw bundleFailure(shown, error, resolver);
     },
   );
   const all = result.problems.map((p) => ({ ...p, ruleId: p.ruleId.replace(PLUGIN_PREFIX, "") }));
   const problems = all.filter((p) => STRUCTURAL_RULE_IDS.includes(p.ruleId));
   const errors = problems.filter((p) => p.severity === "error" && !p.ignored && !isTolerable(p));
-  if (errors.length > 0) throw toSpecError(shown, errors);
+  if (errors.length > 0) throw toSpecError(shown, errors, resolver);
   const bundleErrors = all.filter(
     (p) => !STRUCTURAL_RULE_IDS.includes(p.ruleId) && p.severity === "error" && !p.ignored,
   );
-  if (bundleErrors.length > 0) throw toSpecError(shown, bundleErrors);
+  if (bundleErrors.length > 0) throw toSpecError(shown, bundleErrors, resolver);
   const doc = result.bundle.parsed as OpenApiDocument;
   const warnings = problems
     .filter((p) => p.severity === "warn" || isTolerable(p))
@@ -246,7 +217,43 @@ function describeProblem(rootFile: string, problem: NormalizedProblem): string {
   return `${loc ? `${file}:${loc.line}:${loc.column}` : file}: ${problem.message} [${problem.ruleId}]`;
 }
 
-function toSpecError(file: string, errors: NormalizedProblem[]): SpecError {
+/** What bundle() threw, as a SpecError: syntax errors with their position, refusals, cycles, stack overflows. */
+function bundleFailure(shown: string, error: unknown, resolver: SandboxedResolver): SpecError {
+  if (error instanceof SpecError) return error;
+  if (error instanceof YamlParseError) {
+    const reason = error.originalError.message.split("\n")[0]?.replace(/ in ".*" \(\d+:\d+\)/, "") ?? "";
+    return new SpecError(
+      shown,
+      `not valid YAML/JSON: ${reason}`,
+      /maxDepth/.test(reason)
+        ? "the YAML parser stops at 100 levels: move deeply nested inline values into components and use $ref"
+        : "fix the syntax at this position",
+      { line: error.line, column: error.col },
+    );
+  }
+  if (error instanceof RefRefused) return new SpecError(shown, error.message, error.hint);
+  const message = error instanceof Error ? error.message : String(error);
+  if (/circular pointer/i.test(message)) {
+    const cycle = findRefCycle(resolver.rootDocument);
+    return new SpecError(
+      shown,
+      cycle
+        ? `$ref cycle: ${[...cycle, cycle[0]].join(" → ")} (these $refs only point at each other, never at a schema)`
+        : "a $ref cycle across files: $refs that only point at each other, never at a schema",
+      "make one $ref of the cycle point at a real schema (or object) instead of another bare $ref",
+    );
+  }
+  if (error instanceof RangeError) {
+    return new SpecError(
+      shown,
+      `the document is too deeply nested or recursive to load (${message})`,
+      "move deeply nested inline schemas into components/schemas and refer to them with $ref",
+    );
+  }
+  return new SpecError(shown, `cannot be loaded: ${message}`, "check that this is a valid OpenAPI 3.0/3.1 document");
+}
+
+function toSpecError(file: string, errors: NormalizedProblem[], resolver?: SandboxedResolver): SpecError {
   const [first, ...rest] = errors as [NormalizedProblem, ...NormalizedProblem[]];
   const more =
     rest.length > 0
@@ -256,8 +263,9 @@ function toSpecError(file: string, errors: NormalizedProblem[]): SpecError {
           .join("; ")})`
       : "";
   const hint =
-    first.ruleId === "no-unresolved-refs"
+    resolver?.hintFor(first.message) ??
+    (first.ruleId === "no-unresolved-refs"
       ? "point the $ref at an existing component or file"
-      : "make the document valid OpenAPI at this location (see the OpenAPI specification for the object's fields)";
+      : "make the document valid OpenAPI at this location (see the OpenAPI specification for the object's fields)");
   return new SpecError(fileOf(first, file), `${first.message}${more}`, hint, locate(first), first.ruleId);
 }

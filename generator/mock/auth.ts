@@ -1,6 +1,7 @@
 /**
  * Security requirements as the document states them: any one requirement (OR) whose schemes are all satisfied
- * (AND). The mock checks presence and form, not secrets: any well-formed credential is accepted.
+ * (AND). By default the mock checks presence and form, not secrets: any well-formed credential is accepted.
+ * Given `credentials` (scheme → the one accepted value), it also refuses wrong ones, as a real server would.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { follow, fragmentOf, isRecord } from "./pointer.js";
@@ -12,17 +13,21 @@ export interface Credentials {
   cookies: Map<string, string>;
 }
 
+/** Scheme name → the accepted credential: a token or key (without `x-auth-prefix`), or `user:password` for basic. */
+export type AcceptedCredentials = Readonly<Record<string, string>>;
+
 /** Undefined when authorised; otherwise why not, naming what is missing. */
 export function checkSecurity(
   doc: unknown,
   requirements: SecurityRequirement[],
   request: Credentials,
+  accepted?: AcceptedCredentials,
 ): string | undefined {
   if (requirements.length === 0) return undefined;
   const failures: string[] = [];
   for (const requirement of requirements) {
     const missing = Object.keys(requirement)
-      .map((name) => checkScheme(doc, name, request))
+      .map((name) => checkScheme(doc, name, request, accepted?.[name]))
       .filter((problem): problem is string => problem !== undefined);
     if (missing.length === 0) return undefined;
     failures.push(missing.join(" and "));
@@ -35,15 +40,19 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-function checkScheme(doc: unknown, name: string, request: Credentials): string | undefined {
+function checkScheme(doc: unknown, name: string, request: Credentials, accepted?: string): string | undefined {
   const scheme = follow(doc, fragmentOf(["components", "securitySchemes", name])).value;
   if (!isRecord(scheme)) return `security scheme "${name}" is not defined in the document`;
   const authorization = header(request.headers, "authorization");
+  const wrong = `the credential for ${name} is not valid`;
   switch (scheme.type) {
     case "http": {
       const kind = typeof scheme.scheme === "string" ? scheme.scheme : "bearer";
-      const match = new RegExp(`^${kind.replace(/[^A-Za-z0-9-]/g, "")}\\s+\\S`, "i").test(authorization ?? "");
-      return match ? undefined : `missing "Authorization: ${capitalise(kind)} <credentials>" (${name})`;
+      const form = new RegExp(`^${kind.replace(/[^A-Za-z0-9-]/g, "")}\\s+(\\S.*)$`, "i").exec(authorization ?? "");
+      if (!form) return `missing "Authorization: ${capitalise(kind)} <credentials>" (${name})`;
+      if (accepted === undefined) return undefined;
+      const given = kind.toLowerCase() === "basic" ? Buffer.from(form[1]!, "base64").toString("utf8") : form[1];
+      return given === accepted ? undefined : wrong;
     }
     case "apiKey": {
       const keyName = typeof scheme.name === "string" ? scheme.name : "";
@@ -54,14 +63,16 @@ function checkScheme(doc: unknown, name: string, request: Credentials): string |
             ? request.cookies.get(keyName)
             : header(request.headers, keyName);
       const prefix = typeof scheme["x-auth-prefix"] === "string" ? `${scheme["x-auth-prefix"]} ` : "";
-      if (value && value.startsWith(prefix) && value.length > prefix.length) return undefined;
+      if (value && value.startsWith(prefix) && value.length > prefix.length)
+        return accepted === undefined || value.slice(prefix.length) === accepted ? undefined : wrong;
       return `missing ${scheme.in ?? "header"} "${keyName}"${prefix ? ` of the form "${prefix}<key>"` : ""} (${name})`;
     }
     case "oauth2":
-    case "openIdConnect":
-      return /^bearer\s+\S/i.test(authorization ?? "")
-        ? undefined
-        : `missing "Authorization: Bearer <token>" (${name})`;
+    case "openIdConnect": {
+      const token = /^bearer\s+(\S.*)$/i.exec(authorization ?? "")?.[1];
+      if (token === undefined) return `missing "Authorization: Bearer <token>" (${name})`;
+      return accepted === undefined || token === accepted ? undefined : wrong;
+    }
     default:
       // mutualTLS and unknown kinds cannot be checked over plain HTTP: accept.
       return undefined;

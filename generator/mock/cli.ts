@@ -6,13 +6,16 @@ import { readFile } from "node:fs/promises";
 import { SpecError } from "../load/spec-error.js";
 import { startMock } from "./server.js";
 
-const USAGE = "usage: npm run mock -- <api> [--port N]   |   npm run mock -- --spec FILE [--port N]";
+const USAGE =
+  "usage: npm run mock -- <api> [--port N] [--auth SCHEME=VALUE]   |   npm run mock -- --spec FILE [--port N] [--auth SCHEME=VALUE]";
 
 interface Args {
   api?: string;
   spec?: string;
   port: number;
   quiet: boolean;
+  /** With --auth, only these credentials are accepted (wrong ones get 401). */
+  credentials?: Record<string, string>;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -22,7 +25,12 @@ function parseArgs(argv: string[]): Args {
     if (arg === "--spec") args.spec = argv[++i];
     else if (arg === "--port") args.port = Number(argv[++i]);
     else if (arg === "--quiet") args.quiet = true;
-    else if (arg === "--help" || arg === "-h") fail(USAGE, 0);
+    else if (arg === "--auth") {
+      const text = argv[++i] ?? "";
+      const eq = text.indexOf("=");
+      if (eq <= 0) fail(`--auth needs SCHEME=VALUE\n${USAGE}`);
+      args.credentials = { ...args.credentials, [text.slice(0, eq)]: text.slice(eq + 1) };
+    } else if (arg === "--help" || arg === "-h") fail(USAGE, 0);
     else if (arg.startsWith("-")) fail(`unknown option ${arg}\n${USAGE}`);
     else if (args.api === undefined) args.api = arg;
     else fail(`unexpected argument ${arg}\n${USAGE}`);
@@ -50,7 +58,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = args.spec ?? (await specOf(args.api!));
   const log = args.quiet ? undefined : (line: string) => process.stdout.write(`${line}\n`);
-  const mock = await startMock({ file, port: args.port, log });
+  const mock = await startMock({ file, port: args.port, log, credentials: args.credentials });
   process.stdout.write(`mock: ${file} on ${mock.url} (${mock.operations} operations); Ctrl-C to stop\n`);
   const stop = (): void => {
     mock.close().then(

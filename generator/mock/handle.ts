@@ -1,7 +1,7 @@
 /** One request through the mock: route, check (size, auth, parameters, content type, body), then reply. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpMethod, OpenApiDocument } from "../load/openapi-types.js";
-import { checkSecurity, parseCookies } from "./auth.js";
+import { checkSecurity, parseCookies, type AcceptedCredentials } from "./auth.js";
 import { BodyError } from "./media.js";
 import { checkBody, type CheckedBody } from "./request-body.js";
 import { eventStreamFor, sendEvents } from "./events.js";
@@ -21,6 +21,7 @@ export interface MockContext {
   basePath: string;
   bodyLimit: number;
   log: (line: string) => void;
+  credentials?: AcceptedCredentials | undefined;
 }
 
 export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,7 +59,12 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     throw error;
   }
   const cookies = parseCookies(req.headers.cookie);
-  const unauthorised = checkSecurity(ctx.doc, op.security, { headers: req.headers, query: url.searchParams, cookies });
+  const unauthorised = checkSecurity(
+    ctx.doc,
+    op.security,
+    { headers: req.headers, query: url.searchParams, cookies },
+    ctx.credentials,
+  );
   if (unauthorised) return refuse(ctx.registry, res, op, 401, `unauthorised: ${unauthorised}`);
   const issues = checkParameters(op.params, ctx.registry, {
     path: found.params,

@@ -1,4 +1,6 @@
 /** Media types: matching a request's Content-Type against documented ones, and decoding bodies by kind. */
+import { BodyError } from "./body-error.js";
+import { assertJsonDepth, REQUEST_LIMITS } from "./limits.js";
 import { isRecord } from "./pointer.js";
 
 export type BodyKind = "json" | "form" | "multipart" | "text" | "binary";
@@ -28,14 +30,7 @@ export function selectMedia<T extends { mediaType: string }>(documented: T[], co
   );
 }
 
-export class BodyError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BodyError };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -52,6 +47,7 @@ export function parseBody(kind: BodyKind, bytes: Uint8Array): unknown {
   switch (kind) {
     case "json": {
       const text = decodeUtf8(bytes);
+      assertJsonDepth(text, "the JSON body");
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
@@ -67,18 +63,37 @@ export function parseBody(kind: BodyKind, bytes: Uint8Array): unknown {
   }
 }
 
-/** `a=1&meta[k]=v&list[]=x` → `{ a: "1", meta: { k: "v" }, list: ["x"] }` (Stripe-style deepObject forms). */
-export function parseForm(text: string): Record<string, unknown> {
+/**
+ * `a=1&meta[k]=v&list[]=x` → `{ a: "1", meta: { k: "v" }, list: ["x"] }` (Stripe-style deepObject forms). Bounded
+ * (REQUEST_LIMITS): pairs, key depth and explicit array indices; past a bound it throws BodyError 400.
+ */
+export function parseForm(text: string, what = "the form body"): Record<string, unknown> {
+  const { formPairs, formDepth, formIndex } = REQUEST_LIMITS;
+  // Counted on the text first, so a million-pair body is refused before it is split into a million strings.
+  let pairs = 1;
+  for (let i = text.indexOf("&"); i !== -1 && pairs <= formPairs; i = text.indexOf("&", i + 1)) pairs++;
+  if (pairs > formPairs)
+    throw new BodyError(400, `${what} has more than ${formPairs} fields, the most this mock accepts`);
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(text)) {
     const [head, ...rest] = key.split("[");
+    if (rest.length > formDepth)
+      throw new BodyError(400, `${what}: the key "${clip(key)}" is nested more than ${formDepth} levels deep`);
     const path = [head!, ...rest.map((part) => part.replace(/\]$/, ""))];
     // Form keys are attacker-controlled: never let one reach an object's prototype.
     if (path.some((segment) => segment === "__proto__" || segment === "constructor" || segment === "prototype"))
       continue;
+    const index = path.find((segment, i) => i > 0 && /^\d+$/.test(segment) && Number(segment) > formIndex);
+    if (index !== undefined)
+      throw new BodyError(400, `${what}: the array index ${clip(index)} in "${clip(key)}" is above ${formIndex}`);
     assign(out, path, value);
   }
   return out;
+}
+
+function clip(text: string): string {
+  const safe = text.replace(/[^\x20-\x7e]/g, "?");
+  return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
 }
 
 function assign(target: Record<string, unknown> | unknown[], path: string[], value: string): void {

@@ -3,6 +3,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import { escapeSegment, follow, isRecord } from "./pointer.js";
 import type { MockParameter } from "./routes.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
+import { BodyError } from "./body-error.js";
+import { assertJsonDepth } from "./limits.js";
 import { parseForm } from "./media.js";
 import {
   parseHeader,
@@ -40,7 +42,15 @@ export function checkParameters(params: MockParameter[], registry: SchemaRegistr
       issues.push({ path: at, keyword: "style", message: `${param.in} parameter ${styled.error}` });
       continue;
     }
-    const raw = styled ? styled.value : rawValue(param, isArraySchema(schema), input);
+    let raw: unknown;
+    try {
+      raw = styled ? styled.value : rawValue(param, isArraySchema(schema), input);
+      if (param.json && raw !== undefined) assertJsonDepth(String(raw), `the ${param.in} parameter ${param.name}`);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      issues.push({ path: at, keyword: "limit", message: error.message });
+      continue;
+    }
     if (raw === undefined) {
       if (param.required)
         issues.push({ path: at, keyword: "required", message: `required ${param.in} parameter is missing` });
@@ -48,7 +58,7 @@ export function checkParameters(params: MockParameter[], registry: SchemaRegistr
     }
     if (!param.schema) continue;
     let value: unknown = raw;
-    if (param.json && !styled) {
+    if (param.json) {
       try {
         value = JSON.parse(String(raw)) as unknown;
       } catch {
@@ -82,12 +92,13 @@ function styledValue(
   input: ParameterInput,
   queryNames: ReadonlySet<string>,
 ): Parsed {
+  // `content` (JSON) parameters keep the depth-checked JSON path below.
+  if (param.json) return undefined;
   const spec: ParamSpec = {
     in: param.in,
     name: param.name,
     ...(param.style !== undefined ? { style: param.style } : {}),
     ...(param.explode !== undefined ? { explode: param.explode } : {}),
-    ...(param.json ? { content: "application/json" } : {}),
   };
   if (param.in === "path") {
     const raw = input.rawPath?.[param.name];
@@ -149,5 +160,5 @@ function deepObject(name: string, query: URLSearchParams): unknown {
   for (const [key, value] of query) {
     if (key.startsWith(prefix)) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   }
-  return parts.length === 0 ? undefined : parseForm(parts.join("&"))[name];
+  return parts.length === 0 ? undefined : parseForm(parts.join("&"), `the deepObject parameter ${name}`)[name];
 }

@@ -13,6 +13,7 @@ import { buildRoutes } from "./routes.js";
 import { warm } from "./warm.js";
 import { SchemaRegistry } from "./schemas.js";
 import { basePathOf } from "./base-path.js";
+import type { AcceptedCredentials } from "./auth.js";
 
 export interface MockOptions {
   /** An OpenAPI document to load; or an already loaded one; or a built model. */
@@ -29,6 +30,8 @@ export interface MockOptions {
   eager?: boolean;
   /** One line per request, and warnings. */
   log?: (line: string) => void;
+  /** Scheme name → the one credential accepted (token/key, or `user:password`); default: any well-formed one. */
+  credentials?: AcceptedCredentials;
 }
 
 export interface MockServer {
@@ -65,6 +68,7 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     basePath: firstServer ? basePathOf(firstServer.url, firstServer.variables) : "",
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     log,
+    credentials: options.credentials,
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = http.createServer({

@@ -178,7 +178,16 @@ function uniqueNames(operations: OperationModel[]): OperationModel[] {
   const ids = new Set<string>();
   const identifiers = new Set<string>();
   const methods = new Set<string>();
+  // Two tags whose names map to one group name (`a-b` and `a b`, or names without letters) stay two groups.
+  const groupOfTag = new Map<string, string>();
+  const groups = new Set<string>();
   for (const op of operations) {
+    const tag = op.tags[0];
+    if (tag !== undefined && op.group !== undefined) {
+      let group = groupOfTag.get(tag);
+      if (group === undefined) groupOfTag.set(tag, (group = claim(groups, op.group)));
+      op.group = group;
+    }
     op.id = claim(ids, op.id);
     op.identifier = claim(identifiers, op.identifier);
     const key = (m: string) => `${op.group ?? ""}.${m}`;

@@ -9,7 +9,7 @@ export function derivedOperationId(method: HttpMethod, path: string): string {
 function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
+    .split(/[^\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}]+/u)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
 }

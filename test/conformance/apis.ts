@@ -50,7 +50,10 @@ export async function loadApi(name: string, spec: string): Promise<ApiUnderTest>
       ApiError: mod.ApiError as GeneratedModule["ApiError"],
       ValidationError: mod.ValidationError as GeneratedModule["ValidationError"],
       RequestError: mod.RequestError as GeneratedModule["RequestError"],
-      operationValidators: (mod.operationValidators ?? {}) as Record<string, unknown>,
+      // validators.ts is not re-exported by index.ts (the client loads it lazily).
+      operationValidators: ((
+        (await import(pathToFileURL(path.resolve(CONFIG.out, name, "validators.ts")).href)) as Record<string, unknown>
+      ).operationValidators ?? {}) as Record<string, unknown>,
     };
   } catch (error) {
     client = error as Error;

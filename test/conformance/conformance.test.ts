@@ -17,7 +17,7 @@ import {
   type ApiUnderTest,
   type GeneratedModule,
 } from "./apis.js";
-import { mutationsFor, type Mutation } from "./mutate.js";
+import { mutationsFor, type Mutation } from "../../generator/conformance/mutate.js";
 import { Oracle } from "./oracle.js";
 import { exampleRequest, requestArbitrary } from "./requests.js";
 import { Tally } from "./tally.js";

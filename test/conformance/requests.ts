@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { OperationModel, ParameterModel } from "../../generator/model/types.js";
 import { synthesize } from "../../generator/mock/synth.js";
 import { sampleParameter, type ApiUnderTest, type RequestParts } from "./apis.js";
-import { arbitraryFor } from "./arbitrary.js";
+import { arbitraryFor } from "../../generator/conformance/arbitrary.js";
 import type { Oracle } from "./oracle.js";
 
 function byName(params: ParameterModel[], value: (p: ParameterModel) => unknown): Record<string, unknown> {

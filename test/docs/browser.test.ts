@@ -4,7 +4,7 @@
  * a console error, no request leaves 127.0.0.1, a hostile spec stays inert. Screenshots go to test-results/docs/.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -12,7 +12,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaticServer } from "../../generator/docs/static-server.js";
+import { createDocsServer } from "../../generator/docs/docs-server.js";
+import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { writeSite } from "../../generator/docs/write-site.js";
 import type { ApiModel } from "../../generator/model/types.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
@@ -26,6 +27,8 @@ let origin: string;
 let browser: Browser;
 let context: BrowserContext;
 let models: ApiModel[];
+const mocks: MockServer[] = [];
+const mockRequests: string[] = [];
 const offsite: string[] = [];
 const consoleErrors: string[] = [];
 
@@ -38,7 +41,13 @@ beforeAll(async () => {
   await writeSite(path.join(dir, "main"), real.files);
   await writeSite(path.join(dir, "hostile"), (await hostileSite()).files);
   await mkdir(SHOTS, { recursive: true });
-  server = createStaticServer(dir);
+  const mockUrls: Record<string, string> = {};
+  for (const model of models) {
+    const mock = await startMock({ model });
+    mocks.push(mock);
+    mockUrls[model.name] = mock.url;
+  }
+  server = createDocsServer(dir, { mocks: mockUrls, mount: "/main/" });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -52,19 +61,27 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // Anything not addressed to our server is recorded and refused: the site must work with no network.
-  await context.route("**/*", (route) => {
+  context = await guardedContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+});
+
+/** A browser context in which anything not addressed to our server is recorded and refused. */
+async function guardedContext(options: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext> {
+  const created = await browser.newContext(options);
+  await created.route("**/*", (route) => {
     const url = route.request().url();
+    if (url.startsWith(`${origin}/main/mock/`)) mockRequests.push(`${route.request().method()} ${url}`);
     if (url.startsWith(`${origin}/`) || url.startsWith(pathToFileURL(dir).href)) return route.continue();
     offsite.push(url);
     return route.abort();
   });
-});
+  return created;
+}
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await Promise.all(mocks.map((m) => m.close()));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -131,6 +148,28 @@ async function checkLinks(page: Page): Promise<number> {
   return hrefs.length;
 }
 
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Replaces the first string found depth-first with a number, in place; returns its JSON pointer. */
+function breakFirstString(value: unknown, pointer: string): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const here = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (typeof record[key] === "string") {
+      record[key] = 12345;
+      return here;
+    }
+    const deeper = breakFirstString(record[key], here);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}
+
 describe("docs site in Chromium", () => {
   it("loads the index with a card per API linking to its page", async () => {
     const page = await open("main/index.html");
@@ -157,6 +196,8 @@ describe("docs site in Chromium", () => {
           endpoint: a.querySelector(".endpoint")?.textContent ?? "",
           file: a.querySelector("pre[data-example]")?.getAttribute("data-example") ?? "",
           code: a.querySelector("pre[data-example]")?.textContent ?? "",
+          curlFile: a.querySelector("pre[data-sample]")?.getAttribute("data-sample") ?? "",
+          curl: a.querySelector("pre[data-sample]")?.textContent ?? "",
         })),
       );
       expect(rendered.map((r) => r.id).sort(), model.name).toEqual(model.operations.map((o) => o.id).sort());
@@ -167,6 +208,9 @@ describe("docs site in Chromium", () => {
         // The example on the page is, character for character, the file the type-check compiles.
         const served = await (await context.request.get(`${origin}/main/${shown?.file}`)).text();
         expect(shown?.code).toBe(served);
+        const curl = await (await context.request.get(`${origin}/main/${shown?.curlFile}`)).text();
+        expect(shown?.curl).toBe(curl);
+        expect(curl.startsWith("curl ")).toBe(true);
       }
       await page.screenshot({ path: path.join(SHOTS, `${model.name}.png`), fullPage: true });
       await checkLinks(page);
@@ -174,11 +218,179 @@ describe("docs site in Chromium", () => {
     }
   });
 
+  it("shows samples in tabs beside the operation on a wide screen, with a working copy button", async () => {
+    const model = models[0] as ApiModel;
+    const op = model.operations[0];
+    const page = await open(`main/${model.name}.html`);
+    const article = page.locator(`article[data-operation-id="${op?.id}"]`);
+    const doc = (await article.locator(".op-doc").boundingBox())!;
+    const panel = (await article.locator(".samples").boundingBox())!;
+    expect(panel.x, "samples sit to the right of the operation").toBeGreaterThanOrEqual(doc.x + doc.width);
+    const curl = article.locator("pre[data-sample]");
+    const ts = article.locator("pre[data-example]");
+    expect(await curl.isVisible()).toBe(true);
+    expect(await ts.isVisible()).toBe(false);
+    await article.getByRole("tab", { name: "TypeScript" }).click();
+    expect(await ts.isVisible()).toBe(true);
+    expect(await curl.isVisible()).toBe(false);
+    await page.keyboard.press("ArrowLeft");
+    expect(await curl.isVisible()).toBe(true);
+    expect(await article.getByRole("tab", { name: "curl" }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await article.locator("[data-copy]").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await curl.textContent());
+    expect(await article.locator("[data-copy]").textContent()).toBe("Copied");
+    await page.close();
+  });
+
+  it("searches: `/` focuses the box, typing an operation name lists it, arrows move, Enter opens it", async () => {
+    const model = models[models.length - 1] as ApiModel;
+    const op = model.operations[model.operations.length - 1] as ApiModel["operations"][number];
+    const page = await open("main/index.html");
+    await page.keyboard.press("/");
+    const input = page.getByRole("combobox");
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(op.id);
+    const options = page.getByRole("option");
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    expect(await options.first().getAttribute("aria-selected")).toBe("true");
+    await page.screenshot({ path: path.join(SHOTS, "search.png") });
+    // Several APIs may share the operationId: walk down to this API's entry with the arrow keys.
+    const shown = await options.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    const wanted = shown.findIndex(
+      (t) => t.startsWith(op.summary ?? op.id) && t.includes(`${op.method.toUpperCase()} ${op.path} · ${model.title}`),
+    );
+    expect(wanted, shown.join("\n")).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < wanted; i++) await page.keyboard.press("ArrowDown");
+    expect(await options.nth(wanted).getAttribute("aria-selected")).toBe("true");
+    await Promise.all([page.waitForURL(/#op-/), page.keyboard.press("Enter")]);
+    expect(new URL(page.url()).pathname).toBe(`/main/${model.name}.html`);
+    const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${anchor}"]`).getAttribute("data-operation-id")).toBe(op.id);
+    await page.close();
+  });
+
+  it("try-it sends the spec's example to the mock and shows the 2xx; an invalid body is refused before sending", async () => {
+    const model = models.find((m) => m.operations.some((o) => o.requestBody?.content[0]?.mediaType.includes("json")));
+    const op = model?.operations.find((o) => o.requestBody?.content[0]?.mediaType.includes("json"));
+    const page = await open(`main/${model?.name}.html`);
+    const tryit = page.locator(`section.tryit[data-tryit="${op?.id}"]`);
+    expect(await tryit.isVisible()).toBe(true);
+    // Served by the docs server with mocks: the local mock is the default server.
+    expect(await tryit.locator("select[name=server]").inputValue()).toBe(`${origin}/main/mock/${model?.name}`);
+    for (const auth of await tryit.locator("input[data-auth]").all()) await auth.fill("test-token");
+    const before = mockRequests.length;
+    await tryit.getByRole("button", { name: "Send request" }).click();
+    const status = tryit.locator(".tryit-status .status");
+    await status.waitFor();
+    const documented = op?.responses.find((r) => /^2\d\d$/.test(r.status))?.status;
+    expect(await status.textContent()).toBe(documented);
+    expect(mockRequests.length).toBe(before + 1);
+    expect(mockRequests[before]).toContain(`${op?.method.toUpperCase()} ${origin}/main/mock/${model?.name}/`);
+    expect(JSON.parse((await tryit.locator(".tryit-body").textContent()) ?? "")).toBeTypeOf("object");
+    await tryit.screenshot({ path: path.join(SHOTS, "tryit.png") });
+
+    // The first string member (at any depth) replaced by a number: the generated validator refuses it, naming
+    // the member's JSON pointer.
+    const textarea = tryit.locator("textarea");
+    const body = JSON.parse(await textarea.inputValue()) as unknown;
+    const pointer = breakFirstString(body, "");
+    expect(pointer).toBeDefined();
+    await textarea.fill(JSON.stringify(body));
+    await tryit.getByRole("button", { name: "Send request" }).click();
+    await tryit.locator(".tryit-refused").waitFor();
+    expect(await tryit.locator(".tryit-issues code").allTextContents()).toContain(`/body${pointer}`);
+    expect(mockRequests.length, "nothing was sent").toBe(before + 1);
+    await page.close();
+  });
+
+  it("reads fully with JavaScript off: every section and both samples show, no dead controls", async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await plain.route("**/*", (route) =>
+      route.request().url().startsWith(`${origin}/`)
+        ? route.continue()
+        : (offsite.push(route.request().url()), route.abort()),
+    );
+    const model = models[0] as ApiModel;
+    const page = await plain.newPage();
+    await page.goto(`${origin}/main/${model.name}.html`);
+    const article = page.locator(`article[data-operation-id="${model.operations[0]?.id}"]`);
+    expect(await article.locator("pre[data-sample]").isVisible()).toBe(true);
+    expect(await article.locator("pre[data-example]").isVisible()).toBe(true);
+    expect(await article.locator(".sample-bar").isVisible()).toBe(false);
+    expect(await article.locator("section.tryit").isVisible()).toBe(false);
+    expect(await page.locator(".search").isVisible()).toBe(false);
+    expect(await page.locator("article.operation").count()).toBe(model.operations.length);
+    await plain.close();
+  });
+
+  it("on a 390 px screen the navigation collapses behind Menu and the first view shows content", async () => {
+    const phone = await guardedContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const model = models.find((m) => m.name === "pylon") ?? (models[0] as ApiModel);
+    const page = await phone.newPage();
+    await page.goto(`${origin}/main/${model.name}.html`);
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    const title = (await page.locator("main h1").boundingBox())!;
+    expect(title.y + title.height).toBeLessThan(844);
+    const firstOperation = (await page.locator("article.operation").first().boundingBox())!;
+    expect(firstOperation.y, "content starts within the first view").toBeLessThan(844 * 3);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "no sideways scrolling").toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, `${model.name}-390.png`) });
+    const menu = page.getByRole("button", { name: "Menu" });
+    await menu.click();
+    expect(await page.locator("#sidebar").isVisible()).toBe(true);
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.locator("#sidebar a[href^='#op-']").first().click();
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    await page.goto(`${origin}/main/index.html`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, "index-390.png") });
+    await phone.close();
+  });
+
+  it("follows the system colour scheme (dark mode)", async () => {
+    const page = await open("main/index.html");
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: "dark" });
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(light).toBe("rgb(247, 248, 250)");
+    expect(dark).toBe("rgb(11, 17, 32)");
+    await page.screenshot({ path: path.join(SHOTS, "index-dark.png") });
+    await page.close();
+  });
+
+  it("axe-core finds no serious or critical violation on any page, light or dark", async () => {
+    const axeSource = await readFile(path.join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+    const pages = ["index.html", ...models.map((m) => `${m.name}.html`)];
+    const found: string[] = [];
+    // One load per page, checked in both schemes; two pages at a time (the machine has two cores).
+    const check = async (name: string) => {
+      const page = await open(`main/${name}`);
+      // Evaluated through the debugging protocol, which the page's CSP does not govern; nothing is fetched.
+      await page.evaluate(axeSource);
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const violations = await page.evaluate(async () => {
+          type Axe = { run(options: object): Promise<{ violations: AxeViolation[] }> };
+          const axe = (window as unknown as { axe: Axe }).axe;
+          return (await axe.run({ resultTypes: ["violations"] })).violations;
+        });
+        for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical"))
+          found.push(
+            `${scheme} ${name}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
+          );
+      }
+      await page.close();
+    };
+    for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map(check));
+    expect(found).toEqual([]);
+  });
+
   it("keeps a hostile spec inert: no script runs, its markup renders as text", async () => {
     const page = await open("hostile/hostile.html");
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const foreign = await page.$$eval(
-      "script, img, iframe, svg, object, embed, style, base, meta[http-equiv='refresh'], a[href^='javascript']",
+      "script:not([src^='assets/']), img, iframe, svg, object, embed, style, base, meta[http-equiv='refresh'], a[href^='javascript']",
       (els) => els.map((e) => e.outerHTML),
     );
     expect(foreign).toEqual([]);

@@ -1,8 +1,7 @@
 /** Shared by the docs tests: the real APIs' models and the site built from them, memoised per test file. */
 import path from "node:path";
-import { loadModels } from "../../generator/docs/build.js";
-import { renderSite, type SiteFile } from "../../generator/docs/site.js";
-import { loadTemplates } from "../../generator/docs/templates.js";
+import { buildSiteFiles, loadModels } from "../../generator/docs/build.js";
+import type { SiteFile } from "../../generator/docs/site.js";
 import { loadDocument } from "../../generator/load/load.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { ApiModel } from "../../generator/model/types.js";
@@ -15,12 +14,12 @@ let cached: Promise<{ models: ApiModel[]; files: SiteFile[] }> | undefined;
 export function realSite(): Promise<{ models: ApiModel[]; files: SiteFile[] }> {
   cached ??= (async () => {
     const models = await loadModels(path.join(ROOT, "generator.config.json"));
-    return { models, files: renderSite(models, await loadTemplates()) };
+    return { models, files: await buildSiteFiles(models) };
   })();
   return cached;
 }
 
 export async function hostileSite(): Promise<{ model: ApiModel; files: SiteFile[] }> {
   const model = buildModel(await loadDocument(HOSTILE_SPEC), "hostile");
-  return { model, files: renderSite([model], await loadTemplates()) };
+  return { model, files: await buildSiteFiles([model]) };
 }

@@ -6,7 +6,10 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocsServer } from "../../generator/docs/docs-server.js";
+import { parseServeArgs } from "../../generator/docs/serve.js";
 import { createStaticServer } from "../../generator/docs/static-server.js";
+import { startMock } from "../../generator/mock/server.js";
 import { ROOT } from "./build-helpers.js";
 
 let dir: string;
@@ -116,4 +119,35 @@ describe("npm run docs:serve", () => {
     expect(code).toBe(1);
     expect(err).toMatch(message);
   });
+});
+
+describe("docs server with mocks (docs:serve --mock)", () => {
+  it("tells pages where the mocks are and forwards requests to them on the same origin", async () => {
+    const mock = await startMock({ file: path.join(ROOT, "specs/pylon/openapi.yaml") });
+    const docs = createDocsServer(path.join(dir, "site"), { mocks: { pylon: mock.url } });
+    await new Promise<void>((resolve) => docs.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(docs.address() as AddressInfo).port}`;
+    try {
+      expect(await (await fetch(`${base}/assets/mock-config.js`)).text()).toBe(
+        'window.contactgenMock = {"pylon":"mock/pylon"};\n',
+      );
+      const created = await fetch(`${base}/mock/pylon/contacts`, {
+        method: "POST",
+        headers: { authorization: "Bearer t", "content-type": "application/json" },
+        body: JSON.stringify({ name: "Ada", email: "ada@example.com" }),
+      });
+      expect(created.status).toBe(200);
+      expect(((await created.json()) as { data: { email: string } }).data.email).toBe("ada@example.com");
+      expect((await fetch(`${base}/mock/other/contacts`)).status).toBe(404);
+      expect((await fetch(`${base}/index.html`)).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => docs.close(resolve));
+      await mock.close();
+    }
+  });
+
+  it.each([
+    ["defaults", [], { port: 4173, dir: "site", mock: false, config: "generator.config.json" }],
+    ["--mock", ["--mock", "--port", "0"], { port: 0, dir: "site", mock: true, config: "generator.config.json" }],
+  ])("parses %s", (_name, argv, want) => expect(parseServeArgs(argv)).toEqual(want));
 });

@@ -1,6 +1,8 @@
 /** Table-driven units of the docs builder: Markdown subset, slugs, TypeScript literals, sample values. */
 import { describe, expect, it } from "vitest";
+import { rank } from "../../generator/docs/browser/rank.js";
 import { placeholder, sampleValue } from "../../generator/docs/examples/sample.js";
+import type { SearchEntry } from "../../generator/docs/search-index.js";
 import { tsObject, tsValue } from "../../generator/docs/examples/ts-value.js";
 import { highlight } from "../../generator/docs/view/highlight.js";
 import { typeParts } from "../../generator/docs/view/schema-view.js";
@@ -189,4 +191,38 @@ describe("placeholder", () => {
     ["x-evil-`${x}`", "X_EVIL_X"],
     ["<>", "VALUE"],
   ])("%s → %s", (given, want) => expect(placeholder(given)).toBe(want));
+});
+
+describe("search ranking", () => {
+  const entries: SearchEntry[] = [
+    ["property", "Contact.email", "string · Pylon", "pylon.html#schema-Contact", "email contact pylon"],
+    ["schema", "Contact", "schema · Pylon", "pylon.html#schema-Contact", "contact pylon"],
+    [
+      "operation",
+      "Create a contact",
+      "POST /contacts · Pylon",
+      "pylon.html#op-createContact",
+      "createcontact post /contacts create a contact pylon",
+    ],
+    [
+      "operation",
+      "List contacts",
+      "GET /contacts · Pylon",
+      "pylon.html#op-listContacts",
+      "listcontacts get /contacts list contacts pylon",
+    ],
+  ];
+  const titles = (query: string) => rank(entries, query).map((e) => e[1]);
+  it.each([
+    ["nothing for an empty query", "  ", []],
+    ["an operationId first", "createContact", ["Create a contact"]],
+    ["method and path", "get /contacts", ["List contacts"]],
+    ["every word must match", "contact zebra", []],
+    [
+      "exact title, then titles starting with it",
+      "contact",
+      ["Contact", "Contact.email", "List contacts", "Create a contact"],
+    ],
+    ["a property by name", "email", ["Contact.email"]],
+  ])("%s", (_name, query, want) => expect(titles(query)).toEqual(want));
 });

@@ -2,10 +2,11 @@
  * The generate CLI end to end (child processes, as `npm run generate` runs it): --spec/--out, --check on stale,
  * missing and extra files, errors that leave the output untouched, deterministic output.
  */
-import { cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApi } from "../../generator/pipeline.js";
+import { MANIFEST } from "../../generator/write/write.js";
 import { cleanupScratch, cli, ROOT, scratchDir, snapshotDir } from "./helpers.js";
 import { CORPUS } from "../support/shared.js";
 
@@ -34,9 +35,11 @@ describe("generate --spec", () => {
   it("is deterministic and machine-independent", async () => {
     const first = await snapshotDir(out);
     const { files } = await generateApi(PETSTORE, "petstore");
+    const { [MANIFEST]: manifest, ...generated } = first;
     expect(
       Object.fromEntries(files.map((f) => [f.path, f.contents.endsWith("\n") ? f.contents : `${f.contents}\n`])),
-    ).toEqual(first);
+    ).toEqual(generated);
+    expect(JSON.parse(manifest ?? "{}")).toEqual({ generatedBy: "contactgen", files: files.map((f) => f.path) });
     for (const contents of Object.values(first)) {
       expect(contents).not.toContain(ROOT);
       expect(contents).not.toContain("\r");
@@ -52,17 +55,21 @@ describe("--check", () => {
     expect((await check(relOut)).code).toBe(0);
   });
 
-  it("fails and lists changed, missing and extra files", async () => {
+  it("fails and lists changed, missing and extra files (extra: listed in the manifest, no longer generated)", async () => {
     const dir = scratchDir("check");
     await cp(out, dir, { recursive: true });
     await writeFile(path.join(dir, "client.ts"), "// edited by hand\n");
     await rm(path.join(dir, "index.ts"));
     await writeFile(path.join(dir, "stray.ts"), "export {};\n");
+    await writeFile(path.join(dir, "not-ours.ts"), "export {};\n");
+    const manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")) as { files: string[] };
+    await writeFile(path.join(dir, MANIFEST), JSON.stringify({ files: [...manifest.files, "stray.ts"] }));
     const rel = path.relative(ROOT, dir).split(path.sep).join("/");
     const result = await check(rel);
     expect(result.code).toBe(1);
     const listed = result.stderr.split("\n").filter((l) => l.startsWith("stale: "));
     expect(listed).toEqual([
+      `stale: ${rel}/${MANIFEST} (changed)`,
       `stale: ${rel}/client.ts (changed)`,
       `stale: ${rel}/index.ts (missing)`,
       `stale: ${rel}/stray.ts (extra)`,

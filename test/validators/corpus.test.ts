@@ -11,6 +11,7 @@ import { generateValidators } from "../../generator/emit/validators/index.js";
 import { loadDocument } from "../../generator/load/load.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { OperationValidators, Validator } from "../../generator/runtime/validation.js";
+import { linkRuntime } from "./helpers.js";
 
 const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpus");
 const OUT = path.resolve(import.meta.dirname, "../../.tmp/validators-corpus");
@@ -28,6 +29,7 @@ describe.each([
     const dir = path.join(OUT, file.replace(/\W+/g, "-"));
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "validators.ts"), generateValidators(model, { typed: false }));
+    linkRuntime(dir);
     const module = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as {
       schemaValidators: Record<string, Validator>;
       operationValidators: Record<string, OperationValidators>;

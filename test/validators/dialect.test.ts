@@ -208,10 +208,23 @@ describe("OpenAPI 3.1 (JSON Schema 2020-12) with 3.0-isms", () => {
 
 describe("schemas that cannot be compiled", () => {
   it.each([
-    ["an unknown type", { type: "strnig" }, "#/components/schemas/Bad: type must be JSONType"],
-    ["an invalid pattern", { type: "string", pattern: "(" }, "#/components/schemas/Bad: Invalid regular expression"],
-    ["a dangling $ref", { $ref: "#/components/schemas/Missing" }, "unresolved $ref #/components/schemas/Missing"],
-    ["a non-numeric bound", { minLength: "x" }, "#/components/schemas/Bad: minLength value must be"],
+    ["an unknown type", { type: "strnig" }, '#/components/schemas/Bad/type: "strnig" is not a JSON Schema type'],
+    [
+      "an invalid pattern",
+      { type: "string", pattern: "(" },
+      'pattern "(" at #/components/schemas/Bad/pattern: it is not a valid ECMAScript regular expression',
+    ],
+    [
+      "a pattern only a backtracking engine runs",
+      { type: "string", pattern: "^(a)\\1$" },
+      'pattern "^(a)\\\\1$" at #/components/schemas/Bad/pattern: it needs a backtracking engine',
+    ],
+    [
+      "a dangling $ref",
+      { $ref: "#/components/schemas/Missing" },
+      '#/components/schemas/Bad: unresolved $ref "#/components/schemas/Missing"',
+    ],
+    ["a non-numeric bound", { minLength: "x" }, "#/components/schemas/Bad/minLength: must be a non-negative integer"],
   ])("%s gives a SpecError naming the file and the schema", (_name, schema, expected) => {
     const doc = openapi("3.1.0", { components: { schemas: { Bad: schema } as never } });
     expect(() => generateCode(doc, "broken")).toThrow(expected);

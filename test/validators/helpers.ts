@@ -8,6 +8,22 @@ import { buildModel } from "../../generator/model/build.js";
 import type { OperationValidators, Validator } from "../../generator/runtime/validation.js";
 
 const OUT = path.resolve(import.meta.dirname, "../../.tmp/validators-tests");
+const RUNTIME = path.resolve(import.meta.dirname, "../../generator/runtime");
+
+/**
+ * The runtime modules a validators.ts imports, as re-exports of generator/runtime (a generated client has copies),
+ * so a module written anywhere under .tmp/ imports and type-checks.
+ */
+export function linkRuntime(dir: string): void {
+  mkdirSync(path.join(dir, "runtime"), { recursive: true });
+  for (const name of ["validation", "validator-engine", "formats", "re2-pattern"]) {
+    const target = path
+      .relative(path.join(dir, "runtime"), path.join(RUNTIME, `${name}.js`))
+      .split(path.sep)
+      .join("/");
+    writeFileSync(path.join(dir, "runtime", `${name}.ts`), `export * from "${target}";\n`);
+  }
+}
 
 export interface GeneratedValidators {
   code: string;
@@ -28,6 +44,7 @@ export async function generateModule(doc: OpenApiDocument, name: string): Promis
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "validators.ts");
   writeFileSync(file, code);
+  linkRuntime(dir);
   const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   return {
     code,

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../../generator/runtime/validation.js";
@@ -113,13 +113,6 @@ describe("JSON-Schema-Test-Suite (draft 2020-12) through generated validators", 
     // The suite's schemas exercise every keyword's code shape, so this covers what real specs can produce.
     const bins = binNames;
     expect(bins.length).toBeGreaterThan(0);
-    for (const bin of bins) {
-      mkdirSync(path.join(OUT, bin, "runtime"), { recursive: true });
-      writeFileSync(
-        path.join(OUT, bin, "runtime/validation.ts"),
-        'export * from "../../../../generator/runtime/validation.js";\n',
-      );
-    }
     const tsconfig = path.join(OUT, "tsconfig.json");
     writeFileSync(
       tsconfig,

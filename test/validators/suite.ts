@@ -14,6 +14,7 @@ import { generateValidators } from "../../generator/emit/validators/index.js";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 import { buildModel } from "../../generator/model/build.js";
 import type { Validator } from "../../generator/runtime/validation.js";
+import { linkRuntime } from "./helpers.js";
 
 export const SUITE_DIR = path.resolve(import.meta.dirname, "../../../shared/json-schema-test-suite");
 const REMOTE_BASE = "http://localhost:1234/";
@@ -88,6 +89,13 @@ export function loadRemotes(suiteDir = SUITE_DIR): Record<string, unknown> {
     }
   };
   walk("");
+  // The draft 2020-12 metaschemas, which tests reference by URI as any implementation knows them (copies
+  // shipped with Ajv; the validators never load anything at run time).
+  const meta = path.resolve(import.meta.dirname, "../../node_modules/ajv/dist/refs/json-schema-2020-12");
+  for (const file of ["schema.json", ...readdirSync(path.join(meta, "meta")).map((f) => `meta/${f}`)]) {
+    const schema = JSON.parse(readFileSync(path.join(meta, file), "utf8")) as Record<string, unknown>;
+    remotes[`metaschema_${file.replace(/[^A-Za-z0-9]+/g, "_")}`] = schema;
+  }
   return remotes;
 }
 
@@ -164,6 +172,7 @@ export async function generateBin(
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "validators.ts");
   writeFileSync(file, code);
+  linkRuntime(dir);
   const module = (await import(pathToFileURL(file).href)) as { schemaValidators: Record<string, Validator> };
   return module.schemaValidators;
 }

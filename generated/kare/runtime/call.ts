@@ -24,6 +24,7 @@ import { defaultEnvironment, resolveRetry, retryDelay, type RetryEnvironment } f
 import { eventSource, type ServerSentEvent, type SseOptions } from "./sse.js";
 import { fetchTransport, type TransportRequest } from "./transport.js";
 import { forValidation, report, validateRequest, validateResponse } from "./validate.js";
+import type { OperationValidators } from "./validation.js";
 
 export interface Runtime {
   call(op: OperationSpec, input: CallInput, options?: CallOptions): Promise<unknown>;
@@ -49,6 +50,13 @@ export function createRuntime(
   const baseHeaders: Record<string, unknown> = {};
   for (const { option, name } of api.clientHeaders) baseHeaders[name] = clientHeaders[option];
 
+  let loading: Promise<Readonly<Record<string, OperationValidators>>> | undefined;
+  async function validatorsOf(id: string): Promise<OperationValidators | undefined> {
+    const table =
+      options.validators ?? api.validators ?? (api.loadValidators && (await (loading ??= api.loadValidators())));
+    return table?.[id];
+  }
+
   async function call(op: OperationSpec, input: CallInput, callOptions: CallOptions = {}): Promise<unknown> {
     const throwOnError = callOptions.throwOnError ?? options.throwOnError ?? true;
     const hooks = hookList(options.hooks, callOptions.hooks);
@@ -70,7 +78,7 @@ export function createRuntime(
     throwOnError: boolean,
   ): Promise<unknown> {
     const mode = callOptions.validation ?? options.validation ?? "off";
-    const validators = (options.validators ?? api.validators)?.[op.id];
+    const validators = mode === "off" ? undefined : await validatorsOf(op.id);
     const mediaType = pickMediaType(op, callOptions.contentType);
     const headerInput = { ...input.headers, ...callOptions.headers };
     if (validators && mode !== "off") {

@@ -83,6 +83,11 @@ export interface ApiDescription {
   /** Client-level header options: option identifier → header name. */
   clientHeaders: readonly { option: string; name: string }[];
   validators?: Readonly<Record<string, OperationValidators>>;
+  /**
+   * Loads validators.ts on the first call that validates: a client with validation `off` never loads it (issue 11:
+   * Stripe's is 1.9 MB of code).
+   */
+  loadValidators?: () => Promise<Readonly<Record<string, OperationValidators>>>;
 }
 
 export interface OperationSpec {

@@ -1,12 +1,14 @@
 /** ApiModel → the plain data the index card and the API page render. All anchors come from one Slugger. */
+import { curlSample } from "../examples/curl.js";
 import { defaultImportPath, operationExample, setupExample } from "../examples/example.js";
 import type { ApiModel, SecuritySchemeModel } from "../../model/types.js";
-import { highlight, type Token } from "./highlight.js";
+import { highlight, highlightShell, type Token } from "./highlight.js";
 import { operationView, parameterView, type OperationView, type ParameterView } from "./operation-view.js";
 import { propertyRows } from "./property-rows.js";
 import { notes, resolve, typeParts, type PropertyRow, type TypePart } from "./schema-view.js";
 import { clean, Slugger } from "./slug.js";
 import { renderText, type Block } from "./text.js";
+import { tryItView } from "./tryit-view.js";
 
 export interface AuthView {
   key: string;
@@ -63,11 +65,15 @@ export function apiView(model: ApiModel): { view: ApiView; examples: ExampleFile
     const anchor = slugs.slug(op.id, "op-");
     const code = operationExample(model, op, { importPath: defaultImportPath(model) });
     const file = `${dir}/${anchor.slice(3)}.ts`;
-    examples.push({ path: file, code });
+    const curl = curlSample(model, op);
+    const curlFile = `${dir}/${anchor.slice(3)}.sh`;
+    examples.push({ path: file, code }, { path: curlFile, code: curl.code });
     return operationView(ctx, op, {
       anchor,
       securityHref: (key) => hrefOf(authAnchors.get(key)) ?? "#authentication",
       example: { tokens: highlight(code), file, code },
+      curl: { tokens: highlightShell(curl.code), file: curlFile, code: curl.code },
+      tryit: tryItView(ctx, model, op, anchor),
     });
   });
   const view: ApiView = {

@@ -31,3 +31,20 @@ function classify(kind: ts.SyntaxKind): Token["kind"] {
   if (kind === ts.SyntaxKind.Identifier) return "name";
   return undefined;
 }
+
+/** The curl samples: single-quoted words are strings, `curl` and flags keywords; nothing else is coloured. */
+export function highlightShell(code: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of code.matchAll(/'(?:[^']|'\\'')*'|(?<=^|\s)(?:curl|--?[A-Za-z-]+)(?=\s)|[^'\s-]+|\s+|-/g)) {
+    const text = match[0];
+    const kind: Token["kind"] = text.startsWith("'")
+      ? "string"
+      : /^(curl|-)/.test(text) && text !== "-"
+        ? "keyword"
+        : undefined;
+    const last = tokens[tokens.length - 1];
+    if (last && last.kind === kind) last.text += text;
+    else tokens.push(kind ? { text, kind } : { text });
+  }
+  return tokens.map((t) => t.text).join("") === code ? tokens : [{ text: code }];
+}

@@ -5,6 +5,7 @@ import type { Token } from "./highlight.js";
 import { propertyRows } from "./property-rows.js";
 import { notes, resolve, typeParts, type PropertyRow, type SchemaContext, type TypePart } from "./schema-view.js";
 import { renderText, type Block } from "./text.js";
+import type { TryItView } from "./tryit-view.js";
 
 export interface ParameterView {
   name: string;
@@ -52,7 +53,9 @@ export interface OperationView {
   parameters: ParameterView[];
   requestBody?: { required: boolean; description: Block[]; media: MediaView[] };
   responses: ResponseView[];
-  example: { tokens: Token[]; file: string; code: string };
+  example: SampleView;
+  curl: SampleView;
+  tryit: TryItView;
   clientCall: string;
   /** `contacts.listAll` for cursor-paginated operations. */
   iterator?: string;
@@ -61,7 +64,15 @@ export interface OperationView {
 export interface OperationInputs {
   anchor: string;
   securityHref(key: string): string;
-  example: { tokens: Token[]; file: string; code: string };
+  example: SampleView;
+  curl: SampleView;
+  tryit: TryItView;
+}
+
+export interface SampleView {
+  tokens: Token[];
+  file: string;
+  code: string;
 }
 
 export function operationView(ctx: SchemaContext, op: OperationModel, inputs: OperationInputs): OperationView {
@@ -91,6 +102,8 @@ export function operationView(ctx: SchemaContext, op: OperationModel, inputs: Op
       media: r.content.map((m) => mediaView(ctx, m)),
     })),
     example: inputs.example,
+    curl: inputs.curl,
+    tryit: inputs.tryit,
     clientCall: `${op.group ? `${op.group}.` : ""}${op.methodName}`,
     iterator: op.pagination ? `${op.group ? `${op.group}.` : ""}${op.methodName}All` : undefined,
   };

@@ -10,7 +10,7 @@ import { operationCode } from "./operation.js";
 import { defaultBaseUrl, optionsCode } from "./options.js";
 
 export interface ClientEmitterOptions {
-  /** Import `operationValidators` from ./validators.js (only when the validators emitter runs too). */
+  /** Load `operationValidators` from ./validators.js on the first validating call (only when the validators emitter runs too). */
   withValidators: boolean;
 }
 
@@ -61,7 +61,7 @@ function emitClient(model: ApiModel, config: ClientEmitterOptions): EmittedFile 
 ${baseUrl ? `  defaultBaseUrl: ${jsonLiteral(baseUrl)},\n` : ""}  // as const: a scheme named constructor would otherwise be typed against Object.prototype.constructor.
   securitySchemes: ${opts.schemes} as const,
   clientHeaders: ${opts.clientHeaders},
-${config.withValidators ? "  validators: operationValidators,\n" : ""}};`;
+${config.withValidators ? '  loadValidators: () => import("./validators.js").then((m) => m.operationValidators),\n' : ""}};`;
   const body = [
     opts.declarations,
     [...codes.values()].map((c) => `${c.types}\n${c.spec}\n`).join("\n"),
@@ -83,7 +83,6 @@ ${config.withValidators ? "  validators: operationValidators,\n" : ""}};`;
     "",
     model.operations.length > 0 ? 'import type { paths } from "./types.js";' : "",
     `import { ${imports.join(", ")} } from "./runtime/index.js";`,
-    config.withValidators ? 'import { operationValidators } from "./validators.js";' : "",
     "",
     body.replace(/\n{3,}/g, "\n\n"),
     "",

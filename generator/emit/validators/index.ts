@@ -1,15 +1,18 @@
 /**
  * Validators emitter: `validators.ts` for one API, exporting `schemaValidators` (by component schema name),
  * `operationValidators` (by operation id) and `is<Name>` / `validate<Name>` per component schema.
- * Pipeline: plan targets → normalise the OpenAPI dialect into root JSON Schema documents → Ajv standalone code
- * (at generation time only) → typed module.
+ * Pipeline: plan targets → normalise the OpenAPI dialect (dialect-document.ts) → compile every schema once
+ * (compiler.ts, keywords.ts) → typed module (render.ts). See docs/decisions/0110-native-validators.md.
  */
 import { SpecError } from "../../load/spec-error.js";
 import type { ApiModel } from "../../model/types.js";
 import type { EmittedFile, Emitter } from "../emitter.js";
-import { compileRoots, SchemaCompileError } from "./compile.js";
+import { Compiler, PatternError } from "./compiler.js";
+import { normalizeSchema } from "./dialect.js";
+import { normalizeDocument } from "./dialect-document.js";
+import { DOCUMENT_BASE, Registry, SchemaRefError } from "./registry.js";
+import { SchemaShapeError } from "./keywords.js";
 import { renderModule } from "./render.js";
-import { buildRoots, SchemaRefError } from "./roots.js";
 import { planTargets } from "./targets.js";
 
 export interface ValidatorsEmitterOptions {
@@ -24,23 +27,45 @@ export interface ValidatorsEmitterOptions {
 
 export function generateValidators(model: ApiModel, options: ValidatorsEmitterOptions = {}): string {
   const plan = planTargets(model);
+  let location = "";
   try {
-    const roots = buildRoots(model.document, model.openapiVersion, plan.targets);
-    const compiled = compileRoots(roots, options.assertFormats ?? true);
+    const document = normalizeDocument(model.document, { version: model.openapiVersion, direction: "schema" });
+    const compiler = new Compiler(new Registry(document), { assertFormats: options.assertFormats ?? true });
+    const checkOf = new Map<string, string>();
+    const ctx = { base: DOCUMENT_BASE, resource: DOCUMENT_BASE, location: "" };
+    for (const target of plan.targets) {
+      location = target.location;
+      const schema = normalizeSchema(target.schema, {
+        version: model.openapiVersion,
+        direction: "schema",
+        document: model.document,
+        mapRef: (ref) => ref,
+      });
+      checkOf.set(target.key, compiler.entry(compiler.sub(schema, ctx, target.location, false)));
+    }
+    location = "";
+    compiler.drain();
     return renderModule({
       title: model.title,
       sourceFile: model.sourceFile,
       typed: options.typed ?? true,
       plan,
-      compiled,
+      declarations: [...compiler.declarations, ...compiler.tail],
+      checkOf,
     });
   } catch (error) {
-    if (error instanceof SchemaRefError || error instanceof SchemaCompileError) {
-      const location = plan.targets.find((t) => error.message.startsWith(`${t.key}: `))?.location;
-      const message = location ? error.message.replace(/^t\d+: /, `${location}: `) : error.message;
+    if (error instanceof PatternError) {
       throw new SpecError(
         model.sourceFile,
-        `cannot generate validators: ${message}`,
+        `cannot generate validators: ${error.message}`,
+        "rewrite the pattern without backreferences or lookaround (RE2 syntax), or remove it",
+      );
+    }
+    if (error instanceof SchemaRefError || error instanceof SchemaShapeError) {
+      const where = location && !error.message.startsWith("#") ? `${location}: ` : "";
+      throw new SpecError(
+        model.sourceFile,
+        `cannot generate validators: ${where}${error.message}`,
         "fix the schema at this location so it is valid JSON Schema (OpenAPI 3.1) or OpenAPI 3.0 Schema Object",
       );
     }

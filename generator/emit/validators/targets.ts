@@ -5,7 +5,17 @@
  */
 import type { SchemaObject } from "../../load/openapi-types.js";
 import type { ApiModel, MediaModel, OperationModel, ParameterModel } from "../../model/types.js";
-import type { TargetSchema } from "./roots.js";
+import type { Direction } from "./dialect.js";
+
+export interface TargetSchema {
+  /** Unique key chosen by the planner. */
+  key: string;
+  /** Which members are required: as written, in a request (readOnly not) or in a response (writeOnly not). */
+  direction: Direction;
+  schema: unknown;
+  /** Where the schema sits, for error messages: `#/components/schemas/Contact`. */
+  location: string;
+}
 
 /** A validator to emit: its compiled target (shared by identical schemas) and its own name. */
 export interface Use {

@@ -8,7 +8,8 @@ import { docLines } from "./comments.js";
 import { at, type Context } from "./context.js";
 import { hasDiscriminators, scanDiscriminators } from "./discriminators.js";
 import { memberKey } from "./keys.js";
-import { declaration, NEVER, objectType, record, STRING, type Member, type TypeNode } from "./nodes.js";
+import { declaration, NEVER, objectType, print, record, STRING, type Member, type TypeNode } from "./nodes.js";
+import { breakRecursiveSchemas, type RecursiveAliases } from "./recursive.js";
 import { headerType, parameterType, requestBodyType, responseType } from "./operation.js";
 import { pathItemType, pathsType } from "./paths.js";
 import { isObject, schemaType } from "./schema.js";
@@ -42,14 +43,27 @@ const COMPONENTS: Array<[string, Transform]> = [
   ["pathItems", pathItemType],
 ];
 
-function componentsType(ctx: Context, components: Record<string, unknown>): TypeNode {
+function componentsType(
+  ctx: Context,
+  components: Record<string, unknown>,
+  aliases: RecursiveAliases["aliases"],
+): TypeNode {
   const groups = COMPONENTS.map(([key, transform]): Member => {
-    const items = Object.entries(isObject(components[key]) ? components[key] : {}).map(([name, item]) => ({
+    const entries = Object.entries(isObject(components[key]) ? components[key] : {});
+    let items = entries.map(([name, item]) => ({
       doc: docLines(item),
       key: memberKey(name),
       optional: false,
       type: transform(ctx, item as Record<string, unknown>, at(ctx, ["components", key, name])),
     }));
+    if (key === "schemas") {
+      const broken = breakRecursiveSchemas(
+        entries.map(([name]) => name),
+        items,
+      );
+      items = broken.members;
+      aliases.push(...broken.aliases);
+    }
     return { doc: [], key, optional: false, type: items.length > 0 ? objectType(items) : NEVER };
   });
   return objectType(groups);
@@ -74,7 +88,11 @@ export function renderNativeTypes(source: OpenApiDocument): string {
   const out = [HELPERS];
   out.push(declaration("paths", isObject(root.paths) ? pathsType(ctx, root.paths, "paths") : EMPTY));
   out.push(declaration("webhooks", isObject(root.webhooks) ? pathsType(ctx, root.webhooks, "webhooks") : EMPTY));
-  out.push(declaration("components", isObject(root.components) ? componentsType(ctx, root.components) : EMPTY));
+  const aliases: RecursiveAliases["aliases"] = [];
+  out.push(
+    declaration("components", isObject(root.components) ? componentsType(ctx, root.components, aliases) : EMPTY),
+  );
+  for (const alias of aliases) out.push(`export type ${alias.name} = ${print(alias.type, "")};\n`);
   const defs = isObject(root.$defs) ? schemaType(ctx, root.$defs, at(ctx, ["$defs"])) : EMPTY;
   out.push(declaration("$defs", defs.kind === "object" ? defs : EMPTY));
   const operations = declaration("operations", ctx.operations ? objectType(ctx.operations) : EMPTY);

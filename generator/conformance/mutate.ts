@@ -2,7 +2,7 @@
  * Invalid variants of a valid request part, derived from its schema: a required member removed, a wrong type,
  * a bound crossed, an enum left, an undeclared member where none is allowed. The oracle confirms each one.
  */
-import { getAt, isRecord } from "../../generator/mock/pointer.js";
+import { getAt, isRecord } from "../mock/pointer.js";
 
 export interface Mutation {
   what: string;
@@ -101,8 +101,35 @@ export function mutationsFor(doc: unknown, rawSchema: unknown): Mutation[] {
           ),
       });
     }
-    if (prop.format === "email")
-      out.push({ what: `${name} not an email`, apply: (v) => with_(v, name, "not an email") });
+    const pattern = prop.pattern;
+    if (typeof pattern === "string") {
+      const miss = patternMiss(pattern);
+      if (miss !== undefined)
+        out.push({ what: `${name} not matching its pattern`, apply: (v) => with_(v, name, miss) });
+    }
+    const format = typeof prop.format === "string" ? prop.format : undefined;
+    if (format && format in NOT_A)
+      out.push({ what: `${name} not a valid ${format}`, apply: (v) => with_(v, name, NOT_A[format]) });
   }
   return out;
+}
+
+const NOT_A: Record<string, string> = {
+  email: "not an email",
+  uuid: "not-a-uuid",
+  "date-time": "yesterday",
+  date: "31/02/2024",
+  uri: "not a uri",
+  ipv4: "999.1.1.1",
+};
+
+/** A short text the pattern rejects, or undefined when it accepts all of these (or cannot be compiled). */
+export function patternMiss(pattern: string): string | undefined {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, "u");
+  } catch {
+    return undefined;
+  }
+  return ["", "~", "!not matching!", "0", "a", "A b"].find((candidate) => !regex.test(candidate));
 }

@@ -1,12 +1,12 @@
 /**
- * TEMPLATE: copied (without `export`s and imports) into every generated validators.ts that uses formats.
+ * Format checks of the generated validators (validators.ts imports the ones its schemas use) and of the mock.
  *
  * Format checks written as small parsers over simple regular expressions: no nested or overlapping quantifiers,
  * and no repeated groups over unbounded input (V8 keeps a backtrack entry per repetition and throws on 10 MB
  * strings), so a crafted string can neither make them backtrack nor overflow. Lengths are capped where the
  * standards cap them (an e-mail address is at most 320 characters, a host name 253).
  */
-type FormatCheck<T> =
+export type FormatCheck<T> =
   { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
 
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,7 +36,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BAD_TILDE = /~(?![01])/;
 const RELATIVE_PREFIX = /^(?:0|[1-9][0-9]*)/;
 
-function __isDate(value: string): boolean {
+export function __isDate(value: string): boolean {
   const m = DIGITS_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -46,7 +46,7 @@ function __isDate(value: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-function __isTime(value: string): boolean {
+export function __isTime(value: string): boolean {
   const m = DIGITS_TIME.exec(value);
   if (!m) return false;
   const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -70,7 +70,7 @@ function __dayExists(year: number, month: number, day: number): boolean {
 }
 
 /** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
-function __isDateTime(v: string): boolean {
+export function __isDateTime(v: string): boolean {
   const n = v.length;
   if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
   const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
@@ -93,7 +93,7 @@ function __isDateTime(v: string): boolean {
   return utcMinutes === 23 * 60 + 59;
 }
 
-function __isIpv6(value: string): boolean {
+export function __isIpv6(value: string): boolean {
   if (value.length > 45) return false;
   let text = value;
   if (text.includes(".")) {
@@ -112,12 +112,12 @@ function __isIpv6(value: string): boolean {
   return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
 }
 
-function __isHostname(value: string): boolean {
+export function __isHostname(value: string): boolean {
   const host = value.endsWith(".") ? value.slice(0, -1) : value;
   return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
 }
 
-function __isEmail(value: string): boolean {
+export function __isEmail(value: string): boolean {
   if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   const at = value.lastIndexOf("@");
@@ -132,7 +132,7 @@ function __isEmail(value: string): boolean {
   return __isHostname(domain);
 }
 
-function __isAuthority(authority: string): boolean {
+export function __isAuthority(authority: string): boolean {
   const at = authority.lastIndexOf("@");
   if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
   const hostPort = authority.slice(at + 1);
@@ -159,7 +159,7 @@ function __isAuthority(authority: string): boolean {
 }
 
 /** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
-function __isUriReference(value: string, absolute: boolean): boolean {
+export function __isUriReference(value: string, absolute: boolean): boolean {
   if (BAD_PERCENT.test(value)) return false;
   let rest = value;
   const hash = rest.indexOf("#");
@@ -190,18 +190,18 @@ function __isUriReference(value: string, absolute: boolean): boolean {
   return PCHARS.test(rest);
 }
 
-function __isJsonPointer(value: string): boolean {
+export function __isJsonPointer(value: string): boolean {
   return value === "" || (value.startsWith("/") && !BAD_TILDE.test(value));
 }
 
-function __isRelativeJsonPointer(value: string): boolean {
+export function __isRelativeJsonPointer(value: string): boolean {
   const prefix = RELATIVE_PREFIX.exec(value)?.[0];
   if (prefix === undefined) return false;
   const rest = value.slice(prefix.length);
   return rest === "#" || __isJsonPointer(rest);
 }
 
-function __isRegex(value: string): boolean {
+export function __isRegex(value: string): boolean {
   if (value.length > 10_000) return false;
   try {
     new RegExp(value, "u");
@@ -211,24 +211,61 @@ function __isRegex(value: string): boolean {
   }
 }
 
+export function __isDuration(v: string): boolean {
+  return v.length <= 256 && DURATION.test(v);
+}
+
+export function __isIpv4(v: string): boolean {
+  return IPV4.test(v);
+}
+
+export function __isUri(v: string): boolean {
+  return __isUriReference(v, true);
+}
+
+export function __isUriRef(v: string): boolean {
+  return __isUriReference(v, false);
+}
+
+export function __isUuid(v: string): boolean {
+  return UUID.test(v);
+}
+
+export function __isByte(v: string): boolean {
+  return v.length % 4 === 0 && BASE64.test(v);
+}
+
+export function __isInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= -(2 ** 31) && v <= 2 ** 31 - 1;
+}
+
+export function __isInt64(v: number): boolean {
+  return Number.isInteger(v);
+}
+
+export function __isFiniteNumber(v: number): boolean {
+  return Number.isFinite(v);
+}
+
+/** For the generator: which function checks which format (generated code calls the functions by name). */
 export const __formats = {
   date: { type: "string", validate: __isDate },
   time: { type: "string", validate: __isTime },
   "date-time": { type: "string", validate: __isDateTime },
-  duration: { type: "string", validate: (v: string) => v.length <= 256 && DURATION.test(v) },
+  duration: { type: "string", validate: __isDuration },
   email: { type: "string", validate: __isEmail },
   hostname: { type: "string", validate: __isHostname },
-  ipv4: { type: "string", validate: (v: string) => IPV4.test(v) },
+  ipv4: { type: "string", validate: __isIpv4 },
   ipv6: { type: "string", validate: __isIpv6 },
-  uri: { type: "string", validate: (v: string) => __isUriReference(v, true) },
-  "uri-reference": { type: "string", validate: (v: string) => __isUriReference(v, false) },
-  uuid: { type: "string", validate: (v: string) => UUID.test(v) },
+  uri: { type: "string", validate: __isUri },
+  "uri-reference": { type: "string", validate: __isUriRef },
+  uuid: { type: "string", validate: __isUuid },
   regex: { type: "string", validate: __isRegex },
   "json-pointer": { type: "string", validate: __isJsonPointer },
   "relative-json-pointer": { type: "string", validate: __isRelativeJsonPointer },
-  byte: { type: "string", validate: (v: string) => v.length % 4 === 0 && BASE64.test(v) },
-  int32: { type: "number", validate: (v: number) => Number.isInteger(v) && v >= -(2 ** 31) && v <= 2 ** 31 - 1 },
-  int64: { type: "number", validate: (v: number) => Number.isInteger(v) },
-  float: { type: "number", validate: (v: number) => Number.isFinite(v) },
-  double: { type: "number", validate: (v: number) => Number.isFinite(v) },
+  byte: { type: "string", validate: __isByte },
+  int32: { type: "number", validate: __isInt32 },
+  int64: { type: "number", validate: __isInt64 },
+  float: { type: "number", validate: __isFiniteNumber },
+  double: { type: "number", validate: __isFiniteNumber },
 } satisfies Record<string, FormatCheck<number>>;

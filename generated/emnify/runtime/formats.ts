@@ -1,0 +1,271 @@
+/**
+ * Format checks of the generated validators (validators.ts imports the ones its schemas use) and of the mock.
+ *
+ * Format checks written as small parsers over simple regular expressions: no nested or overlapping quantifiers,
+ * and no repeated groups over unbounded input (V8 keeps a backtrack entry per repetition and throws on 10 MB
+ * strings), so a crafted string can neither make them backtrack nor overflow. Lengths are capped where the
+ * standards cap them (an e-mail address is at most 320 characters, a host name 253).
+ */
+export type FormatCheck<T> =
+  { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
+
+const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+// The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
+// local parts, address literals) goes through the full parser.
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
+// URI character sets; a `%` must start a percent-encoded octet (checked separately by BAD_PERCENT).
+const PCHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+const QUERY_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*$/;
+const USERINFO = /^[A-Za-z0-9\-._~!$&'()*+,;=:%]*$/;
+const REG_NAME = /^[A-Za-z0-9\-._~!$&'()*+,;=%]*$/;
+const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
+const IP_FUTURE = /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/;
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+const DURATION = /^P(?!$)(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|\d+W)$/;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BAD_TILDE = /~(?![01])/;
+const RELATIVE_PREFIX = /^(?:0|[1-9][0-9]*)/;
+
+export function __isDate(value: string): boolean {
+  const m = DIGITS_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+export function __isTime(value: string): boolean {
+  const m = DIGITS_TIME.exec(value);
+  if (!m) return false;
+  const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const sign = m[5] === "-" ? -1 : 1;
+  const offset = m[4] ? 0 : Number(m[6]) * 60 + Number(m[7]);
+  if (hour > 23 || minute > 59 || second > 60 || Number(m[6] ?? 0) > 23 || Number(m[7] ?? 0) > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const utcMinutes = (((hour * 60 + minute - sign * offset) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
+}
+
+/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+function __two(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+function __dayExists(year: number, month: number, day: number): boolean {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+}
+
+/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
+export function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+  const utc = zone === 0;
+  const month = __two(v, 5);
+  const day = __two(v, 8);
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+    return false;
+  }
+  const hour = __two(v, 11);
+  const minute = __two(v, 14);
+  const second = __two(v, 17);
+  const offsetHours = utc ? 0 : __two(v, n - 5);
+  const offsetMinutes = utc ? 0 : __two(v, n - 2);
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  const sign = zone === 45 ? -1 : 1;
+  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  return utcMinutes === 23 * 60 + 59;
+}
+
+export function __isIpv6(value: string): boolean {
+  if (value.length > 45) return false;
+  let text = value;
+  if (text.includes(".")) {
+    const cut = text.lastIndexOf(":");
+    if (cut < 0 || !IPV4.test(text.slice(cut + 1))) return false;
+    text = `${text.slice(0, cut + 1)}0:0`;
+  }
+  const halves = text.split("::");
+  const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
+  if (halves.length > 2) return false;
+  if (halves.length === 2) {
+    const all = [...groups(halves[0] ?? ""), ...groups(halves[1] ?? "")];
+    return all.length <= 7 && all.every((g) => HEX_GROUP.test(g));
+  }
+  const all = groups(text);
+  return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
+}
+
+export function __isHostname(value: string): boolean {
+  const host = value.endsWith(".") ? value.slice(0, -1) : value;
+  return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+}
+
+export function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
+  if (value.length > 320) return false;
+  const at = value.lastIndexOf("@");
+  if (at < 1) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
+  if (domain.startsWith("[") && domain.endsWith("]")) {
+    const literal = domain.slice(1, -1);
+    return literal.startsWith("IPv6:") ? __isIpv6(literal.slice(5)) : IPV4.test(literal);
+  }
+  return __isHostname(domain);
+}
+
+export function __isAuthority(authority: string): boolean {
+  const at = authority.lastIndexOf("@");
+  if (at >= 0 && !USERINFO.test(authority.slice(0, at))) return false;
+  const hostPort = authority.slice(at + 1);
+  let host = hostPort;
+  let port = "";
+  if (hostPort.startsWith("[")) {
+    const close = hostPort.indexOf("]");
+    if (close < 0) return false;
+    host = hostPort.slice(0, close + 1);
+    const rest = hostPort.slice(close + 1);
+    if (rest !== "" && !rest.startsWith(":")) return false;
+    port = rest.slice(1);
+    const literal = host.slice(1, -1);
+    if (!(__isIpv6(literal) || IP_FUTURE.test(literal))) return false;
+  } else {
+    const colon = hostPort.lastIndexOf(":");
+    if (colon >= 0) {
+      host = hostPort.slice(0, colon);
+      port = hostPort.slice(colon + 1);
+    }
+    if (!REG_NAME.test(host)) return false;
+  }
+  return /^\d*$/.test(port);
+}
+
+/** RFC 3986 URI-reference; `absolute` additionally requires a scheme. */
+export function __isUriReference(value: string, absolute: boolean): boolean {
+  if (BAD_PERCENT.test(value)) return false;
+  let rest = value;
+  const hash = rest.indexOf("#");
+  if (hash >= 0) {
+    if (!QUERY_CHARS.test(rest.slice(hash + 1))) return false;
+    rest = rest.slice(0, hash);
+  }
+  const question = rest.indexOf("?");
+  if (question >= 0) {
+    if (!QUERY_CHARS.test(rest.slice(question + 1))) return false;
+    rest = rest.slice(0, question);
+  }
+  const colon = rest.indexOf(":");
+  const slash = rest.indexOf("/");
+  const hasScheme = colon > 0 && (slash < 0 || colon < slash);
+  if (hasScheme) {
+    if (!SCHEME.test(rest.slice(0, colon))) return false;
+    rest = rest.slice(colon + 1);
+  } else if (absolute || colon === 0) {
+    return false;
+  }
+  if (rest.startsWith("//")) {
+    const end = rest.indexOf("/", 2);
+    const authority = end < 0 ? rest.slice(2) : rest.slice(2, end);
+    if (!__isAuthority(authority)) return false;
+    rest = end < 0 ? "" : rest.slice(end);
+  }
+  return PCHARS.test(rest);
+}
+
+export function __isJsonPointer(value: string): boolean {
+  return value === "" || (value.startsWith("/") && !BAD_TILDE.test(value));
+}
+
+export function __isRelativeJsonPointer(value: string): boolean {
+  const prefix = RELATIVE_PREFIX.exec(value)?.[0];
+  if (prefix === undefined) return false;
+  const rest = value.slice(prefix.length);
+  return rest === "#" || __isJsonPointer(rest);
+}
+
+export function __isRegex(value: string): boolean {
+  if (value.length > 10_000) return false;
+  try {
+    new RegExp(value, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function __isDuration(v: string): boolean {
+  return v.length <= 256 && DURATION.test(v);
+}
+
+export function __isIpv4(v: string): boolean {
+  return IPV4.test(v);
+}
+
+export function __isUri(v: string): boolean {
+  return __isUriReference(v, true);
+}
+
+export function __isUriRef(v: string): boolean {
+  return __isUriReference(v, false);
+}
+
+export function __isUuid(v: string): boolean {
+  return UUID.test(v);
+}
+
+export function __isByte(v: string): boolean {
+  return v.length % 4 === 0 && BASE64.test(v);
+}
+
+export function __isInt32(v: number): boolean {
+  return Number.isInteger(v) && v >= -(2 ** 31) && v <= 2 ** 31 - 1;
+}
+
+export function __isInt64(v: number): boolean {
+  return Number.isInteger(v);
+}
+
+export function __isFiniteNumber(v: number): boolean {
+  return Number.isFinite(v);
+}
+
+/** For the generator: which function checks which format (generated code calls the functions by name). */
+export const __formats = {
+  date: { type: "string", validate: __isDate },
+  time: { type: "string", validate: __isTime },
+  "date-time": { type: "string", validate: __isDateTime },
+  duration: { type: "string", validate: __isDuration },
+  email: { type: "string", validate: __isEmail },
+  hostname: { type: "string", validate: __isHostname },
+  ipv4: { type: "string", validate: __isIpv4 },
+  ipv6: { type: "string", validate: __isIpv6 },
+  uri: { type: "string", validate: __isUri },
+  "uri-reference": { type: "string", validate: __isUriRef },
+  uuid: { type: "string", validate: __isUuid },
+  regex: { type: "string", validate: __isRegex },
+  "json-pointer": { type: "string", validate: __isJsonPointer },
+  "relative-json-pointer": { type: "string", validate: __isRelativeJsonPointer },
+  byte: { type: "string", validate: __isByte },
+  int32: { type: "number", validate: __isInt32 },
+  int64: { type: "number", validate: __isInt64 },
+  float: { type: "number", validate: __isFiniteNumber },
+  double: { type: "number", validate: __isFiniteNumber },
+} satisfies Record<string, FormatCheck<number>>;

@@ -1,0 +1,223 @@
+/**
+ * The engine of the generated validators (validators.ts imports what it uses) and of the mock. The compiled checks are
+ * plain functions `(value, path, issues) => boolean`: with `issues === null` they stop at the first failure (type
+ * guards, no path is built), with an array they collect every issue. The wrappers below turn them into
+ * `Validator`s that never throw, whatever the value (cycles, 10,000-deep nesting, BigInt, functions, proxies).
+ */
+import type { ValidationIssue, Validator } from "./validation.js";
+
+export type $E = ValidationIssue[] | null;
+
+/** Annotations for unevaluatedProperties / unevaluatedItems: what adjacent keywords have already evaluated. */
+export interface $A {
+  /** Property names named by `properties`. */
+  p: Set<string>;
+  /** Patterns of `patternProperties`. */
+  r: Array<{ test(value: string): boolean }>;
+  /** Every property (additionalProperties or unevaluatedProperties ran). */
+  pa: boolean;
+  /** Items before this index (prefixItems). */
+  i: number;
+  /** Every item (items or unevaluatedItems ran). */
+  ia: boolean;
+  /** Indices matched by `contains`. */
+  c: Set<number>;
+}
+
+// `any`: the checks walk untyped JSON; the public surface is typed by the wrappers.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type $C = (d: any, p: any, e: $E, a?: $A) => boolean;
+
+/**
+ * Direction of the running top-level call: 0 as written, 1 request (readOnly members are not required),
+ * 2 response (writeOnly members are not required). One compiled function serves all three.
+ */
+export let $D = 0;
+
+/** Dynamic scope for $dynamicRef: the `$dynamicAnchor`s of the schema resources entered, outermost first. */
+export const $S: Array<Record<string, $C>> = [];
+
+/** Records an issue. True means "stop now" (first-failure mode); false means "collected, go on". */
+export function $i(e: $E, p: string, keyword: string, message: string): boolean {
+  if (e === null) return true;
+  e.push({ path: p, keyword, message });
+  return false;
+}
+
+/** A required member is missing: `$i` with the message written here, so each check is one short line. */
+export function $r(e: $E, p: string, name: string): boolean {
+  if (e === null) return true;
+  const shown = JSON.stringify(name);
+  const text = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+  e.push({ path: `${p}/${$p(name)}`, keyword: "required", message: `is required (missing property ${text})` });
+  return false;
+}
+
+/** Records an issue and answers false: for checks after which nothing else is worth checking (a wrong type). */
+export function $t(e: $E, p: string, keyword: string, message: string): false {
+  $i(e, p, keyword, message);
+  return false;
+}
+
+/** A composition failed: its branches' issues (when collected), then its own. */
+export function $j(e: $E, t: $E, p: string, keyword: string, message: string): boolean {
+  if (e === null) return true;
+  if (t !== null) for (const issue of t) e.push(issue);
+  e.push({ path: p, keyword, message });
+  return false;
+}
+
+/** JSON Pointer segment of a run-time property name. */
+export function $p(name: string): string {
+  return name.includes("~") || name.includes("/") ? name.replace(/~/g, "~0").replace(/\//g, "~1") : name;
+}
+
+/** A property's value only when it is the object's own (names every object inherits: `constructor`, `toString`). */
+export function $o(d: object, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(d, name) ? (d as Record<string, unknown>)[name] : undefined;
+}
+
+export function $isObject(d: unknown): boolean {
+  return d !== null && typeof d === "object" && !Array.isArray(d);
+}
+
+/** Length in code points, as JSON Schema counts it (a surrogate pair is one character). */
+export function $len(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++, length++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if ((next & 0xfc00) === 0xdc00) i++;
+    }
+  }
+  return length;
+}
+
+/** JSON equality (enum, const, uniqueItems): key order does not matter. */
+export function $eq(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!$eq(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const rb = b as Record<string, unknown>;
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(rb, k) || !$eq((a as Record<string, unknown>)[k], rb[k])) return false;
+  }
+  return true;
+}
+
+/** The first pair of equal items (uniqueItems), or null. Primitives go through a Map, so long lists stay linear. */
+export function $dup(d: unknown[]): [number, number] | null {
+  const seen = new Map<unknown, number>();
+  const objects: number[] = [];
+  for (let j = 0; j < d.length; j++) {
+    const item = d[j];
+    if (item !== null && typeof item === "object") {
+      for (const i of objects) if ($eq(d[i], item)) return [i, j];
+      objects.push(j);
+    } else {
+      const i = seen.get(item);
+      if (i !== undefined) return [i, j];
+      seen.set(item, j);
+    }
+  }
+  return null;
+}
+
+export function $an(): $A {
+  return { p: new Set(), r: [], pa: false, i: 0, ia: false, c: new Set() };
+}
+
+/** Adds the annotations of a passing subschema to its parent's. */
+export function $merge(a: $A, c: $A): void {
+  for (const name of c.p) a.p.add(name);
+  for (const re of c.r) a.r.push(re);
+  for (const i of c.c) a.c.add(i);
+  a.pa ||= c.pa;
+  a.ia ||= c.ia;
+  if (c.i > a.i) a.i = c.i;
+}
+
+export function $evaluatedProperty(a: $A, name: string): boolean {
+  return a.pa || a.p.has(name) || a.r.some((re) => re.test(name));
+}
+
+/** Enters a schema resource that declares `$dynamicAnchor`s. */
+export function $in(anchors: Record<string, $C>, check: $C, d: unknown, p: string | null, e: $E, a?: $A): boolean {
+  $S.push(anchors);
+  const ok = check(d, p, e, a);
+  $S.pop();
+  return ok;
+}
+
+/** $dynamicRef: the outermost resource in the dynamic scope that declares the anchor, else the static target. */
+export function $dyn(name: string, fallback: $C): $C {
+  for (const anchors of $S) {
+    const check = Object.prototype.hasOwnProperty.call(anchors, name) ? anchors[name] : undefined;
+    if (check !== undefined) return check;
+  }
+  return fallback;
+}
+
+export const $yes: $C = () => true;
+
+export const $no: $C = (_d, p, e) => $t(e, p, "false schema", "is not allowed here");
+
+/** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
+export const MAX_ISSUES = 100;
+
+export function $failure(error: unknown): ValidationIssue[] {
+  const tooDeep = error instanceof RangeError;
+  return [
+    {
+      path: "",
+      keyword: tooDeep ? "depth" : "internal",
+      message: tooDeep
+        ? "is nested too deeply (or contains a cycle) to be validated"
+        : `could not be validated: ${error instanceof Error ? error.message : String(error)}`,
+    },
+  ];
+}
+
+export function __is(check: $C, direction: number, value: unknown): boolean {
+  if (value === undefined) return false;
+  if ($D !== direction) $D = direction;
+  $S.length = 0;
+  try {
+    return check(value, "", null);
+  } catch {
+    return false;
+  }
+}
+
+export function __validate(check: $C, direction: number, value: unknown): ValidationIssue[] {
+  if (value === undefined) return [{ path: "", keyword: "type", message: "must be a JSON value, not undefined" }];
+  if ($D !== direction) $D = direction;
+  $S.length = 0;
+  const issues: ValidationIssue[] = [];
+  try {
+    if (check(value, "", issues)) return [];
+  } catch (error) {
+    return $failure(error);
+  }
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  issues.length = MAX_ISSUES;
+  issues.push({ path: "", keyword: "maxIssues", message: `${more} more issues not listed` });
+  return issues;
+}
+
+export function __validator<T>(name: string, check: $C, direction: number): Validator<T> {
+  return {
+    name,
+    is: (value: unknown): value is T => __is(check, direction, value),
+    validate: (value: unknown) => __validate(check, direction, value),
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * Which engine runs a spec pattern. V8's RegExp backtracks, so it gets only patterns this conservative checker
+ * proves run in linear time on every input; every other pattern runs on RE2 (re2js, linear whatever the pattern
+ * but several times slower). A pattern neither can run (backreferences, lookaround) is reported at generation time.
+ *
+ * The proof: the pattern parses into sequences of single-character atoms (literal, class, escape, `.`) and groups.
+ * - An unbounded quantifier (`*`, `+`, `{n,}`) may only apply to a single-character atom whose characters cannot
+ *   start what follows it: the engine then never has to give characters back (no backtracking into the loop).
+ * - Groups contain no unbounded quantifier; the choices they leave (alternatives, optional or bounded repeats)
+ *   multiply to at most MAX_CHOICES, a constant, so backtracking costs at most a constant factor.
+ * - A pattern with an unbounded quantifier must be anchored with `^` (otherwise V8 retries at every position).
+ */
+import { RE2JS } from "re2js";
+
+export type PatternEngine = { engine: "v8"; flags: string } | { engine: "re2" } | { engine: "none"; reason: string };
+
+type Ranges = Array<[number, number]>;
+interface Item {
+  set?: Ranges;
+  group?: Item[][];
+  assert?: "start" | "end" | "boundary";
+  min: number;
+  max: number;
+}
+
+const MAX_CHOICES = 256;
+const ALL: Ranges = [[0, 0x10ffff]];
+const DIGIT: Ranges = [[48, 57]];
+const WORD: Ranges = [
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+];
+const SPACE: Ranges = [
+  [9, 13],
+  [32, 32],
+  [160, 160],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+];
+
+class NotLinear extends Error {}
+
+function complement(set: Ranges): Ranges {
+  const sorted = [...set].sort((a, b) => a[0] - b[0]);
+  const out: Ranges = [];
+  let next = 0;
+  for (const [lo, hi] of sorted) {
+    if (lo > next) out.push([next, lo - 1]);
+    next = Math.max(next, hi + 1);
+  }
+  if (next <= 0x10ffff) out.push([next, 0x10ffff]);
+  return out;
+}
+
+function overlaps(a: Ranges, b: Ranges): boolean {
+  return a.some(([lo, hi]) => b.some(([l2, h2]) => lo <= h2 && l2 <= hi));
+}
+
+/** A tiny recursive-descent parser for the ECMAScript pattern subset the proof handles; anything else throws. */
+class Parser {
+  i = 0;
+  constructor(private readonly s: string) {}
+
+  alternatives(): Item[][] {
+    const alts: Item[][] = [this.sequence()];
+    while (this.s[this.i] === "|") {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alts;
+  }
+
+  private sequence(): Item[] {
+    const items: Item[] = [];
+    while (this.i < this.s.length && this.s[this.i] !== "|" && this.s[this.i] !== ")") {
+      const item = this.atom();
+      this.quantifier(item);
+      items.push(item);
+    }
+    return items;
+  }
+
+  private atom(): Item {
+    const c = this.s[this.i++] as string;
+    if (c === "^") return { assert: "start", min: 1, max: 1 };
+    if (c === "$") return { assert: "end", min: 1, max: 1 };
+    if (c === ".") return { set: ALL, min: 1, max: 1 };
+    if (c === "[") return { set: this.charClass(), min: 1, max: 1 };
+    if (c === "(") {
+      if (this.s[this.i] === "?") {
+        if (this.s[this.i + 1] === ":") this.i += 2;
+        else if (this.s[this.i + 1] === "<" && /[A-Za-z_$]/.test(this.s[this.i + 2] ?? "")) {
+          this.i = this.s.indexOf(">", this.i) + 1;
+        } else throw new NotLinear("lookaround");
+      }
+      const group = this.alternatives();
+      if (this.s[this.i++] !== ")") throw new NotLinear("unbalanced group");
+      return { group, min: 1, max: 1 };
+    }
+    if (c === "\\") {
+      const e = this.s[this.i] ?? "";
+      if (e === "b" || e === "B") {
+        this.i++;
+        return { assert: "boundary", min: 1, max: 1 };
+      }
+      return { set: this.escape(), min: 1, max: 1 };
+    }
+    if ("*+?{}])|".includes(c)) throw new NotLinear(`unexpected ${c}`);
+    const code = this.s.codePointAt(this.i - 1) as number;
+    if (code > 0xffff) this.i++;
+    return { set: [[code, code]], min: 1, max: 1 };
+  }
+
+  private escape(): Ranges {
+    const e = this.s[this.i++] ?? "";
+    const simple: Record<string, Ranges> = { d: DIGIT, w: WORD, s: SPACE };
+    if (simple[e]) return simple[e];
+    const negated = simple[e.toLowerCase()];
+    if (negated) return complement(negated);
+    if (/[1-9k]/.test(e)) throw new NotLinear("backreference");
+    if (e === "p" || e === "P") {
+      this.i = this.s.indexOf("}", this.i) + 1;
+      return ALL;
+    }
+    const controls: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+    if (e in controls) return [[controls[e] as number, controls[e] as number]];
+    if (e === "x" || (e === "u" && this.s[this.i] !== "{")) {
+      const n = e === "x" ? 2 : 4;
+      const code = parseInt(this.s.slice(this.i, this.i + n), 16);
+      this.i += n;
+      return [[code, code]];
+    }
+    if (e === "u") {
+      const end = this.s.indexOf("}", this.i);
+      const code = parseInt(this.s.slice(this.i + 1, end), 16);
+      this.i = end + 1;
+      return [[code, code]];
+    }
+    if (e === "c") {
+      this.i++;
+      return ALL;
+    }
+    const code = e.codePointAt(0) ?? 0;
+    return [[code, code]];
+  }
+
+  private charClass(): Ranges {
+    const negate = this.s[this.i] === "^";
+    if (negate) this.i++;
+    const set: Ranges = [];
+    while (this.i < this.s.length && this.s[this.i] !== "]") {
+      const lo = this.classAtom();
+      if (this.s[this.i] === "-" && this.s[this.i + 1] !== "]" && lo.length === 1 && lo[0]?.[0] === lo[0]?.[1]) {
+        this.i++;
+        const hi = this.classAtom();
+        set.push([lo[0]?.[0] ?? 0, hi[0]?.[1] ?? 0x10ffff]);
+      } else set.push(...lo);
+    }
+    if (this.s[this.i++] !== "]") throw new NotLinear("unterminated class");
+    return negate ? complement(set) : set;
+  }
+
+  private classAtom(): Ranges {
+    const c = this.s[this.i++] as string;
+    if (c === "\\") return this.s[this.i] === "b" ? (this.i++, [[8, 8]]) : this.escape();
+    const code = this.s.codePointAt(this.i - 1) as number;
+    if (code > 0xffff) this.i++;
+    return [[code, code]];
+  }
+
+  private quantifier(item: Item): void {
+    const c = this.s[this.i];
+    let range: [number, number] | undefined;
+    if (c === "*") range = [0, Infinity];
+    else if (c === "+") range = [1, Infinity];
+    else if (c === "?") range = [0, 1];
+    else if (c === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
+      if (!m) return;
+      const min = Number(m[1]);
+      range = [min, m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3])];
+      this.i += m[0].length - 1;
+    }
+    if (!range) return;
+    if (item.assert) throw new NotLinear("quantified assertion");
+    this.i++;
+    if (this.s[this.i] === "?") this.i++;
+    [item.min, item.max] = range;
+  }
+}
+
+function nullable(items: Item[]): boolean {
+  return items.every((item) => item.assert || item.min === 0 || (item.group?.some(nullable) ?? false));
+}
+
+/** Characters that can start the items from `k` on, followed by `follow` when all of them can be skipped. */
+function firstOf(items: Item[], k: number, follow: Ranges): Ranges {
+  const out: Ranges = [];
+  for (let j = k; j < items.length; j++) {
+    const item = items[j] as Item;
+    if (item.assert === "start" || item.assert === "end") return out;
+    if (item.assert) continue;
+    out.push(...(item.set ?? (item.group ?? []).flatMap((alt) => firstOf(alt, 0, follow))));
+    if (!(item.min === 0 || (item.group?.some(nullable) ?? false))) return out;
+  }
+  return [...out, ...follow];
+}
+
+function unbounded(alts: Item[][]): boolean {
+  return alts.some((alt) => alt.some((item) => item.max === Infinity || (item.group && unbounded(item.group))));
+}
+
+/** The number of choices a backtracking engine may revisit; throws when the sequence is not provably linear. */
+function choices(items: Item[], follow: Ranges, inGroup: boolean): number {
+  let total = 1;
+  items.forEach((item, k) => {
+    const after = firstOf(items, k + 1, follow);
+    if (item.group) {
+      if (item.max === Infinity || unbounded(item.group)) throw new NotLinear("unbounded repetition of a group");
+      const inner = item.group.reduce((sum, alt) => sum + choices(alt, after, true), 0);
+      total *= inner ** Math.max(1, item.max) * (item.max - item.min + 1);
+    } else if (item.set && item.max !== item.min) {
+      const ambiguous = overlaps(item.set, after);
+      if (item.max === Infinity && (ambiguous || inGroup)) throw new NotLinear("ambiguous repetition");
+      if (ambiguous) total *= item.max - item.min + 1;
+    }
+    if (total > MAX_CHOICES) throw new NotLinear("too many choices");
+  });
+  return total;
+}
+
+export function provablyLinear(source: string): boolean {
+  try {
+    const parser = new Parser(source);
+    const alts = parser.alternatives();
+    if (parser.i !== source.length) return false;
+    for (const alt of alts) {
+      choices(alt, [], false);
+      if (unbounded([alt]) && alt[0]?.assert !== "start") return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function compiles(source: string, flags: string): boolean {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The engine for one pattern (with the `u` flag when the pattern is valid Unicode-mode syntax, as JSON Schema asks). */
+export function choosePatternEngine(source: string): PatternEngine {
+  const flags = compiles(source, "u") ? "u" : compiles(source, "") ? "" : undefined;
+  if (flags === undefined) return { engine: "none", reason: "it is not a valid ECMAScript regular expression" };
+  if (provablyLinear(source)) return { engine: "v8", flags };
+  try {
+    RE2JS.compile(RE2JS.translateRegExp(source));
+    return { engine: "re2" };
+  } catch {
+    return {
+      engine: "none",
+      reason:
+        "it needs a backtracking engine (backreference or lookaround), which a crafted string can make run for " +
+        "hours; no linear-time engine accepts it",
+    };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Finds a chain of `$ref`s that only point at each other (`A: {$ref: B}`, `B: {$ref: A}`): such a cycle never
+ * reaches a schema, so no tool can use it. Redocly throws a bare "Self-referencing circular pointer" for it; this
+ * names the pointers so the error can say where.
+ */
+function resolvePointer(root: unknown, ref: string): unknown {
+  if (ref === "#") return root;
+  if (!ref.startsWith("#/")) return undefined;
+  let node = root;
+  for (const raw of ref.slice(2).split("/")) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch {
+      return undefined;
+    }
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function localRef(node: unknown): string | undefined {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return undefined;
+  const ref = (node as { $ref?: unknown }).$ref;
+  return typeof ref === "string" && ref.startsWith("#") ? ref : undefined;
+}
+
+/** The refs of the first pure-$ref cycle found (`["#/components/schemas/A", "#/components/schemas/B"]`). */
+export function findRefCycle(root: unknown): string[] | undefined {
+  const stack: unknown[] = [root];
+  const done = new Set<string>();
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const start = localRef(node);
+    if (start !== undefined && !done.has(start)) {
+      const chain: string[] = [];
+      for (let ref: string | undefined = start; ref !== undefined; ref = localRef(resolvePointer(root, ref))) {
+        const at = chain.indexOf(ref);
+        if (at !== -1) return chain.slice(at);
+        if (done.has(ref)) break;
+        chain.push(ref);
+      }
+      chain.forEach((ref) => done.add(ref));
+    }
+    stack.push(...Object.values(node));
+  }
+  return undefined;
+}
