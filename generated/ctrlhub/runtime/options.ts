@@ -63,7 +63,7 @@ export interface CallOptions<Throw extends boolean = boolean> {
   throwOnError?: Throw;
   baseUrl?: string;
   /** Extra request headers for this call (documented header parameters are typed per operation). */
-  headers?: Readonly<Record<string, unknown>>;
+  headers?: Readonly<Record<string, unknown>> | undefined;
   /** How to read the response body: by its Content-Type (default), or as json, text, blob, arrayBuffer, stream. */
   parseAs?: ParseAs;
   /** Request media type to send the body as (one the operation documents; default: the first JSON one). */
@@ -114,11 +114,11 @@ export type Credentials = Readonly<Record<string, Credential<string> | Credentia
 
 /** What the generated method passes to the runtime for one call. */
 export interface CallInput {
-  path?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  headers?: Record<string, unknown>;
-  cookies?: Record<string, unknown>;
+  path?: Record<string, unknown> | undefined;
+  query?: Record<string, unknown> | undefined;
+  headers?: Record<string, unknown> | undefined;
+  cookies?: Record<string, unknown> | undefined;
   body?: unknown;
   /** A whole next-page URL (Link header, next URL in the body), used instead of path and query. */
-  url?: string;
+  url?: string | undefined;
 }

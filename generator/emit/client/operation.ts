@@ -224,5 +224,9 @@ export function operationCode(
         `      },\n`,
     });
   }
-  return { types, spec, members };
+  // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
+  const [, ...rest] = types.split("\n");
+  const used = new RegExp(`\\b${alias}\\b(?!_)`);
+  const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
+  return { types: uses ? types : rest.join("\n"), spec, members };
 }
