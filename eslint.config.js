@@ -12,6 +12,8 @@ export default tseslint.config(
       "**/*.d.ts",
       "bench/out/**",
       "test/**/out/**",
+      "generator/lint/dist/**",
+      "packages/**",
     ],
   },
   ...tseslint.configs.recommended,

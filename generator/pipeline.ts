@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { clientEmitter } from "./emit/client/index.js";
+import { escapeStrayControls } from "./emit/safe.js";
 import type { Emitter, EmittedFile } from "./emit/emitter.js";
 import { indexEmitter } from "./emit/index-file.js";
 import { runtimeEmitter } from "./emit/runtime-files.js";
@@ -58,7 +59,9 @@ export async function emittersFor(options: GenerateOptions = {}): Promise<Emitte
 }
 
 export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<EmittedFile[]> {
-  const files = (await Promise.all(emitters.map((e) => e.emit(model)))).flat();
+  const files = (await Promise.all(emitters.map((e) => e.emit(model))))
+    .flat()
+    .map((f) => ({ ...f, contents: escapeStrayControls(f.contents) }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -78,11 +81,21 @@ export async function generateLoaded(loaded: LoadedDocument, name: string, emitt
     const files = await emitAll(model, emitters);
     return { loaded, model, files };
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new SpecError(
-      loaded.file,
-      `too deeply nested or recursive to generate from (${error.message})`,
-      "move deeply nested inline schemas into components/schemas and refer to them with $ref",
-    );
+    if (error instanceof SpecError) throw error;
+    // The loader tolerates schema problems real documents carry (they are warnings); an emitter that cannot use
+    // one reports it here, as a SpecError with its reason (the original error stays as `cause` for a bug report).
+    const failure =
+      error instanceof RangeError
+        ? new SpecError(
+            loaded.file,
+            `too deeply nested or recursive to generate from (${error.message})`,
+            "move deeply nested inline schemas into components/schemas and refer to them with $ref",
+          )
+        : new SpecError(
+            loaded.file,
+            `cannot generate from this document: ${error instanceof Error ? error.message : String(error)}`,
+            "fix the document at the location named (see the loader's warnings); if it is valid OpenAPI, report it as a generator bug",
+          );
+    throw Object.assign(failure, { cause: error });
   }
 }

@@ -32,8 +32,9 @@ const description: ApiDescription = {
  * Client for Ctrl Hub Customer Contacts API 1.0.0.
  *
  * Ctrl Hub's "Update an existing contact" operation, transcribed from the vendor's reference page
- * (seed 004, https://docs.ctrl-hub.com). The API speaks JSON:API (application/vnd.api+json). Every
- * fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * https://docs.ctrl-hub.com/api-reference/customer-accounts-and-contacts/put-v3orgs-customerscontacts.
+ * The API speaks JSON:API (application/vnd.api+json). Every fact on the page is encoded here; choices
+ * the page leaves open are marked with `x-decision`.
  */
 export function createCtrlhubClient<Throw extends boolean = true>(options: CtrlhubClientOptions<Throw>) {
   const rt = createRuntime(description, options, {sessionToken: options.auth?.sessionToken}, {});

@@ -31,9 +31,10 @@ const description: ApiDescription = {
 /**
  * Client for emnify Organisation Contacts API 1.0.0.
  *
- * emnify's "Update a contact" operation, transcribed from the vendor's reference page (seed 002,
- * API Reference > Organization). Every fact on the page is encoded here; choices the page leaves
- * open are marked with `x-decision`.
+ * emnify's "Update a contact" operation (API Reference > Organization), transcribed from the vendor's
+ * reference page
+ * https://docs.emnify.com/developers/mno-and-resellers/api-reference/organization/organisation-contact-by-organisation-id-and-contact-id-patch.
+ * Every fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createEmnifyClient<Throw extends boolean = true>(options: EmnifyClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {});

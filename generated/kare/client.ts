@@ -41,8 +41,9 @@ const description: ApiDescription = {
 /**
  * Client for Kare Company Contacts API 1.0.0.
  *
- * Kare's "Update a contact" operation, transcribed from the vendor's reference page (seed 001).
- * Every fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * Kare's "Update a contact" operation, transcribed from the vendor's reference page
+ * https://api-documentation.kare-app.fr/Company/v2/api-rs/contacts/update-a-contact. Every fact on the
+ * page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createKareClient<Throw extends boolean = true>(options: KareClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {xSessionToken: options.headers?.xSessionToken});

@@ -48,8 +48,8 @@ const description: ApiDescription = {
  * Client for Piriod Contacts API 1.0.0.
  *
  * Piriod's "Partial update contact" operation, transcribed from the vendor's reference page
- * (seed 000, https://piriod-d406ac55.mintlify.app). Every fact on the page is encoded here;
- * choices the page leaves open are marked with `x-decision`.
+ * https://piriod-d406ac55.mintlify.app/api-reference/billing/contacts/partial-update-contact. Every
+ * fact on the page is encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createPiriodClient<Throw extends boolean = true>(options: PiriodClientOptions<Throw>) {
   const rt = createRuntime(description, options, {apiToken: options.auth?.apiToken}, {xPiriodTestMode: options.headers?.xPiriodTestMode, xSimpleWorkspace: options.headers?.xSimpleWorkspace});

@@ -61,8 +61,9 @@ const description: ApiDescription = {
 /**
  * Client for Pylon Contacts API 1.0.0.
  *
- * Pylon's Contacts operations, transcribed from the vendor's reference page (seed 003). Every fact
- * on the page is encoded here; choices the page leaves open are marked with `x-decision`.
+ * Pylon's Contacts operations, transcribed from the vendor's reference page
+ * https://docs.usepylon.com/pylon-docs/developer/api/api-reference/contacts. Every fact on the page is
+ * encoded here; choices the page leaves open are marked with `x-decision`.
  */
 export function createPylonClient<Throw extends boolean = true>(options: PylonClientOptions<Throw>) {
   const rt = createRuntime(description, options, {bearerAuth: options.auth?.bearerAuth}, {});

@@ -2,10 +2,10 @@
 import type { MockOperation } from "../mock/routes.js";
 import type { SchemaRegistry } from "../mock/schemas.js";
 import { authorise, chooseRequirement, type Credentials } from "./credentials.js";
-import { documentedKey, judgeResponse, type Finding } from "./judge.js";
+import { documentedKey, judgedSchema, judgeResponse, type Finding } from "./judge.js";
 import { RequestFactory, generatedParams } from "./requests.js";
 import type { Sender } from "./sender.js";
-import type { CheckName, Exchange, Failure, Parts, WireRequest } from "./types.js";
+import type { CheckName, Exchange, Failure, Parts, Verdict, WireRequest } from "./types.js";
 import { curlOf, toWire } from "./wire.js";
 
 export interface RunContext {
@@ -25,6 +25,7 @@ export interface RunContext {
   seen: Set<string>;
   /** Property runs per operation. */
   runs: number;
+  onVerdict?: ((verdict: Verdict) => void) | undefined;
 }
 
 export function factoryFor(ctx: RunContext, op: MockOperation): RequestFactory {
@@ -52,7 +53,9 @@ export async function exchangeChecked(
   const exchange = await ctx.sender.send(request);
   const key = documentedKey(op, exchange.status);
   if (key !== undefined) ctx.seen.add(`${op.id} ${key}`);
-  return { exchange, findings: judgeResponse(ctx.registry, op, exchange) };
+  const findings = judgeResponse(ctx.registry, op, exchange);
+  ctx.onVerdict?.({ operation: op.id, exchange, schema: judgedSchema(op, exchange), findings });
+  return { exchange, findings };
 }
 
 export function fail(

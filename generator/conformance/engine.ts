@@ -12,7 +12,7 @@ import { ignoredAuth, negative, secured } from "./negative.js";
 import { positive } from "./positive.js";
 import { BudgetExhausted, Sender } from "./sender.js";
 import { lifecycle, paging, resources } from "./stateful.js";
-import type { CheckName, Exchange, OperationResult, Result } from "./types.js";
+import type { CheckName, Exchange, OperationResult, Result, Verdict } from "./types.js";
 
 export interface EngineInput {
   doc: Record<string, unknown>;
@@ -25,6 +25,7 @@ export interface EngineInput {
   timeLimit: number;
   operations?: string[];
   observe?: (exchange: Exchange) => void;
+  onVerdict?: (verdict: Verdict) => void;
   /** An already built registry for the document (the mock's), to avoid compiling twice. */
   registry?: SchemaRegistry;
 }
@@ -68,6 +69,7 @@ export async function runEngine(input: EngineInput): Promise<Result> {
     reserved: reservedOf(input.doc, input.headers),
     failures: [],
     seen: new Set(),
+    onVerdict: input.onVerdict,
     runs: Math.max(5, Math.min(100, Math.floor((input.maxRequests * 0.5) / Math.max(1, ops.length)))),
   };
   const results = new Map<string, OperationResult>(
@@ -82,13 +84,14 @@ export async function runEngine(input: EngineInput): Promise<Result> {
     else result.skipped.push({ check, reason });
   };
   try {
-    for (const op of ops) await stateless(ctx, op, note);
+    // The stateful checks take a handful of requests each: first, so random requests cannot spend their budget.
     for (const resource of resources(input.doc, ops)) {
       const outcome = await lifecycle(ctx, resource);
       note(resource.read ?? resource.create, "ensure_resource_availability", outcome.availability);
       if (resource.remove) note(resource.remove, "use_after_free", outcome.afterFree);
     }
     for (const op of ops.filter((o) => o.pagination)) note(op, "pagination", await paging(ctx, op));
+    for (const op of ops) await stateless(ctx, op, note);
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;
   }

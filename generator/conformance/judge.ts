@@ -26,6 +26,14 @@ export function documentedKey(op: MockOperation, status: number): string | undef
   return responseFor(op, status)?.status;
 }
 
+/** The schema (document fragment) a JSON answer was judged against, if any: what an outside judge must agree on. */
+export function judgedSchema(op: MockOperation, exchange: Exchange): string | undefined {
+  const response = responseFor(op, exchange.status);
+  const contentType = exchange.headers["content-type"];
+  if (!response || !contentType || exchange.text.length === 0 || kindOf(contentType) !== "json") return undefined;
+  return selectMedia(response.content, contentType)?.schema;
+}
+
 export function judgeResponse(registry: SchemaRegistry, op: MockOperation, exchange: Exchange): Finding[] {
   const findings: Finding[] = [];
   const { status } = exchange;

@@ -3,7 +3,8 @@
  * document, starts the mock when no --server is given, runs the engine and reports; returns the exit code
  * (0 no failures, 1 failures, 2 usage, unreachable server or unusable document).
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import { SpecError } from "../load/spec-error.js";
 import { startMock, type MockServer } from "../mock/server.js";
@@ -13,13 +14,15 @@ import { operationsOf, runEngine } from "./engine.js";
 import { planText } from "./plan.js";
 import { jsonReport, junitReport, textReport } from "./report.js";
 import { unreachable } from "./sender.js";
-import type { Exchange, Options, Result } from "./types.js";
+import type { Exchange, Options, Result, Verdict } from "./types.js";
 
 export interface RunIO {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   /** Sees every exchange (the in-suite conformance test judges each with an independent validator). */
   observe?: (exchange: Exchange) => void;
+  /** Sees the engine's verdict on every answer it judged. */
+  onVerdict?: (verdict: Verdict) => void;
   /** Receives the structured result. */
   onResult?: (result: Result) => void;
 }
@@ -91,6 +94,7 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
       timeLimit: options.timeLimit,
       operations: options.operations,
       observe: io.observe,
+      onVerdict: io.onVerdict,
     });
     io.onResult?.(result);
     out(options.json ? jsonReport(result) : textReport(result));
@@ -112,14 +116,10 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
 }
 
 async function specOf(api: string): Promise<string> {
-  const config = JSON.parse(await readFile("generator.config.json", "utf8")) as {
-    apis: { name: string; spec: string }[];
-  };
+  const config = await readConfig();
   const entry = config.apis.find((a) => a.name === api);
   if (!entry)
-    throw new UsageError(
-      `unknown API "${api}" (generator.config.json lists: ${config.apis.map((a) => a.name).join(", ")})`,
-    );
+    throw new UsageError(`unknown API "${api}" (${config.file} lists: ${config.apis.map((a) => a.name).join(", ")})`);
   return entry.spec;
 }
 

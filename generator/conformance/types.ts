@@ -95,3 +95,13 @@ export interface Result {
   stoppedBy?: string;
   seed: number;
 }
+
+/** One judged answer, for callers that want to check the engine's verdicts (the in-suite independent oracle). */
+export interface Verdict {
+  operation: string;
+  exchange: Exchange;
+  /** Document fragment of the response schema the body was judged against, when it was. */
+  schema?: string;
+  /** The engine's findings for this answer (before de-duplication). */
+  findings: { check: CheckName; message: string }[];
+}

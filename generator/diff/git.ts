@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -38,10 +38,28 @@ export async function checkoutSpecAt(ref: string, specFile: string, cwd = proces
   const files = listing.split("\n").filter(Boolean);
   if (!files.includes(relSpec)) return undefined;
   const dir = await mkdtemp(path.join(tmpdir(), "contactgen-base-"));
-  for (const file of files) {
-    const target = path.join(dir, ...path.posix.relative(relDir, file).split("/"));
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, await git(top, ["show", `${ref}:${file}`]));
+  const spec = path.join(dir, ...path.posix.relative(relDir, relSpec).split("/"));
+  checkouts.set(spec, dir);
+  try {
+    for (const file of files) {
+      const target = path.join(dir, ...path.posix.relative(relDir, file).split("/"));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, await git(top, ["show", `${ref}:${file}`]));
+    }
+  } catch (error) {
+    await removeCheckout(spec);
+    throw error;
   }
-  return path.join(dir, ...path.posix.relative(relDir, relSpec).split("/"));
+  return spec;
+}
+
+/** Temporary folders made by checkoutSpecAt, by the spec path it returned. */
+const checkouts = new Map<string, string>();
+
+/** Removes the temporary folder checkoutSpecAt made for `spec` (a no-op for any other path). */
+export async function removeCheckout(spec: string | undefined): Promise<void> {
+  const dir = spec === undefined ? undefined : checkouts.get(spec);
+  if (dir === undefined) return;
+  checkouts.delete(spec as string);
+  await rm(dir, { recursive: true, force: true });
 }

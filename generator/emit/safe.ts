@@ -78,9 +78,23 @@ export function identifier(text: string): string {
 
 /** Escapes for the inside of a double-quoted string; JSON.stringify leaves U+2028/U+2029 raw. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(text);
+  return escapeStrayControls(
+    /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json,
+  );
+}
+
+/**
+ * DEL and the C1 controls (U+007F–U+009F; U+009B starts an ANSI sequence on some terminals) pass JSON.stringify raw.
+ * As `\u00XX` they mean the same in every string, template and regular expression literal, and are plain text in a
+ * comment; they cannot occur anywhere else in valid source. So any generated file (validators from Ajv included)
+ * can be passed through this last.
+ */
+export function escapeStrayControls(source: string): string {
+  // The test first: most text has none, and the replace would copy it.
+  return /[\x7f-\x9f]/.test(source)
+    ? source.replace(/[\x7f-\x9f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)
+    : source;
 }
 
 /**
@@ -109,7 +123,9 @@ export function docComment(text: string | undefined, indent = ""): string {
 }
 
 /** Text that needs none of docCommentLines' rewrites (one line, no `*\/`, no leading `@`, no trailing space). */
-const PLAIN_LINE = /^(?!\s*@)(?:(?![\r\n\u2028\u2029]|\*\/).)*\S$/s;
+const PLAIN_LINE = /^(?!\s*@)(?:(?![\r\n\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\*\/).)*\S$/s;
+/** Control characters (ANSI escapes, NUL) other than line breaks: written as `\x1b` text in comments. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 
 /**
  * The escaped body lines of docComment (no delimiters, no indentation), for emitters that lay out their own
@@ -121,6 +137,7 @@ export function docCommentLines(text: string | undefined): string[] {
   if (text.trim() === "") return [];
   const lines = text
     .replace(LINE_BREAKS, "\n")
+    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`)
     .replace(/\*\//g, "*\\/")
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));

@@ -8,7 +8,7 @@ import { preloadedPlugin } from "./plugin.js";
 /** The project's redocly.yaml, found next to the package root so the linter works from any working directory. */
 export const DEFAULT_CONFIG = fileURLToPath(new URL("../../redocly.yaml", import.meta.url));
 
-const OWN_PLUGIN = /(^|[/\\])generator[/\\]lint[/\\]plugin\.(ts|js)$/;
+const OWN_PLUGIN = /(^|[/\\])generator[/\\]lint[/\\](dist[/\\])?plugin\.(ts|js)$/;
 
 export interface LintConfig {
   /** Config for a spec file: the `apis:` entry whose root is that file, else the top-level rules. */
@@ -16,9 +16,9 @@ export interface LintConfig {
 }
 
 /**
- * Loads redocly.yaml with this project's plugin handed over as a ready object rather than by path: Redocly
- * imports plugin paths with a bare dynamic import(), which cannot load TypeScript outside tsx (vitest, plain node).
- * The `plugins:` entry stays in redocly.yaml so `redocly lint` under `node --import tsx` runs the same rules.
+ * Loads redocly.yaml with this project's plugin handed over as a ready object rather than by path, so the rules
+ * that run are the TypeScript sources as they are now. The `plugins:` entry in redocly.yaml names their JavaScript
+ * build (generator/lint/dist/), which stock Redocly (`npx redocly lint`) loads.
  */
 export async function loadLintConfig(configPath: string = DEFAULT_CONFIG): Promise<LintConfig> {
   let raw: unknown;

@@ -8,7 +8,7 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import type { OpenApiDocument } from "./openapi-types.js";
-import { findRefCycle } from "./ref-cycle.js";
+import { findRefCycle, objectCycleAt } from "./ref-cycle.js";
 import { LOAD_LIMITS, readCapped, RefRefused, SandboxedResolver, type LoadOptions } from "./resolver.js";
 import { SpecError, type SpecLocation } from "./spec-error.js";
 
@@ -110,6 +110,14 @@ export async function loadDocument(file: string, options: LoadOptions = {}): Pro
   );
   if (bundleErrors.length > 0) throw toSpecError(shown, bundleErrors, resolver);
   const doc = result.bundle.parsed as OpenApiDocument;
+  const cycle = resolver.wholeDocumentRefs ? objectCycleAt(doc) : undefined;
+  if (cycle !== undefined) {
+    throw new SpecError(
+      shown,
+      `the $ref at #${cycle.slice(0, cycle.lastIndexOf("/"))} points at the whole document or at an object containing it, so the document contains itself`,
+      "point the $ref at a component (e.g. #/components/schemas/Name), not at a whole file or an ancestor",
+    );
+  }
   const warnings = problems
     .filter((p) => p.severity === "warn" || isTolerable(p))
     .map((p) => describeProblem(shown, p));

@@ -48,3 +48,34 @@ export function findRefCycle(root: unknown): string[] | undefined {
   }
   return undefined;
 }
+
+/**
+ * Where a bundled document contains itself: Redocly inlines a `$ref` to a whole file (`$ref: "#"`, `""`, or the
+ * spec's own file name) as that object, which makes the tree cyclic and every walker after it loop. Iterative,
+ * each node visited once (shared subtrees are fine; only a path back to an ancestor is a cycle).
+ */
+export function objectCycleAt(root: unknown): string | undefined {
+  const done = new Set<object>();
+  const onPath = new Set<object>();
+  const stack: Array<{ node: object; pointer: string; children?: Array<[string, unknown]>; next: number }> = [];
+  if (root !== null && typeof root === "object") stack.push({ node: root, pointer: "", next: 0 });
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.children === undefined) {
+      onPath.add(frame.node);
+      frame.children = Object.entries(frame.node);
+    }
+    if (frame.next < frame.children.length) {
+      const [key, child] = frame.children[frame.next++]!;
+      if (child === null || typeof child !== "object" || done.has(child)) continue;
+      const pointer = `${frame.pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (onPath.has(child)) return pointer;
+      stack.push({ node: child, pointer, next: 0 });
+      continue;
+    }
+    onPath.delete(frame.node);
+    done.add(frame.node);
+    stack.pop();
+  }
+  return undefined;
+}

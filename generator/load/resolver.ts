@@ -39,6 +39,9 @@ export class RefRefused extends Error {
   }
 }
 
+/** The value of every `$ref` in YAML or JSON text (quoted or not). */
+const REF_VALUE = /\$ref["']?\s*:\s*["']?([^"'\s,}\]]*)/g;
+
 const REF_ROOT_HINT = "move the file into the spec's folder, or allow its folder with --allow-ref-root DIR";
 
 function within(file: string, root: string): boolean {
@@ -143,6 +146,11 @@ function clipPointer(pointer: string): string {
 export class SandboxedResolver extends BaseResolver {
   /** Reasons given for refused refs → what to do; the loader turns Redocly's problem into a SpecError with it. */
   readonly refusals = new Map<string, string>();
+  /**
+   * A `$ref` to a whole document (`#`, `""`, `other.yaml`) was seen: Redocly inlines those as objects, which can make
+   * the bundle contain itself, so the loader then checks it for cycles (skipped otherwise: 0.15 s on Stripe).
+   */
+  wholeDocumentRefs = false;
   /** The root document as parsed (for error reports that search it). */
   rootDocument: unknown;
   private readonly roots: string[];
@@ -221,6 +229,11 @@ export class SandboxedResolver extends BaseResolver {
 
   private parse(...args: Parameters<BaseResolver["parseDocument"]>): ReturnType<BaseResolver["parseDocument"]> {
     const [source] = args;
+    if (!this.wholeDocumentRefs) {
+      for (const match of source.body.matchAll(REF_VALUE)) {
+        if (!(match[1] ?? "").includes("#/")) this.wholeDocumentRefs = true;
+      }
+    }
     if (source.absoluteRef === this.rootFile && this.rootParsed !== undefined)
       return { source, parsed: this.rootParsed };
     if (/^\s*\{/.test(source.body)) {

@@ -29,8 +29,19 @@ export function formatSpecError(
   location?: SpecLocation,
   ruleId?: string,
 ): string {
-  const where = location ? `${file}:${location.line}:${location.column}` : file;
-  const pointer = location?.pointer ? ` (at ${location.pointer})` : "";
-  const rule = ruleId ? ` [${ruleId}]` : "";
-  return `${where}${pointer}: ${problem}${rule}\n  → ${hint}`;
+  const where = location ? `${terminalSafe(file)}:${location.line}:${location.column}` : terminalSafe(file);
+  const pointer = location?.pointer ? ` (at ${terminalSafe(location.pointer)})` : "";
+  const rule = ruleId ? ` [${terminalSafe(ruleId)}]` : "";
+  return `${where}${pointer}: ${terminalSafe(problem)}${rule}\n  → ${terminalSafe(hint)}`;
+}
+
+/**
+ * Spec text reaches terminals: control characters (ANSI escape sequences, NUL, line breaks that could forge a
+ * message line) are shown escaped (`\x1b`), never sent raw. Tabs stay.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
 }

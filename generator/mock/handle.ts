@@ -22,7 +22,12 @@ export interface MockContext {
   bodyLimit: number;
   log: (line: string) => void;
   credentials?: AcceptedCredentials | undefined;
+  seed?: number;
+  /** Resource paths a successful DELETE answered, so a later read is 404 where the document allows one. */
+  deleted?: Set<string>;
 }
+
+const MAX_DELETED = 10_000;
 
 export async function handle(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let url: URL;
@@ -84,8 +89,9 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (issues.length > 0) {
     return refuse(ctx.registry, res, op, 400, `the request does not match ${op.id} in the document`, issues);
   }
-  const status = requestedStatus(op, req.headers["x-mock-status"]);
+  let status = requestedStatus(op, req.headers["x-mock-status"]);
   if (typeof status === "string") return sendError(res, 400, status);
+  status = afterDelete(ctx, method, url.pathname, op, status, req.headers["x-mock-status"] !== undefined);
   const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));
   const stream = eventStreamFor(op, status, req.headers.accept);
   if (stream) return sendEvents(ctx.registry, req, res, op, stream);
@@ -96,6 +102,7 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     ...(body.bytes ? { bytes: body.bytes, bytesType: body.mediaType } : {}),
     accept: req.headers.accept,
     invalid,
+    seed: ctx.seed,
   });
   sendReply(res, reply, op.id);
 }
@@ -127,6 +134,25 @@ function route(
   const near = ctx.routes.find((r) => r.pattern.test(rest.endsWith("/") ? rest.slice(0, -1) : `${rest}/`));
   const hint = near ? ` (did you mean ${near.template}? the trailing slash matters)` : "";
   return `no operation at ${pathname}${hint}`;
+}
+
+/** A deleted resource stays gone: reads answer 404 when documented; the path is remembered on a 2xx DELETE. */
+function afterDelete(
+  ctx: MockContext,
+  method: string,
+  path: string,
+  op: MockOperation,
+  status: number,
+  forced: boolean,
+): number {
+  if (!ctx.deleted || forced) return status;
+  if (method === "delete" && status >= 200 && status < 300) {
+    if (ctx.deleted.size >= MAX_DELETED) ctx.deleted.clear();
+    ctx.deleted.add(path);
+    return status;
+  }
+  const documented404 = op.responses.some((r) => r.status === "404");
+  return (method === "get" || method === "head") && documented404 && ctx.deleted.has(path) ? 404 : status;
 }
 
 function requestedStatus(op: MockOperation, header: string | string[] | undefined): number | string {

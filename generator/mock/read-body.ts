@@ -25,7 +25,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     };
     req.on("data", onData);
     req.once("end", () => finish());
-    req.once("error", (error) => finish(error));
+    // A reset or aborted upload is the client leaving, not a failure of the mock.
+    req.once("error", () => finish(new BodyError(400, "the client closed the request early")));
     req.once("close", () =>
       finish(req.complete ? undefined : new BodyError(400, "the client closed the request early")),
     );

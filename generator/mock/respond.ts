@@ -31,6 +31,8 @@ export interface ReplyRequest {
   bytesType?: string;
   accept?: string;
   invalid: boolean;
+  /** The mock's data seed (realistic values vary with it, deterministically). */
+  seed?: number;
 }
 
 const NO_BODY = new Set([204, 205, 304]);
@@ -141,7 +143,7 @@ function validBody(
 ): unknown {
   const schema = media.schema ? follow(registry.document, media.schema).value : undefined;
   const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
-  const base = baseBody(registry, media, schema, check);
+  const base = baseBody(registry, media, schema, check, request.seed ?? 0);
   const echoed = echo(registry.document, structuredClone(base), schema, request);
   const body = valid(echoed) ? echoed : base;
   if (!pagination) return body;
@@ -156,9 +158,15 @@ function validBody(
 const baseBodies = new WeakMap<MockMedia, unknown>();
 const ATTEMPTS = 8;
 
-function baseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown, check: Check | undefined): unknown {
+function baseBody(
+  registry: SchemaRegistry,
+  media: MockMedia,
+  schema: unknown,
+  check: Check | undefined,
+  seed: number,
+): unknown {
   if (baseBodies.has(media)) return baseBodies.get(media);
-  const base = chooseBody(registry, media, schema, check);
+  const base = chooseBody(registry, media, schema, check, seed);
   baseBodies.set(media, base);
   return base;
 }
@@ -168,7 +176,13 @@ function baseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown, c
  * then retrying the next option wherever a `oneOf`/`anyOf` failed (a first option that also matches a sibling
  * breaks `oneOf`). Falls back to the last attempt, with a warning, rather than failing the request.
  */
-function chooseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown, check: Check | undefined): unknown {
+function chooseBody(
+  registry: SchemaRegistry,
+  media: MockMedia,
+  schema: unknown,
+  check: Check | undefined,
+  seed: number,
+): unknown {
   const issuesOf = (value: unknown) => (check ? check.run(value).issues : []);
   if (media.example !== undefined && issuesOf(media.example).length === 0) return media.example;
   const choices = new Map<string, number>();
@@ -176,7 +190,7 @@ function chooseBody(registry: SchemaRegistry, media: MockMedia, schema: unknown,
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let failed: Issue[] = [];
     for (const examples of [true, false]) {
-      last = synthesize(registry.document, schema, { examples, choices });
+      last = synthesize(registry.document, schema, { examples, choices, seed });
       failed = issuesOf(last);
       if (failed.length === 0) return last;
     }

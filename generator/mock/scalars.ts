@@ -1,12 +1,13 @@
 /** Strings and numbers for a schema: formats, length and numeric bounds, patterns (sampled with a fixed seed). */
 import fc from "fast-check";
+import { numberHint, textFor } from "./realistic.js";
 
 const FORMATS: Record<string, string> = {
-  "date-time": "2024-01-01T00:00:00Z",
-  date: "2024-01-01",
-  time: "00:00:00Z",
-  email: "user@example.com",
-  "idn-email": "user@example.com",
+  "date-time": "2024-05-14T09:30:00Z",
+  date: "2024-05-14",
+  time: "09:30:00Z",
+  email: "ada.lovelace@example.com",
+  "idn-email": "ada.lovelace@example.com",
   uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
   uri: "https://example.com/",
   url: "https://example.com/",
@@ -25,10 +26,24 @@ export function num(value: unknown): number | undefined {
   return typeof value === "number" ? value : undefined;
 }
 
-export function stringFor(schema: Record<string, unknown>): string {
-  let text = (typeof schema.format === "string" && FORMATS[schema.format]) || "string";
+/** What synthesis knows about where a value goes: the property name, and the mock's seed. */
+export interface Hint {
+  name?: string;
+  seed?: number;
+}
+
+export function stringFor(schema: Record<string, unknown>, hint: Hint = {}): string {
   const min = num(schema.minLength) ?? 0;
   const max = num(schema.maxLength);
+  const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
+  const derived = textFor(hint.name, hint.seed);
+  // An email property named like one (`email`, `work_email`) gets the same person's address.
+  const named = format === undefined || (schema.format === "email" && derived?.includes("@")) ? derived : undefined;
+  // A format decides first; then a name-derived value that fits the bounds; then the name made readable.
+  let text =
+    named !== undefined && named.length >= min && (max === undefined || named.length <= max)
+      ? named
+      : (format ?? fallback(hint));
   if (schema.format === "email" && (text.length < min || (max !== undefined && text.length > max))) {
     // Resize the local part so the address stays an address.
     const target = Math.max(6, Math.min(max ?? Infinity, Math.max(min, text.length)));
@@ -58,13 +73,24 @@ function matching(pattern: string, min: number, max: number | undefined): string
   return found;
 }
 
-export function numberFor(schema: Record<string, unknown>, integer: boolean): number {
+/** Text for a string nothing else describes: the property's name made readable, or "sample". */
+function fallback(hint: Hint): string {
+  const words = (hint.name ?? "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim();
+  return words ? `${words.charAt(0).toUpperCase()}${words.slice(1).toLowerCase()} ${1 + (hint.seed ?? 0)}` : "sample";
+}
+
+export function numberFor(schema: Record<string, unknown>, integer: boolean, hint: Hint = {}): number {
   const step = integer ? 1 : 0.5;
   const exMin = num(schema.exclusiveMinimum);
   const exMax = num(schema.exclusiveMaximum);
   const lo = Math.max(num(schema.minimum) ?? -Infinity, exMin !== undefined ? exMin + step : -Infinity);
   const hi = Math.min(num(schema.maximum) ?? Infinity, exMax !== undefined ? exMax - step : Infinity);
-  let value = Math.min(Math.max(1, lo), hi);
+  const named = numberHint(hint.name);
+  const usable = named !== undefined && named >= lo && named <= hi && (!integer || Number.isInteger(named));
+  let value = usable ? named : Math.min(Math.max(1, lo), hi);
   if (integer) value = Math.ceil(value);
   const multiple = num(schema.multipleOf);
   if (multiple && multiple > 0) value = Math.ceil(value / multiple) * multiple;

@@ -1,12 +1,18 @@
 /**
- * Ajv (JSON Schema 2020-12) over the whole document, in the validators' dialect (dialect-document.ts). Validators are compiled by JSON Pointer into the
- * document, lazily and cached, so a 4 MB document (Stripe) starts fast and only pays for the operations it serves.
+ * Request and response checks of the mock, on the generated validators' engine: the same compiler
+ * (generator/emit/validators/), the same run-time helpers, formats and pattern rule (V8 only where provably linear,
+ * else RE2), compiled to JavaScript in memory. Checks are compiled by JSON Pointer into the document, lazily and
+ * cached, so a 4 MB document (Stripe) starts fast and only pays for the operations it serves; one compiled
+ * function serves requests and responses (readOnly/writeOnly are a run-time flag).
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import type { RegExpEngine, RegExpLike } from "ajv/dist/types/index.js";
-import * as ajvFormats from "ajv-formats";
-import { escapeSegment } from "./pointer.js";
+import * as formats from "../runtime/formats.js";
+import * as re2 from "../runtime/re2-pattern.js";
+import * as engine from "../runtime/validator-engine.js";
+import { Compiler, PatternError } from "../emit/validators/compiler.js";
+import { SchemaShapeError } from "../emit/validators/keywords.js";
+import { DOCUMENT_BASE, Registry, SchemaRefError } from "../emit/validators/registry.js";
 import { normalizeDocument } from "../emit/validators/dialect-document.js";
+import { coerce } from "./coerce.js";
 
 export interface Issue {
   /** JSON Pointer, prefixed by where the value came from: `/body/name`, `/query/limit`. */
@@ -31,50 +37,19 @@ export interface Check {
   run(value: unknown): { value: unknown; issues: Issue[] };
 }
 
-/** One view of the document per direction (readOnly/writeOnly decide what is required). */
-const VIEW_ID: Record<Direction, string> = { request: "mock:request", response: "mock:response" };
+const DIRECTION: Record<Direction, number> = { request: 1, response: 2 };
 const MAX_ISSUES = 20;
+const HELPERS = Object.keys(engine).filter((name) => name !== "$D");
+const EXTRAS = { ...formats, ...re2 };
 
-type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((ajvFormats as unknown as { default?: FormatsPlugin }).default ??
-  (ajvFormats as unknown as FormatsPlugin)) as FormatsPlugin;
-
-/**
- * Real documents carry patterns JavaScript cannot compile (other regex dialects). Such a pattern is reported and
- * skipped, instead of failing the whole schema and leaving everything around it unchecked.
- */
-function lenientRegExp(warn: (message: string) => void): RegExpEngine {
-  const engine = (pattern: string, flags: string): RegExpLike => {
-    try {
-      return new RegExp(pattern, flags);
-    } catch {
-      warn(`pattern ${JSON.stringify(pattern)} is not a JavaScript regular expression; it is not checked`);
-      return { test: () => true };
-    }
-  };
-  return Object.assign(engine, { code: "new RegExp" });
-}
-
-function createAjv(coerce: boolean, warn: (message: string) => void): Ajv2020 {
-  const ajv = new Ajv2020({
-    code: { regExp: lenientRegExp(warn) },
-    strict: false,
-    allErrors: true,
-    validateSchema: false,
-    inlineRefs: false,
-    logger: false,
-    coerceTypes: coerce ? "array" : false,
-    // Request bodies are the client's: a required member named `__proto__` or `constructor` must be the body's
-    // own, not one every object inherits.
-    ownProperties: true,
-  });
-  addFormats(ajv);
-  return ajv;
-}
+type Compiled = (d: unknown, p: string, e: Issue[] | null) => boolean;
 
 export class SchemaRegistry {
-  private readonly strictAjv = createAjv(false, (message) => this.warn(message));
-  private readonly coercingAjv = createAjv(true, (message) => this.warn(message));
+  private readonly compiler: Compiler;
+  private readonly registry: Registry;
+  /** The compiled functions and constants (`F.v1a`), shared by every batch. */
+  private readonly table: Record<string, unknown> = {};
+  private readonly functions = new Map<string, Compiled | undefined>();
   private readonly cache = new Map<string, Check>();
 
   /**
@@ -87,13 +62,24 @@ export class SchemaRegistry {
     document: unknown,
     private readonly log: (message: string) => void = () => {},
   ) {
-    const view = (direction: "schema" | Direction): Record<string, unknown> =>
-      normalizeDocument(document, { direction, keepAnnotations: true }) as Record<string, unknown>;
-    this.document = view("schema");
-    const request = view("request");
-    this.strictAjv.addSchema(request, VIEW_ID.request);
-    this.strictAjv.addSchema(view("response"), VIEW_ID.response);
-    this.coercingAjv.addSchema(request, VIEW_ID.request);
+    this.document = normalizeDocument(document, { direction: "schema", keepAnnotations: true }) as Record<
+      string,
+      unknown
+    >;
+    this.registry = new Registry(normalizeDocument(document, { direction: "schema" }));
+    this.compiler = new Compiler(this.registry, {
+      assertFormats: true,
+      js: true,
+      // Real documents carry patterns in other regex dialects: reported and skipped, the rest is still checked.
+      onBadPattern: (error) =>
+        this.warn(
+          `pattern ${JSON.stringify(error.pattern)} ${
+            /not a valid/.test(error.reason)
+              ? "is not a JavaScript regular expression"
+              : "needs a backtracking engine (no linear-time engine runs it)"
+          } (at ${error.location}); it is not checked`,
+        ),
+    });
   }
 
   private readonly warned = new Set<string>();
@@ -110,70 +96,77 @@ export class SchemaRegistry {
     const key = `${options.direction}:${options.coerce ? "c" : "s"}${options.prefix}#${fragment}`;
     let check = this.cache.get(key);
     if (!check) {
-      check = this.compile(fragment, options);
+      check = this.build(fragment, options);
       this.cache.set(key, check);
     }
     return check;
   }
 
-  private compile(fragment: string, { coerce, direction, prefix }: CheckOptions): Check {
-    const ajv = coerce && direction === "request" ? this.coercingAjv : this.strictAjv;
-    // Wrapping the value in an object lets Ajv coerce the root value too (it only coerces through a parent).
-    let validate: ValidateFunction;
+  /** The compiled function of the schema at `fragment`; undefined (with a warning) when it cannot be compiled. */
+  private compiled(fragment: string): Compiled | undefined {
+    if (this.functions.has(fragment)) return this.functions.get(fragment);
+    let fn: Compiled | undefined;
     try {
-      validate = ajv.compile({
-        type: "object",
-        properties: { v: { $ref: `${VIEW_ID[direction]}#${fragment}` } },
-      });
+      const target = this.registry.resolve(`#${fragment}`, DOCUMENT_BASE);
+      const name = this.compiler.entry(this.compiler.ref(target, false));
+      this.compiler.drain();
+      const code = [...this.compiler.declarations.splice(0), ...this.compiler.tail.splice(0)].join("\n");
+      // The compiler wrote this code from the document through its safe literal helpers (as for validators.ts).
+      new Function(
+        "F",
+        "E",
+        "X",
+        `"use strict";\nconst { ${HELPERS.join(", ")} } = E;\nconst { ${Object.keys(EXTRAS).join(", ")} } = X;\n${code}`,
+      )(this.table, engine, EXTRAS);
+      fn = this.table[name.slice(2)] as Compiled;
     } catch (error) {
-      this.warn(
-        `cannot compile the schema at #${decodeURIComponent(fragment)}: ${(error as Error).message}; not validated`,
-      );
-      return { run: (value) => ({ value, issues: [] }) };
+      if (!(error instanceof PatternError || error instanceof SchemaRefError || error instanceof SchemaShapeError)) {
+        throw error;
+      }
+      this.compiler.declarations.splice(0);
+      this.compiler.tail.splice(0);
+      this.warn(`cannot compile the schema at #${decodeURIComponent(fragment)}: ${error.message}; not validated`);
     }
+    this.functions.set(fragment, fn);
+    return fn;
+  }
+
+  private build(fragment: string, { coerce: coerces, direction, prefix }: CheckOptions): Check {
+    const fn = this.compiled(fragment);
+    if (!fn) return { run: (value) => ({ value, issues: [] }) };
+    const schema = coerces && direction === "request" ? this.schemaAt(fragment) : undefined;
+    const resolve = (ref: string): unknown => {
+      try {
+        return this.registry.resolve(ref, DOCUMENT_BASE).schema;
+      } catch {
+        return undefined;
+      }
+    };
     return {
-      run(value) {
-        const holder: { v: unknown } = { v: value };
-        if (validate(holder) as boolean) return { value: holder.v, issues: [] };
-        return { value: holder.v, issues: toIssues(validate.errors ?? [], prefix) };
+      run: (input) => {
+        const value = schema === undefined ? input : coerce(input, schema, resolve);
+        // An absent value (no body, no parameter) is not this check's business: presence is checked elsewhere.
+        if (value === undefined) return { value, issues: [] };
+        return { value, issues: toIssues(engine.__validate(fn, DIRECTION[direction], value), prefix) };
       },
     };
   }
+
+  private schemaAt(fragment: string): unknown {
+    try {
+      return this.registry.resolve(`#${fragment}`, DOCUMENT_BASE).schema;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
-function toIssues(errors: ErrorObject[], prefix: string): Issue[] {
-  const seen = new Set<string>();
+function toIssues(found: Issue[], prefix: string): Issue[] {
   const issues: Issue[] = [];
-  for (const error of errors) {
-    const at = error.instancePath.replace(/^\/v/, "");
-    const issue = describe(error, `${prefix}${at}`);
-    const key = `${issue.path} ${issue.keyword} ${issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const issue of found) {
+    const at = { ...issue, path: `${prefix}${issue.path}` };
     // Past the cap only the failed compositions are kept: they say where a different branch is needed.
-    if (issues.length < MAX_ISSUES || issue.keyword === "oneOf" || issue.keyword === "anyOf") issues.push(issue);
+    if (issues.length < MAX_ISSUES || issue.keyword === "oneOf" || issue.keyword === "anyOf") issues.push(at);
   }
   return issues;
-}
-
-function describe(error: ErrorObject, path: string): Issue {
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === "required" && typeof params.missingProperty === "string") {
-    return { path: `${path}/${escapeSegment(params.missingProperty)}`, keyword: "required", message: "is required" };
-  }
-  if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
-    return {
-      path: `${path}/${escapeSegment(params.additionalProperty)}`,
-      keyword: "additionalProperties",
-      message: "is not an allowed property (additionalProperties: false)",
-    };
-  }
-  if (error.keyword === "not") {
-    return {
-      path,
-      keyword: "not",
-      message: "matches a combination the schema forbids (`not`), e.g. mutually exclusive properties",
-    };
-  }
-  return { path, keyword: error.keyword, message: error.message ?? `fails ${error.keyword}` };
 }

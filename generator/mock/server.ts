@@ -32,6 +32,8 @@ export interface MockOptions {
   log?: (line: string) => void;
   /** Scheme name → the one credential accepted (token/key, or `user:password`); default: any well-formed one. */
   credentials?: AcceptedCredentials;
+  /** Seed of the synthesised data (names, emails, ids): same seed, same answers. Default 0. */
+  seed?: number;
 }
 
 export interface MockServer {
@@ -69,15 +71,22 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     log,
     credentials: options.credentials,
+    seed: options.seed ?? 0,
+    deleted: new Set(),
   };
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node checks the request and headers timeouts only this often: keep it well under them.
+  const checkingInterval = Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4)));
   const server = http.createServer({
     requestTimeout,
     headersTimeout: Math.min(requestTimeout, 10_000),
-    // Node checks the two timeouts above only this often: keep it well under them.
-    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(requestTimeout / 4))),
+    connectionsCheckingInterval: checkingInterval,
     keepAliveTimeout: 5_000,
   });
+  // A connection that sends nothing at all is not covered by the timeouts above (they start with a request):
+  // close a socket idle for longer than a request may take. Longer than requestTimeout plus two checks, so a
+  // client stalled mid-body still gets its 408 from Node before this destroys the socket without an answer.
+  server.setTimeout(requestTimeout + 2 * checkingInterval);
   server.on("request", (req, res) => {
     // One line per answered request, errors included, so `npm run mock` shows why a client was refused.
     res.once("finish", () => {
@@ -85,9 +94,17 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
       const invalid = res.getHeader("x-mock-invalid") ? " (invalid on request)" : "";
       const why = refusal(res);
       const what = op ? ` ${decodeURIComponent(String(op))}` : "";
-      log(`${req.method ?? "?"} ${req.url ?? ""} → ${res.statusCode}${what}${invalid}${why ? ` — ${why}` : ""}`);
+      log(
+        `${safeForLog(req.method ?? "?")} ${safeForLog(req.url ?? "")} → ${res.statusCode}${safeForLog(what)}${invalid}${why ? ` — ${why}` : ""}`,
+      );
+    });
+    res.once("close", () => {
+      if (!res.writableFinished)
+        log(`${safeForLog(req.method ?? "?")} ${safeForLog(req.url ?? "")} — client disconnected`);
     });
     handle(context, req, res).catch((error: unknown) => {
+      // The client went away mid-request (reset, abort): nothing to answer, nothing wrong with the mock.
+      if (req.destroyed || res.destroyed || (error as NodeJS.ErrnoException).code === "ECONNRESET") return;
       log(`internal error: ${(error as Error).stack ?? String(error)}`);
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json", connection: "close" });
@@ -119,6 +136,11 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Request text reaches the terminal: control characters (ANSI escapes, NUL) are shown escaped, never sent. */
+function safeForLog(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 async function documentOf(options: MockOptions): Promise<OpenApiDocument> {

@@ -19,16 +19,34 @@ export interface SynthOptions {
    * A caller whose result fails `oneOf` at some pointer retries with the next option there.
    */
   choices?: ReadonlyMap<string, number>;
+  /** Varies the realistic values (names, emails, ids) while staying deterministic (default 0). */
+  seed?: number;
 }
 
 interface Context {
   doc: unknown;
   examples: boolean;
   choices: ReadonlyMap<string, number>;
+  seed: number;
+}
+
+/** The property a value at this pointer belongs to (array items take their array's name). */
+function nameAt(at: string): string | undefined {
+  const segments = at
+    .split("/")
+    .slice(1)
+    .filter((s) => !/^\d+$/.test(s));
+  const last = segments[segments.length - 1];
+  return last?.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 export function synthesize(doc: unknown, schema: unknown, options: SynthOptions = {}): unknown {
-  const ctx: Context = { doc, examples: options.examples !== false, choices: options.choices ?? new Map() };
+  const ctx: Context = {
+    doc,
+    examples: options.examples !== false,
+    choices: options.choices ?? new Map(),
+    seed: options.seed ?? 0,
+  };
   return synth(ctx, schema, 0, [], "");
 }
 
@@ -93,10 +111,10 @@ function byType(
 ): unknown {
   switch (type) {
     case "string":
-      return stringFor(schema);
+      return stringFor(schema, { name: nameAt(at), seed: ctx?.seed });
     case "integer":
     case "number":
-      return numberFor(schema, type === "integer");
+      return numberFor(schema, type === "integer", { name: nameAt(at) });
     case "boolean":
       return true;
     case "null":

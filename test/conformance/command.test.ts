@@ -40,7 +40,7 @@ async function conformance(url: string, extra: string[] = []) {
   let result: Result | undefined;
   const exchanges: Exchange[] = [];
   const code = await runConformance(
-    ["--spec", SPEC, "--server", url, "--auth", `bearer=${TOKEN}`, "--max-requests", "120", ...extra],
+    ["--spec", SPEC, "--server", url, "--auth", `bearer=${TOKEN}`, "--max-requests", "100", ...extra],
     {
       stdout: (t) => (text += t),
       stderr: (t) => (errors += t),
@@ -173,6 +173,21 @@ describe.concurrent("conformance command against the fixture server", () => {
       await server.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("without --server starts the mock, which stands up to every check of the fixture document", async () => {
+    let text = "";
+    let result: Result | undefined;
+    const code = await runConformance(["--spec", SPEC, "--max-requests", "150"], {
+      stdout: (t) => (text += t),
+      stderr: (t) => (text += t),
+      onResult: (r) => (result = r),
+    });
+    expect(text).toMatch(/^conformance: 4\/4 operations, \d+\/15 documented statuses seen, 0 failures/m);
+    expect(code).toBe(0);
+    const ran = result!.operations.flatMap((o) => o.ran);
+    // The mock remembers deletions (404 afterwards) and refuses wrong credentials: both checks really ran.
+    expect(ran).toEqual(expect.arrayContaining(["use_after_free", "ignored_auth", "ensure_resource_availability"]));
   });
 
   it.each([

@@ -67,11 +67,11 @@ it("the specs have examples to check", () => {
 });
 
 describe.each(apis.map((api) => [api.model.name, api] as const))("examples of %s", (_name, api) => {
-  const oracle = new Oracle(api.model);
+  const oracle = Oracle.create(api.model);
   const found = examples(api.model.document, "#");
 
-  it.each(found.map((f) => [f.pointer, f] as const))("%s validates", (_pointer, f) => {
-    expect(oracle.schema(f.schema)(f.value)).toBe(true);
+  it.each(found.map((f) => [f.pointer, f] as const))("%s validates", async (_pointer, f) => {
+    expect((await oracle.schema(f.schema))(f.value)).toBe(true);
   });
 
   it("operation examples pass the generated validators", () => {

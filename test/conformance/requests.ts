@@ -4,14 +4,14 @@ import type { OperationModel, ParameterModel } from "../../generator/model/types
 import { synthesize } from "../../generator/mock/synth.js";
 import { sampleParameter, type ApiUnderTest, type RequestParts } from "./apis.js";
 import { arbitraryFor } from "../../generator/conformance/arbitrary.js";
-import type { Oracle } from "./oracle.js";
+import type { OperationJudges } from "./oracle.js";
 
 function byName(params: ParameterModel[], value: (p: ParameterModel) => unknown): Record<string, unknown> {
   return Object.fromEntries(params.map((p) => [p.name, value(p)]));
 }
 
 /** A valid request built from the spec's examples, or synthesised from its schemas. */
-export function exampleRequest(api: ApiUnderTest, oracle: Oracle, op: OperationModel): RequestParts {
+export function exampleRequest(api: ApiUnderTest, judges: OperationJudges, op: OperationModel): RequestParts {
   const parts: RequestParts = { path: byName(op.pathParams, (p) => sampleParameter(api, p)) };
   const query = op.queryParams.filter((p) => p.required || p.example !== undefined);
   if (op.queryParams.length > 0) parts.query = byName(query, (p) => sampleParameter(api, p));
@@ -22,7 +22,7 @@ export function exampleRequest(api: ApiUnderTest, oracle: Oracle, op: OperationM
     );
   const media = op.requestBody?.content[0];
   if (media) {
-    const judge = oracle.body(op);
+    const judge = judges.body;
     const candidates = [media.example, synthesize(api.registry.document, media.schema)];
     parts.body =
       candidates.find((c) => c !== undefined && (!judge || judge(c))) ??
@@ -52,11 +52,15 @@ function paramsArbitrary(
 }
 
 /** Arbitrary valid requests: every part drawn from its schema and kept only when the oracle agrees. */
-export function requestArbitrary(api: ApiUnderTest, oracle: Oracle, op: OperationModel): fc.Arbitrary<RequestParts> {
-  const judge = oracle.body(op);
+export function requestArbitrary(
+  api: ApiUnderTest,
+  judges: OperationJudges,
+  op: OperationModel,
+): fc.Arbitrary<RequestParts> {
+  const judge = judges.body;
   const media = op.requestBody?.content[0];
-  const queryJudge = oracle.parameters(op.queryParams);
-  const pathJudge = oracle.parameters(op.pathParams);
+  const queryJudge = judges.query;
+  const pathJudge = judges.path;
   const body = media
     ? arbitraryFor(api.registry.document, media.schema).filter((b) => !judge || judge(b))
     : fc.constant(undefined);

@@ -106,7 +106,7 @@ describe("npm run diff", () => {
 
   it.each([
     ["an unknown ref", ["--base", "no-such-branch"], /--base no-such-branch: not a commit/],
-    ["an unknown API", ["--base", "HEAD", "extra"], /expected exactly one API name/],
+    ["an unknown API", ["--base", "HEAD", "extra"], /unexpected argument "extra"/],
   ])("rejects %s with exit code 2 and a hint", async (_name, args, message) => {
     const result = await diff(...args);
     expect(result.code).toBe(2);

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDocs } from "../../generator/docs/build.js";
-import { readApis } from "../../generator/docs/config.js";
+import { readConfig } from "../../generator/cli/config.js";
 
 let dir: string;
 
@@ -24,19 +24,23 @@ async function configFile(name: string, text: string): Promise<string> {
 
 describe("docs config", () => {
   it.each([
-    ["not JSON", "{", /cannot read the generator config/],
-    ["no apis array", "{}", /"apis" must be an array/],
-    ["an entry without spec", '{"apis":[{"name":"a"}]}', /apis\[0\] needs "name".*"spec"/],
-    ["a name unsafe for a file name", '{"apis":[{"name":"../x","spec":"s.yaml"}]}', /apis\[0\] needs "name"/],
+    ["not JSON", "{", /cannot read the contactgen config/],
+    ["no apis array", "{}", /"apis" is required/],
+    ["an entry without spec", '{"apis":[{"name":"a"}]}', /apis\[0\]: "spec" is required/],
+    [
+      "a name unsafe for a file name",
+      '{"apis":[{"name":"../x","spec":"s.yaml"}]}',
+      /apis\[0\]\.name: "\.\.\/x" does not match/,
+    ],
   ])("rejects %s, naming the file", async (name, text, message) => {
     const file = await configFile(`${name.replace(/\W+/g, "-")}.json`, text);
-    await expect(readApis(file)).rejects.toThrow(message);
-    await expect(readApis(file)).rejects.toThrow(file);
+    await expect(readConfig(file)).rejects.toThrow(message);
+    await expect(readConfig(file)).rejects.toThrow(file);
   });
 
   it("resolves spec paths against the config file's folder", async () => {
     const file = await configFile("ok.json", '{"apis":[{"name":"a","spec":"specs/a.yaml"}]}');
-    const [api] = await readApis(file);
+    const [api] = (await readConfig(file)).apis;
     expect(path.resolve(api?.spec ?? "")).toBe(path.join(dir, "specs/a.yaml"));
   });
 

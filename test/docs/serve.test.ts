@@ -109,14 +109,14 @@ describe("npm run docs:serve", () => {
   });
 
   it.each([
-    ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `npm run docs` first/],
-    ["a bad port", ["--port", "http"], /bad argument "--port".*usage/],
+    ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `contactgen docs` \(npm run docs\) first/],
+    ["a bad port", ["--port", "http"], /--port must be an integer.*\nusage: contactgen docs serve/],
   ])("explains %s", async (_name, args, message) => {
     const child = run(args);
     let err = "";
     child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err).toMatch(message);
   });
 });

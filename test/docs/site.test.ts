@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { MANIFEST } from "../../generator/write/write.js";
 import { describe, expect, it, vi } from "vitest";
-import { buildDocs, buildSiteFiles, parseArgs } from "../../generator/docs/build.js";
+import { parseCommand } from "../../generator/cli/args.js";
+import { docsBuildOptions, docsCommand } from "../../generator/cli/docs.js";
+import { buildDocs, buildSiteFiles } from "../../generator/docs/build.js";
 import { TEMPLATE_DIR } from "../../generator/docs/templates.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
@@ -133,9 +135,12 @@ describe("docs site files", () => {
   it.each([
     ["defaults", [], { config: "generator.config.json", out: "site" }],
     ["flags", ["--out", "x", "--config", "c.json"], { config: "c.json", out: "x" }],
-  ])("parses arguments: %s", (_name, argv, want) => expect(parseArgs(argv)).toEqual(want));
+  ])("parses arguments: %s", (_name, argv, want) => {
+    const parsed = parseCommand(docsCommand.spec, argv);
+    expect(parsed === "help" ? parsed : docsBuildOptions(parsed)).toEqual(want);
+  });
 
   it("rejects unknown arguments with usage", () => {
-    expect(() => parseArgs(["--nope"])).toThrow(/unknown argument "--nope".*usage/);
+    expect(() => parseCommand(docsCommand.spec, ["--nope"])).toThrow(/unknown option --nope/);
   });
 });

@@ -107,7 +107,7 @@ describe("errors leave the output untouched", () => {
 
   it("refuses --spec without --out", async () => {
     const result = await cli(["--spec", PETSTORE]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain("--spec needs --out");
   });
 });

@@ -52,7 +52,7 @@ describe("generate path", () => {
 
   it("rejects an unknown engine with a usage error", async () => {
     const result = await cli(["--check", "--types", "tsc"]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown types engine "tsc": use native or openapi-typescript/);
   });
 
@@ -62,8 +62,8 @@ describe("generate path", () => {
     const config = path.join(dir, "config.json");
     await writeFile(config, JSON.stringify({ out: path.relative(ROOT, dir), apis: [], types: "openapi-ts" }));
     const result = await cli(["--check", "--config", path.relative(ROOT, config)]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/unknown types engine "openapi-ts"/);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/config\.json: types: "openapi-ts" is not one of "native", "openapi-typescript"/);
   });
 
   it("runs the CLI through generator/launch.mjs (the npm run generate entry)", async () => {

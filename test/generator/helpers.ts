@@ -34,17 +34,28 @@ export async function generateInto(spec: string, name: string, options: Generate
   return dir;
 }
 
-/** tsc --noEmit over one generated folder under the project's strict options; resolves to its diagnostics. */
-export async function typecheck(dir: string): Promise<{ ok: boolean; output: string }> {
-  const tsconfig = path.join(dir, "..", `${path.basename(dir)}.tsconfig.json`);
-  const extendsPath = path.relative(path.dirname(tsconfig), path.join(ROOT, "tsconfig.json"));
+/**
+ * tsc --noEmit over one generated folder (one program per output) under the project's strict options, or under
+ * tsconfig.strictest.json (exactOptionalPropertyTypes, noPropertyAccessFromIndexSignature, noUnused*,
+ * verbatimModuleSyntax, …) with `strictest`; resolves to its diagnostics.
+ */
+export async function typecheck(
+  dir: string,
+  profile: { strictest?: boolean } = {},
+): Promise<{ ok: boolean; output: string }> {
+  // Beside a scratch folder; for a folder elsewhere (generated/<api>) in the scratch area, never in the output.
+  const tsconfig = dir.startsWith(SCRATCH)
+    ? path.join(dir, "..", `${path.basename(dir)}.tsconfig.json`)
+    : `${scratchDir(path.basename(dir))}.tsconfig.json`;
+  const base = profile.strictest ? "tsconfig.strictest.json" : "tsconfig.json";
+  const extendsPath = path.relative(path.dirname(tsconfig), path.join(ROOT, base));
   await mkdir(path.dirname(tsconfig), { recursive: true });
   await writeFile(
     tsconfig,
     JSON.stringify({
       extends: extendsPath,
       compilerOptions: { noEmit: true },
-      include: [`${path.basename(dir)}/**/*.ts`],
+      include: [`${path.relative(path.dirname(tsconfig), dir).split(path.sep).join("/")}/**/*.ts`],
       exclude: [],
     }),
   );
@@ -82,4 +93,9 @@ export async function cli(args: string[]): Promise<{ code: number; stdout: strin
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
+}
+
+/** The error lines of a type-check's output (empty when it compiled). */
+export function strictestProblems(output: string): string[] {
+  return output.split("\n").filter((line) => /error TS\d+/.test(line));
 }

@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseArgs } from "../../generator/docs/build.js";
+import { parseCommand } from "../../generator/cli/args.js";
+import { docsBuildOptions, docsCommand } from "../../generator/cli/docs.js";
 import { writeSite } from "../../generator/docs/write-site.js";
 import { MANIFEST, OwnershipError } from "../../generator/write/write.js";
 import { CORPUS } from "../support/shared.js";
@@ -84,7 +85,9 @@ describe("docs --out", () => {
     expect((error as Error).message).toMatch(/found: CNAME/);
     expect(await readdir(dir)).toEqual(["CNAME"]);
 
-    await writeSite(dir, [...site, { path: "old.html", contents: "old" }], parseArgs(["--force"]));
+    const parsed = parseCommand(docsCommand.spec, ["--force"]);
+    if (parsed === "help") throw new Error("unexpected help");
+    await writeSite(dir, [...site, { path: "old.html", contents: "old" }], docsBuildOptions(parsed));
     await writeSite(dir, site);
     expect((await readdir(dir)).sort()).toEqual([MANIFEST, "CNAME", "assets", "index.html"]);
     expect(await readFile(path.join(dir, "CNAME"), "utf8")).toBe("docs.example.com\n");

@@ -189,6 +189,16 @@ describe("documents no walker survives end in a SpecError", () => {
     );
   });
 
+  it.each([["#"], [""]])("a $ref to the whole document (%j) inside it", async (ref) => {
+    // Found by the fuzz test: Redocly inlines the whole document there, and the bundle contains itself.
+    const file = path.join(specDir, `whole-${ref.length}.yaml`);
+    const schema = `components:\n  schemas:\n    S: {type: string, maxLength: {$ref: ${JSON.stringify(ref)}}}\n`;
+    await writeFile(file, `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n${schema}`);
+    expect((await failure(file)).message).toMatch(
+      /the \$ref at #\/components\/schemas\/S\/maxLength points at the whole document/,
+    );
+  });
+
   it.each([
     [
       "JSON",

@@ -113,6 +113,7 @@ export interface OperationSpec {
 export type Credentials = Readonly<Record<string, Credential<string> | Credential<BasicCredentials> | undefined>>;
 
 /** What the generated method passes to the runtime for one call. */
+/** `| undefined` on each part: the client passes `options?.query` through as is (exactOptionalPropertyTypes). */
 export interface CallInput {
   path?: Record<string, unknown> | undefined;
   query?: Record<string, unknown> | undefined;

@@ -12,9 +12,9 @@ export interface TransportRequest {
   /** Absolute URL: base URL, encoded path and serialised query. */
   url: string;
   headers: Record<string, string>;
-  body?: BodyInit;
+  body?: BodyInit | undefined;
   /** Absent when the call has neither a timeout nor a caller's signal. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export type Transport = (request: TransportRequest) => Promise<Response>;

@@ -189,7 +189,7 @@ export function $failure(error: unknown): ValidationIssue[] {
 export function __is(check: $C, direction: number, value: unknown): boolean {
   if (value === undefined) return false;
   if ($D !== direction) $D = direction;
-  $S.length = 0;
+  if ($S.length > 0) $S.length = 0;
   try {
     return check(value, "", null);
   } catch {
@@ -200,10 +200,13 @@ export function __is(check: $C, direction: number, value: unknown): boolean {
 export function __validate(check: $C, direction: number, value: unknown): ValidationIssue[] {
   if (value === undefined) return [{ path: "", keyword: "type", message: "must be a JSON value, not undefined" }];
   if ($D !== direction) $D = direction;
-  $S.length = 0;
+  if ($S.length > 0) $S.length = 0;
   const issues: ValidationIssue[] = [];
   try {
-    if (check(value, "", issues)) return [];
+    // Valid values (the common case) are answered by the first-failure pass, which builds no paths.
+    if (check(value, "", null)) return [];
+    if ($S.length > 0) $S.length = 0;
+    check(value, "", issues);
   } catch (error) {
     return $failure(error);
   }

@@ -71,7 +71,8 @@ ${config.withValidators ? '  loadValidators: () => import("./validators.js").the
       `Client for ${model.title} ${model.version}.${model.description ? `\n\n${model.description}` : ""}`,
     ).trimEnd(),
     `export function create${name}Client<Throw extends boolean = true>(options: ${name}ClientOptions<Throw>${opts.optionsRequired ? "" : " = {}"}) {`,
-    `  const rt = createRuntime(description, options, ${opts.credentials}, ${opts.headerValues});`,
+    // A document without operations still checks the options; it just has no methods to bind `rt` to.
+    `  ${model.operations.length > 0 ? "const rt = " : ""}createRuntime(description, options, ${opts.credentials}, ${opts.headerValues});`,
     `  return {\n${groups(model.operations, codes)}  };`,
     "}",
     "",

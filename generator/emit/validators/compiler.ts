@@ -14,6 +14,13 @@ import { SchemaRefError, type Registry, type Schema, type Target } from "./regis
 
 export interface CompileOptions {
   assertFormats: boolean;
+  /**
+   * Plain JavaScript for `new Function` (the mock): no type annotations, every function and constant a member of
+   * the table `F` (so batches compiled later can call earlier ones), the direction read as `E.$D`.
+   */
+  js?: boolean;
+  /** Lenient mode (the mock): a pattern no linear engine runs is reported here and not checked, instead of thrown. */
+  onBadPattern?: (error: PatternError) => void;
 }
 
 /** A function to call: its name and the schema resource it belongs to (for the dynamic scope). */
@@ -54,7 +61,23 @@ export class Compiler {
   private fresh(prefix: string): string {
     const name = `${prefix}${(this.next++).toString(36)}`;
     // Base 36 spells words: `var` and `void` cannot name a constant.
-    return name === "var" || name === "void" ? this.fresh(prefix) : name;
+    if (name === "var" || name === "void") return this.fresh(prefix);
+    return this.options.js ? `F.${name}` : name;
+  }
+
+  /** A TypeScript annotation, or nothing in JavaScript mode. */
+  ts(text: string): string {
+    return this.options.js ? "" : text;
+  }
+
+  /** `const name: type = value;` (TypeScript) or `F.name = value;` (JavaScript). */
+  define(name: string, type: string, value: string): string {
+    return this.options.js ? `${name} = ${value};` : `const ${name}${type} = ${value};`;
+  }
+
+  /** The run-time direction (0 schema, 1 request, 2 response). */
+  get direction(): string {
+    return this.options.js ? "E.$D" : "$D";
   }
 
   /** A module-level constant (regular expression, Set, enum list), shared by every function that needs it. */
@@ -63,7 +86,7 @@ export class Compiler {
     if (name === undefined) {
       name = this.fresh("k");
       this.constants.set(expression, name);
-      this.declarations.push(`const ${name}${type} = ${expression};`);
+      this.declarations.push(this.define(name, this.ts(type), expression));
     }
     return name;
   }
@@ -71,7 +94,12 @@ export class Compiler {
   /** The constant that tests a spec pattern: V8 when provably linear, else RE2; neither → PatternError. */
   pattern(source: string, location: string): string {
     const choice = choosePatternEngine(source);
-    if (choice.engine === "none") throw new PatternError(location, source, choice.reason);
+    if (choice.engine === "none") {
+      const error = new PatternError(location, source, choice.reason);
+      if (!this.options.onBadPattern) throw error;
+      this.options.onBadPattern(error);
+      return this.constant("{ test: () => true }");
+    }
     if (choice.engine === "v8") return this.constant(`new RegExp(${stringLiteral(source)}, "${choice.flags}")`);
     return this.constant(`$re2(${stringLiteral(source)})`);
   }
@@ -123,7 +151,7 @@ export class Compiler {
     if (name === undefined) {
       name = this.fresh("v");
       this.byBody.set(key, name);
-      this.declarations.push(declare(name, body, ann));
+      this.declarations.push(this.declare(name, body, ann));
     }
     return { name, resource: ctx.resource };
   }
@@ -144,7 +172,7 @@ export class Compiler {
     const call = this.call(callee, "", "d, p, e");
     if (call === `${callee.name}(d, p, e)`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(`const ${name}: $C = (d, p, e) => ${call};`);
+    this.declarations.push(this.define(name, this.ts(": $C"), `(d, p, e) => ${call}`));
     return name;
   }
 
@@ -157,7 +185,7 @@ export class Compiler {
       const entries = [...(this.registry.dynamicAnchors.get(resource) ?? [])]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([anchor, target]) => `${stringLiteral(anchor)}: ${this.ref(target, true).name}`);
-      this.tail.push(`const ${name}: Record<string, $C> = { ${entries.join(", ")} };`);
+      this.tail.push(this.define(name, this.ts(": Record<string, $C>"), `{ ${entries.join(", ")} }`));
     }
     return name;
   }
@@ -173,21 +201,19 @@ export class Compiler {
         location: target.location,
       };
       const body = bodyOf(this, schema, ctx, ann) ?? "return true;";
-      this.declarations.push(declare(name, body, ann));
+      this.declarations.push(this.declare(name, body, ann));
     }
+  }
+
+  private declare(name: string, body: string, ann: boolean): string {
+    const code = codeOnly(body);
+    const param = (id: string): string => (new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : `_${id}`);
+    const params = [param("d"), param("p"), param("e"), ...(ann ? [param("a")] : [])];
+    return this.define(name, this.ts(": $C"), `(${params.join(", ")}) => {\n${body}\n}`);
   }
 }
 
 /** Strips string and template literals, so parameter names are only looked for in code. */
 function codeOnly(body: string): string {
   return body.replace(/"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, '""');
-}
-
-function declare(name: string, body: string, ann: boolean): string {
-  const code = codeOnly(body);
-  const param = (id: string, type: string): string =>
-    `${new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : `_${id}`}${type}`;
-  const params = [param("d", ""), param("p", ""), param("e", "")];
-  if (ann) params.push(param("a", ""));
-  return `const ${name}: $C = (${params.join(", ")}) => {\n${body}\n};`;
 }

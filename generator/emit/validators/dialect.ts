@@ -186,5 +186,8 @@ function hasFlag(schema: unknown, flag: string, document: unknown): boolean {
 
 /** Plain assignment would turn a key named `__proto__` into a prototype change instead of a property. */
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty for that one name only: it is several times slower than assignment on a 4 MB document.
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -182,7 +182,7 @@ function enumAndConst(b: Body): void {
     else if (values.every(primitive) && values.length <= 4) {
       b.check(values.map((v) => `d !== ${jsonLiteral(v)}`).join(" && "), "enum", text);
     } else if (values.every(primitive)) {
-      const set = b.compiler.constant(`new Set<unknown>([${values.map(jsonLiteral).join(", ")}])`);
+      const set = b.compiler.constant(`new Set${b.compiler.ts("<unknown>")}([${values.map(jsonLiteral).join(", ")}])`);
       b.check(`!${set}.has(d)`, "enum", text);
     } else {
       const list = b.compiler.constant(`[${values.map(jsonLiteral).join(", ")}]`, ": unknown[]");
@@ -254,7 +254,8 @@ function objectKeywords(b: Body): void {
   for (const name of Array.isArray(s.required) ? s.required : []) {
     if (typeof name !== "string") continue;
     const flag = requiredFlag(b, properties[name]);
-    const direction = flag === "readOnly" ? " && $D !== 1" : flag === "writeOnly" ? " && $D !== 2" : "";
+    const D = b.compiler.direction;
+    const direction = flag === "readOnly" ? ` && ${D} !== 1` : flag === "writeOnly" ? ` && ${D} !== 2` : "";
     b.collects = true;
     b.lines.push(`if (${member(name)} === undefined${direction} && $r(e, p, ${lit(name)})) return false;`);
   }
@@ -326,7 +327,9 @@ function keyLoop(b: Body, properties: S): void {
     const known =
       names.length <= 6
         ? names.map((n) => `k !== ${lit(n)}`)
-        : [`!${b.compiler.constant(`new Set<string>([${names.map((n) => lit(n)).join(", ")}])`)}.has(k)`];
+        : [
+            `!${b.compiler.constant(`new Set${b.compiler.ts("<string>")}([${names.map((n) => lit(n)).join(", ")}])`)}.has(k)`,
+          ];
     const outside = [...known, ...res.map((re) => `!${re}.test(k)`)].join(" && ") || "true";
     const callee = sub.sub(additional, "additionalProperties");
     if (callee.name === REJECT) {
@@ -414,7 +417,7 @@ function inPlace(b: Body): void {
     if (!Array.isArray(list)) continue;
     const callees = list.map((sub, i) => b.sub(sub, `${keyword}/${i}`, ann));
     b.collects = true;
-    const lines = ["{ const t: $E = e && []; let m = 0;"];
+    const lines = [`{ const t${b.compiler.ts(": $E")} = e && []; let m = 0;`];
     callees.forEach((callee, i) => {
       const call = b.compiler.call(callee, b.ctx.resource, `d, p, t${ann ? `, c${i}` : ""}`);
       const stop = keyword === "anyOf" && !ann ? "m === 0 && " : "";

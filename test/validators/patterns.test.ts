@@ -1,0 +1,54 @@
+/**
+ * Which engine runs a spec pattern: V8 only when the conservative checker proves it linear, RE2 otherwise, and a
+ * generation error when neither can (backreferences, lookaround) or the text is not an ECMAScript regex.
+ */
+import { describe, expect, it } from "vitest";
+import { choosePatternEngine, provablyLinear } from "../../generator/emit/validators/patterns.js";
+
+describe("provablyLinear", () => {
+  it.each([
+    ["^MG[0-9a-fA-F]{32}$", true],
+    ["^[a-zA-Z0-9_-]+$", true],
+    ["^([01]\\d|2[0-3]):?([0-5]\\d)$", true],
+    ["^/v1/balance_transactions", true],
+    ["^\\d+\\.\\d+$", true],
+    ["^\\+?[1-9]\\d{1,14}$", true],
+    ["^(\\([0-9]{3}\\))?[0-9]{3}-[0-9]{4}$", true],
+    ["abc", true],
+    ["^(a+)+$", false],
+    ["^(a|aa)+$", false],
+    ["^a*a*$", false],
+    ["^\\d+\\d+$", false],
+    ["a+b", false],
+    ["f.*o", false],
+    ["^[a-z]+(-[a-z]+)*$", false],
+    ["(?=a)b", false],
+    ["(a)\\1", false],
+    ["^(a?){20}a{20}$", false],
+  ])("%s → %s", (pattern, linear) => {
+    expect(provablyLinear(pattern)).toBe(linear);
+  });
+});
+
+describe("choosePatternEngine", () => {
+  it.each([
+    ["^[0-9]{13}$", "v8"],
+    ["^(a+)+$", "re2"],
+    ["^[a-z]+(-[a-z]+)*$", "re2"],
+    ["(?<=a)b", "none"],
+    ["^(a)\\1$", "none"],
+    ["(", "none"],
+  ])("%s → %s", (pattern, engine) => {
+    expect(choosePatternEngine(pattern).engine).toBe(engine);
+  });
+
+  it("every pattern sent to V8 answers a 10 MB hostile string quickly (linear, no stack growth)", () => {
+    const big = "a".repeat(10 * 2 ** 20);
+    for (const pattern of ["^[a-z]+$", "^[a-z]+_[0-9]+$", "^\\w+\\.\\w+$", "^.*$"]) {
+      const choice = choosePatternEngine(pattern);
+      expect(choice).toMatchObject({ engine: "v8" });
+      const re = new RegExp(pattern, choice.engine === "v8" ? choice.flags : "");
+      expect(re.test(`${big}!`)).toBe(pattern === "^.*$");
+    }
+  });
+});
