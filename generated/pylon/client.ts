@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
 
 export interface PylonAuth {
   /** Authorization: Bearer */
@@ -16,38 +16,38 @@ export interface PylonClientOptions<Throw extends boolean = true> extends Client
 type Op_createContact = paths["/contacts"]["post"];
 type Op_createContact_Data = ResponseBody<Op_createContact, 200, "application/json">;
 type Op_createContact_Error = ApiError<undefined, 401>;
-type Op_createContact_Options<C extends boolean> = CallOptions<C>;
-const Op_createContact_spec: OperationSpec = { id: "createContact", method: "post", path: "/contacts", security: [["bearerAuth"]], idempotent: false, requestMediaType: "application/json", accept: ["application/json"] };
+type Op_createContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
+const Op_createContact_spec: OperationSpec = { id: "createContact", method: "post", path: "/contacts", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
 type Op_deleteContact = paths["/contacts/{id}"]["delete"];
 type Op_deleteContact_Data = ResponseBody<Op_deleteContact, 200, "application/json">;
 type Op_deleteContact_Error = ApiError<undefined, 401>;
-type Op_deleteContact_Options<C extends boolean> = CallOptions<C>;
+type Op_deleteContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_deleteContact_spec: OperationSpec = { id: "deleteContact", method: "delete", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_getContact = paths["/contacts/{id}"]["get"];
 type Op_getContact_Data = ResponseBody<Op_getContact, 200, "application/json">;
 type Op_getContact_Error = ApiError<undefined, 401>;
-type Op_getContact_Options<C extends boolean> = CallOptions<C> & { query: QueryParams<Op_getContact> };
+type Op_getContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { query: QueryParams<Op_getContact>; parseAs?: P };
 const Op_getContact_spec: OperationSpec = { id: "getContact", method: "get", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_listContacts = paths["/contacts"]["get"];
 type Op_listContacts_Data = ResponseBody<Op_listContacts, 200, "application/json">;
 type Op_listContacts_Error = ApiError<undefined, 401>;
-type Op_listContacts_Options<C extends boolean> = CallOptions<C> & { query?: QueryParams<Op_listContacts> };
+type Op_listContacts_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { query?: QueryParams<Op_listContacts>; parseAs?: P };
 const Op_listContacts_spec: OperationSpec = { id: "listContacts", method: "get", path: "/contacts", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_searchContacts = paths["/contacts/search"]["post"];
 type Op_searchContacts_Data = ResponseBody<Op_searchContacts, 200, "application/json">;
 type Op_searchContacts_Error = ApiError<undefined, 401>;
-type Op_searchContacts_Options<C extends boolean> = CallOptions<C>;
-const Op_searchContacts_spec: OperationSpec = { id: "searchContacts", method: "post", path: "/contacts/search", security: [["bearerAuth"]], idempotent: false, requestMediaType: "application/json", accept: ["application/json"] };
+type Op_searchContacts_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
+const Op_searchContacts_spec: OperationSpec = { id: "searchContacts", method: "post", path: "/contacts/search", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
 type Op_updateContact = paths["/contacts/{id}"]["patch"];
 type Op_updateContact_Data = ResponseBody<Op_updateContact, 200, "application/json">;
 type Op_updateContact_Error = ApiError<undefined, 401>;
-type Op_updateContact_Options<C extends boolean> = CallOptions<C>;
-const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: false, requestMediaType: "application/json", accept: ["application/json"] };
+type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
+const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
 const description: ApiDescription = {
   name: "pylon",
@@ -74,32 +74,32 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `POST /contacts`
        */
-      create<C extends boolean = Throw>(body: RequestBody<Op_createContact, "application/json">, options?: Op_createContact_Options<C>): Promise<Outcome<C, Op_createContact_Data, Op_createContact_Error>> {
-        return rt.call(Op_createContact_spec, { body: body }, options) as Promise<Outcome<C, Op_createContact_Data, Op_createContact_Error>>;
+      create<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_createContact, "application/json">, options?: Op_createContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error>> {
+        return rt.call(Op_createContact_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error>>;
       },
       /**
        * Delete an existing contact
        *
        * `DELETE /contacts/{id}`
        */
-      delete<C extends boolean = Throw>(id: PathParam<Op_deleteContact, "id">, options?: Op_deleteContact_Options<C>): Promise<Outcome<C, Op_deleteContact_Data, Op_deleteContact_Error>> {
-        return rt.call(Op_deleteContact_spec, { path: { id: id } }, options) as Promise<Outcome<C, Op_deleteContact_Data, Op_deleteContact_Error>>;
+      delete<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_deleteContact, "id">, options?: Op_deleteContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error>> {
+        return rt.call(Op_deleteContact_spec, { path: { id: id } }, options) as Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error>>;
       },
       /**
        * Get a contact by its ID
        *
        * `GET /contacts/{id}`
        */
-      get<C extends boolean = Throw>(id: PathParam<Op_getContact, "id">, options: Op_getContact_Options<C>): Promise<Outcome<C, Op_getContact_Data, Op_getContact_Error>> {
-        return rt.call(Op_getContact_spec, { path: { id: id }, query: options?.query }, options) as Promise<Outcome<C, Op_getContact_Data, Op_getContact_Error>>;
+      get<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_getContact, "id">, options: Op_getContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error>> {
+        return rt.call(Op_getContact_spec, { path: { id: id }, query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error>>;
       },
       /**
        * Get all contacts
        *
        * `GET /contacts`
        */
-      list<C extends boolean = Throw>(options?: Op_listContacts_Options<C>): Promise<Outcome<C, Op_listContacts_Data, Op_listContacts_Error>> {
-        return rt.call(Op_listContacts_spec, { query: options?.query }, options) as Promise<Outcome<C, Op_listContacts_Data, Op_listContacts_Error>>;
+      list<C extends boolean = Throw, P extends ParseAs = "auto">(options?: Op_listContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error>> {
+        return rt.call(Op_listContacts_spec, { query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error>>;
       },
       /**
        * Get all contacts
@@ -108,7 +108,7 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `GET /contacts`
        */
-      listAll(options?: Op_listContacts_Options<true>): AsyncIterable<PageItem<Op_listContacts_Data, "/data">> {
+      listAll(options?: Op_listContacts_Options<true, "auto">): AsyncIterable<PageItem<Op_listContacts_Data, "/data">> {
         return rt.paginate<PageItem<Op_listContacts_Data, "/data">>(Op_listContacts_spec, { cursorParam: "cursor", cursorIn: "query", nextCursor: "/pagination/cursor", items: "/data", hasMore: "/pagination/has_next_page" }, { query: options?.query }, options);
       },
       /**
@@ -124,8 +124,8 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `POST /contacts/search`
        */
-      search<C extends boolean = Throw>(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<C>): Promise<Outcome<C, Op_searchContacts_Data, Op_searchContacts_Error>> {
-        return rt.call(Op_searchContacts_spec, { body: body }, options) as Promise<Outcome<C, Op_searchContacts_Data, Op_searchContacts_Error>>;
+      search<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error>> {
+        return rt.call(Op_searchContacts_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error>>;
       },
       /**
        * Search for contacts by a given filter
@@ -142,7 +142,7 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `POST /contacts/search`
        */
-      searchAll(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<true>): AsyncIterable<PageItem<Op_searchContacts_Data, "/data">> {
+      searchAll(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<true, "auto">): AsyncIterable<PageItem<Op_searchContacts_Data, "/data">> {
         return rt.paginate<PageItem<Op_searchContacts_Data, "/data">>(Op_searchContacts_spec, { cursorParam: "cursor", cursorIn: "body", nextCursor: "/pagination/cursor", items: "/data", hasMore: "/pagination/has_next_page" }, { body: body }, options);
       },
       /**
@@ -150,8 +150,8 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `PATCH /contacts/{id}`
        */
-      update<C extends boolean = Throw>(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C>): Promise<Outcome<C, Op_updateContact_Data, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, Op_updateContact_Data, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
+        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
       },
     },
   };

@@ -14,7 +14,7 @@ import { SpecError, type SpecLocation } from "./spec-error.js";
 
 export type { LoadOptions } from "./resolver.js";
 
-export type OpenApiVersion = "3.0" | "3.1";
+export type OpenApiVersion = "3.0" | "3.1" | "3.2";
 
 export interface LoadedDocument {
   /** The path as the caller gave it, relative to the working directory when possible (never printed absolute). */
@@ -168,10 +168,16 @@ async function detectVersion(file: string, json: JsonRoot, text: string): Promis
   }
   if (/^3\.0\.\d+/.test(value)) return "3.0";
   if (/^3\.1\.\d+/.test(value)) return "3.1";
-  throw new SpecError(file, `unsupported OpenAPI version "${value}"`, "this toolkit reads OpenAPI 3.0.x and 3.1.x", {
-    line: 1,
-    column: 1,
-  });
+  if (/^3\.2\.\d+/.test(value)) return "3.2";
+  throw new SpecError(
+    file,
+    `unsupported OpenAPI version "${value}"`,
+    "this toolkit reads OpenAPI 3.0.x, 3.1.x and 3.2.x",
+    {
+      line: 1,
+      column: 1,
+    },
+  );
 }
 
 /** The `yaml` package (70-odd modules) loads only when this fallback runs. */

@@ -43,6 +43,7 @@ export interface ParameterObject {
   content?: Record<string, MediaTypeObject>;
   style?: string;
   explode?: boolean;
+  allowReserved?: boolean;
   example?: JsonValue;
   examples?: Record<string, ExampleObject | ReferenceObject>;
   [extension: `x-${string}`]: unknown;
@@ -57,8 +58,19 @@ export interface ExampleObject {
 
 export interface MediaTypeObject {
   schema?: SchemaObject;
+  /** OpenAPI 3.2: the schema of each item of a sequential media type (`text/event-stream`, `application/jsonl`). */
+  itemSchema?: SchemaObject;
   example?: JsonValue;
   examples?: Record<string, ExampleObject | ReferenceObject>;
+  encoding?: Record<string, EncodingObject>;
+}
+
+export interface EncodingObject {
+  contentType?: string;
+  headers?: Record<string, unknown>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface RequestBodyObject {
@@ -87,7 +99,8 @@ export interface OperationObject {
   [extension: `x-${string}`]: unknown;
 }
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** OpenAPI 3.2 adds `query`; its `additionalOperations` (any other method) are read beside these. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query";
 export const HTTP_METHODS: readonly HttpMethod[] = [
   "get",
   "put",
@@ -97,6 +110,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = [
   "head",
   "patch",
   "trace",
+  "query",
 ];
 
 export type PathItemObject = {
@@ -105,6 +119,8 @@ export type PathItemObject = {
   description?: string;
   parameters?: Array<ParameterObject | ReferenceObject>;
   servers?: ServerObject[];
+  /** OpenAPI 3.2: operations of other methods, keyed by the method as sent (`PURGE`). */
+  additionalOperations?: Record<string, OperationObject>;
 } & Partial<Record<HttpMethod, OperationObject>>;
 
 export interface ServerObject {

@@ -2,12 +2,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpMethod, OpenApiDocument } from "../load/openapi-types.js";
 import { checkSecurity, parseCookies, type AcceptedCredentials } from "./auth.js";
-import { BodyError, essence, kindOf, parseBody, selectMedia } from "./media.js";
+import { BodyError } from "./media.js";
+import { checkBody, type CheckedBody } from "./request-body.js";
+import { eventStreamFor, sendEvents } from "./events.js";
 import { cursorOf } from "./paginate.js";
 import { checkParameters } from "./params.js";
 import { buildReply, responseFor, successStatus } from "./respond.js";
 import type { MockOperation, Route } from "./routes.js";
-import type { Issue, SchemaRegistry } from "./schemas.js";
+import type { SchemaRegistry } from "./schemas.js";
 import { readBody } from "./read-body.js";
 import { refuse } from "./refuse.js";
 import { sendError, sendReply } from "./send.js";
@@ -71,13 +73,15 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (unauthorised) return refuse(ctx.registry, res, op, 401, `unauthorised: ${unauthorised}`);
   const issues = checkParameters(op.params, ctx.registry, {
     path: found.params,
+    rawPath: found.raw,
+    search: url.search,
     query: url.searchParams,
     headers: req.headers,
     cookies,
   });
-  let body: unknown;
+  let body: CheckedBody;
   try {
-    body = checkBody(ctx.registry, op, req.headers["content-type"], bytes, issues);
+    body = await checkBody(ctx.registry, op, req.headers["content-type"], bytes, issues);
   } catch (error) {
     if (error instanceof BodyError) return refuse(ctx.registry, res, op, error.status, error.message);
     throw error;
@@ -89,10 +93,13 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (typeof status === "string") return sendError(res, 400, status);
   status = afterDelete(ctx, method, url.pathname, op, status, req.headers["x-mock-status"] !== undefined);
   const invalid = /^(1|true|yes)$/i.test(String(req.headers["x-mock-invalid"] ?? ""));
+  const stream = eventStreamFor(op, status, req.headers.accept);
+  if (stream) return sendEvents(ctx.registry, req, res, op, stream);
   const reply = buildReply(ctx.registry, op, status, {
     pathParams: found.params,
-    cursor: op.pagination ? cursorOf(op.pagination, url.searchParams, body) : undefined,
-    body,
+    cursor: op.pagination ? cursorOf(op.pagination, url.searchParams, body.value) : undefined,
+    body: body.value,
+    ...(body.bytes ? { bytes: body.bytes, bytesType: body.mediaType } : {}),
     accept: req.headers.accept,
     invalid,
     seed: ctx.seed,
@@ -100,7 +107,10 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   sendReply(res, reply, op.id);
 }
 
-function route(ctx: MockContext, pathname: string): { route: Route; params: Record<string, string> } | string {
+function route(
+  ctx: MockContext,
+  pathname: string,
+): { route: Route; params: Record<string, string>; raw: Record<string, string> } | string {
   const base = ctx.basePath;
   if (base && pathname !== base && !pathname.startsWith(`${base}/`)) {
     return `no operation at ${pathname}: every path of this API starts with the base path ${base}`;
@@ -110,47 +120,20 @@ function route(ctx: MockContext, pathname: string): { route: Route; params: Reco
     const match = candidate.pattern.exec(rest);
     if (!match) continue;
     const params: Record<string, string> = {};
+    const raw: Record<string, string> = {};
     try {
-      candidate.names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1] ?? "")));
+      candidate.names.forEach((name, i) => {
+        raw[name] = match[i + 1] ?? "";
+        params[name] = decodeURIComponent(raw[name]);
+      });
     } catch {
       return `invalid percent-encoding in a path parameter of ${candidate.template}`;
     }
-    return { route: candidate, params };
+    return { route: candidate, params, raw };
   }
   const near = ctx.routes.find((r) => r.pattern.test(rest.endsWith("/") ? rest.slice(0, -1) : `${rest}/`));
   const hint = near ? ` (did you mean ${near.template}? the trailing slash matters)` : "";
   return `no operation at ${pathname}${hint}`;
-}
-
-/** Validates the request body in place of `issues`; returns the parsed value (for echoing). */
-function checkBody(
-  registry: SchemaRegistry,
-  op: MockOperation,
-  contentType: string | undefined,
-  bytes: Buffer,
-  issues: Issue[],
-): unknown {
-  if (!op.body) return undefined;
-  if (bytes.length === 0) {
-    if (op.body.required) issues.push({ path: "/body", keyword: "required", message: "a request body is required" });
-    return undefined;
-  }
-  const documented = op.body.content.map((m) => m.mediaType).join(", ");
-  if (!contentType) throw new BodyError(415, `missing Content-Type; ${op.id} accepts ${documented}`);
-  const media = selectMedia(op.body.content, contentType);
-  if (!media)
-    throw new BodyError(
-      415,
-      `Content-Type ${essence(contentType)} is not accepted by ${op.id}; it accepts ${documented}`,
-    );
-  const kind = kindOf(essence(contentType) === "" ? media.mediaType : contentType);
-  const value = parseBody(kind, bytes);
-  if (value === undefined || !media.schema) return value;
-  const result = registry
-    .check(media.schema, { direction: "request", coerce: kind === "form", prefix: "/body" })
-    .run(value);
-  issues.push(...result.issues);
-  return result.value;
 }
 
 /** A deleted resource stays gone: reads answer 404 when documented; the path is remembered on a 2xx DELETE. */

@@ -47,11 +47,14 @@ function mediaList(doc: unknown, content: unknown, at: string): MockMedia[] {
     const mediaAt = `${at}${fragmentOf(["content", mediaType])}`;
     const media = getAt(doc, mediaAt);
     const record = isRecord(media) ? media : {};
-    return {
+    const out: MockMedia = {
       mediaType,
       schema: record.schema !== undefined ? `${mediaAt}/schema` : undefined,
       example: exampleOf(doc, record),
     };
+    if (record.itemSchema !== undefined) out.itemSchema = `${mediaAt}/itemSchema`;
+    if (isRecord(record.encoding)) out.encoding = record.encoding;
+    return out;
   });
 }
 

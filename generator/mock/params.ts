@@ -6,9 +6,22 @@ import type { Issue, SchemaRegistry } from "./schemas.js";
 import { BodyError } from "./body-error.js";
 import { assertJsonDepth } from "./limits.js";
 import { parseForm } from "./media.js";
+import {
+  parseHeader,
+  parsePath,
+  parseQuery,
+  queryPairs,
+  type ParamSpec,
+  type Parsed,
+  type ValueKind,
+} from "../runtime/params.js";
 
 export interface ParameterInput {
   path: Record<string, string>;
+  /** Path parameters as sent (still percent-encoded), read by their style. */
+  rawPath?: Record<string, string>;
+  /** The raw query string (`?a=1`), read by each parameter's style. */
+  search?: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   cookies: Map<string, string>;
@@ -19,13 +32,19 @@ const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 export function checkParameters(params: MockParameter[], registry: SchemaRegistry, input: ParameterInput): Issue[] {
   const issues: Issue[] = [];
+  const queryNames = new Set(params.filter((p) => p.in === "query").map((p) => p.name));
   for (const param of params) {
     if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const at = `/${param.in === "header" ? "headers" : param.in}/${escapeSegment(param.name)}`;
     const schema = param.schema ? follow(registry.document, param.schema).value : undefined;
+    const styled = styledValue(param, kindOfSchema(schema), input, queryNames);
+    if (styled !== undefined && "error" in styled) {
+      issues.push({ path: at, keyword: "style", message: `${param.in} parameter ${styled.error}` });
+      continue;
+    }
     let raw: unknown;
     try {
-      raw = rawValue(param, isArraySchema(schema), input);
+      raw = styled ? styled.value : rawValue(param, isArraySchema(schema), input);
       if (param.json && raw !== undefined) assertJsonDepth(String(raw), `the ${param.in} parameter ${param.name}`);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
@@ -52,6 +71,53 @@ export function checkParameters(params: MockParameter[], registry: SchemaRegistr
     );
   }
   return issues;
+}
+
+function kindOfSchema(schema: unknown): ValueKind {
+  if (!isRecord(schema)) return "scalar";
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  if (types.includes("array")) return "array";
+  if (types.includes("object") || (schema.type === undefined && isRecord(schema.properties))) return "object";
+  return "scalar";
+}
+
+/**
+ * Path and query parameters are read by their style through the client's own serialiser rules
+ * (runtime/params.ts), so a wrong form (`ids=1&ids=2` for `explode: false`) is refused. deepObject queries stay on
+ * the bounded form parser below. Undefined: not handled here (or absent).
+ */
+function styledValue(
+  param: MockParameter,
+  kind: ValueKind,
+  input: ParameterInput,
+  queryNames: ReadonlySet<string>,
+): Parsed {
+  // `content` (JSON) parameters keep the depth-checked JSON path below.
+  if (param.json) return undefined;
+  const spec: ParamSpec = {
+    in: param.in,
+    name: param.name,
+    ...(param.style !== undefined ? { style: param.style } : {}),
+    ...(param.explode !== undefined ? { explode: param.explode } : {}),
+  };
+  if (param.in === "path") {
+    const raw = input.rawPath?.[param.name];
+    return raw === undefined ? undefined : parsePath(spec, kind, raw);
+  }
+  if (param.in === "query" && input.search !== undefined && param.style !== "deepObject") {
+    const others = new Set([...queryNames].filter((n) => n !== param.name));
+    const parsed = parseQuery(spec, kind, queryPairs(input.search), others);
+    // Clients commonly send `ids[]=a&ids[]=b` for arrays: still accepted for the default (form, exploded) style.
+    return parsed === undefined && kind === "array" && param.style === undefined && param.explode === undefined
+      ? undefined
+      : (parsed ?? { value: undefined });
+  }
+  if (param.in === "header" && (param.style !== undefined || param.explode !== undefined || kind === "object")) {
+    const value = input.headers[param.name.toLowerCase()];
+    const text = Array.isArray(value) ? value.join(",") : value;
+    return text === undefined ? { value: undefined } : parseHeader(spec, kind, text);
+  }
+  return undefined;
 }
 
 function isArraySchema(schema: unknown): boolean {

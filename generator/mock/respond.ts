@@ -26,6 +26,9 @@ export interface ReplyRequest {
   /** The pagination cursor the request carried, for operations with `x-pagination`. */
   cursor?: string;
   body: unknown;
+  /** A binary request body, echoed by a binary response. */
+  bytes?: Uint8Array;
+  bytesType?: string;
   accept?: string;
   invalid: boolean;
   /** The mock's data seed (realistic values vary with it, deterministically). */
@@ -84,9 +87,16 @@ function bodyReply(
   status: number,
   request: ReplyRequest,
 ): Reply {
-  const media = response ? pickMedia(response.content, request.accept) : undefined;
+  const media = response ? pickMedia(response.content, request.accept, request.bytesType) : undefined;
   if (!media || NO_BODY.has(status)) {
     return request.invalid ? violateEmpty(status) : { status };
+  }
+  if (kindOf(media.mediaType) === "binary") {
+    // Bytes have no schema to violate: an upload is echoed byte for byte, otherwise fixed sample bytes are sent.
+    const mediaType = media.mediaType.includes("*")
+      ? (request.bytesType ?? "application/octet-stream")
+      : media.mediaType;
+    return { status, mediaType, body: request.bytes ?? sampleBytes(mediaType) };
   }
   const check = media.schema ? registry.check(media.schema, { direction: "response", prefix: "" }) : undefined;
   const body = validBody(registry, media, check, request, status < 300 ? op.pagination : undefined);
@@ -94,6 +104,14 @@ function bodyReply(
   const broken = check ? violate(body, check) : undefined;
   if (!broken) return violateEmpty(status);
   return { status, mediaType: media.mediaType, body: broken.value, violation: broken.what };
+}
+
+/** A 1×1 PNG for image/png (a real image), else the 256 byte values in order: deterministic, and not UTF-8. */
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+export function sampleBytes(mediaType: string): Uint8Array {
+  if (mediaType.toLowerCase() === "image/png") return Uint8Array.from(Buffer.from(PNG_1X1, "base64"));
+  return Uint8Array.from({ length: 256 }, (_, i) => i);
 }
 
 /** A response with no documented body can only be violated by sending an undocumented one. */
@@ -106,9 +124,10 @@ function violateEmpty(status: number): Reply {
   };
 }
 
-function pickMedia(content: MockMedia[], accept: string | undefined): MockMedia | undefined {
+function pickMedia(content: MockMedia[], accept: string | undefined, uploaded?: string): MockMedia | undefined {
   const wanted = (accept ?? "").split(",").map((part) => part.split(";")[0]!.trim().toLowerCase());
   return (
+    (uploaded ? content.find((m) => m.mediaType.toLowerCase() === uploaded) : undefined) ??
     content.find((m) => wanted.includes(m.mediaType.toLowerCase())) ??
     content.find((m) => kindOf(m.mediaType) === "json") ??
     content[0]

@@ -22,7 +22,11 @@ export interface MockMedia {
   mediaType: string;
   /** Fragment of the schema, when one is documented. */
   schema?: string;
+  /** Fragment of the OpenAPI 3.2 `itemSchema` (sequential media types such as `text/event-stream`). */
+  itemSchema?: string;
   example?: unknown;
+  /** The `encoding` object (multipart and form request bodies). */
+  encoding?: Record<string, unknown>;
 }
 
 export interface MockResponseHeader {
@@ -78,10 +82,22 @@ export function buildRoutes(
     const item = follow(doc, fragmentOf(["paths", template]));
     if (!isRecord(item.value)) continue;
     const route: Route = { template, ...compileTemplate(template), operations: {} };
-    for (const method of HTTP_METHODS) {
-      const op = item.value[method];
+    // OpenAPI 3.2: `additionalOperations` are routed by their method, lower-cased like the others.
+    const value = item.value;
+    const extra = isRecord(value.additionalOperations) ? value.additionalOperations : {};
+    const methods: [HttpMethod, unknown, string[]][] = [
+      ...HTTP_METHODS.map((m): [HttpMethod, unknown, string[]] => [m, value[m], [m]]),
+      ...Object.entries(extra)
+        .filter(([name]) => !HTTP_METHODS.includes(name.toLowerCase() as HttpMethod))
+        .map(([name, op]): [HttpMethod, unknown, string[]] => [
+          name.toLowerCase() as HttpMethod,
+          op,
+          ["additionalOperations", name],
+        ]),
+    ];
+    for (const [method, op, segments] of methods) {
       if (!isRecord(op)) continue;
-      const at = `${item.fragment}${fragmentOf([method])}`;
+      const at = `${item.fragment}${fragmentOf(segments)}`;
       const id =
         idOf?.(method, template) ?? (typeof op.operationId === "string" ? op.operationId : `${method} ${template}`);
       route.operations[method] = {

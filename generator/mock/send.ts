@@ -64,6 +64,13 @@ export function sendReply(res: ServerResponse, reply: Reply, operationId: string
     res.end();
     return;
   }
+  if (reply.body instanceof Uint8Array) {
+    headers["content-type"] = reply.mediaType;
+    headers["content-length"] = reply.body.byteLength;
+    writeHead(res, reply.status, headers);
+    res.end(reply.body);
+    return;
+  }
   const text =
     kindOf(reply.mediaType) === "json"
       ? JSON.stringify(reply.body)

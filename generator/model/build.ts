@@ -17,11 +17,12 @@ import { deref } from "./refs.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
 import { buildServers } from "./servers.js";
 import { hoistClientHeaders } from "./client-headers.js";
-import { readPagination } from "./pagination.js";
-import type { ApiModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
+import { detectPagination, readPagination } from "./pagination.js";
+import type { ApiModel, EncodingModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
 import { camelCase, memberName } from "../emit/safe.js";
 
-const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+// QUERY (OpenAPI 3.2, RFC draft "safe method with body") is safe and idempotent.
+const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace", "query"]);
 
 /** Bundled document → intermediate model. Pure: same input, same model. */
 export function buildModel(loaded: LoadedDocument, name: string): ApiModel {
@@ -63,6 +64,12 @@ function collectOperations(doc: OpenApiDocument, defaultSecurity: string[][]): O
       const operation = pathItem[method];
       if (operation) operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
     }
+    // OpenAPI 3.2: any other method, modelled by its lower-case name (sent upper-case, as HTTP methods are).
+    for (const [name, operation] of Object.entries(pathItem.additionalOperations ?? {})) {
+      const method = name.toLowerCase() as HttpMethod;
+      if (HTTP_METHODS.includes(method) || typeof operation !== "object" || operation === null) continue;
+      operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
+    }
   }
   return operations;
 }
@@ -100,7 +107,16 @@ function buildOperation(
     responses: buildResponses(doc, operation.responses ?? {}),
     security: operation.security ? toRequirements(operation.security) : defaultSecurity,
     idempotent: IDEMPOTENT.has(method),
-    pagination: readPagination(operation["x-pagination"]),
+    pagination:
+      readPagination(operation["x-pagination"]) ??
+      (operation["x-pagination"] === undefined
+        ? detectPagination(
+            doc,
+            method,
+            operation,
+            params.filter((p) => p.in === "query"),
+          )
+        : undefined),
   };
 }
 
@@ -110,8 +126,27 @@ function buildContent(doc: OpenApiDocument, content: Record<string, MediaTypeObj
     .sort((a, b) => Number(isJson(b)) - Number(isJson(a)) || compare(a, b))
     .map((mediaType) => {
       const media = (content ?? {})[mediaType] as MediaTypeObject;
-      return { mediaType, schema: media.schema, example: mediaExample(doc, media) };
+      const model: MediaModel = { mediaType, schema: media.schema, example: mediaExample(doc, media) };
+      if (media.itemSchema !== undefined) model.itemSchema = media.itemSchema;
+      const encoding = encodingOf(media);
+      if (encoding) model.encoding = encoding;
+      return model;
     });
+}
+
+function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | undefined {
+  if (typeof media.encoding !== "object" || media.encoding === null) return undefined;
+  const out: Record<string, EncodingModel> = {};
+  for (const [name, raw] of Object.entries(media.encoding)) {
+    if (typeof raw !== "object" || raw === null) continue;
+    const enc: EncodingModel = {};
+    if (typeof raw.contentType === "string") enc.contentType = raw.contentType;
+    if (typeof raw.style === "string") enc.style = raw.style;
+    if (typeof raw.explode === "boolean") enc.explode = raw.explode;
+    if (typeof raw.allowReserved === "boolean") enc.allowReserved = raw.allowReserved;
+    out[name] = enc;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function buildRequestBody(doc: OpenApiDocument, body: RequestBodyObject): RequestBodyModel {

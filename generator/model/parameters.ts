@@ -37,7 +37,7 @@ function toParameterModel(doc: OpenApiDocument, param: ParameterObject): Paramet
   const contentSchema = param.content ? Object.values(param.content)[0]?.schema : undefined;
   const schema: SchemaObject = param.schema ?? contentSchema ?? {};
   const example = param.example ?? firstExample(doc, param.examples) ?? deref<SchemaObject>(doc, schema).example;
-  return {
+  const model: ParameterModel = {
     name: param.name,
     in: param.in,
     required: param.in === "path" ? true : param.required === true,
@@ -47,6 +47,12 @@ function toParameterModel(doc: OpenApiDocument, param: ParameterObject): Paramet
     example,
     identifier: camelCase(param.name),
   };
+  if (typeof param.style === "string") model.style = param.style;
+  if (typeof param.explode === "boolean") model.explode = param.explode;
+  if (param.allowReserved === true) model.allowReserved = true;
+  const contentType = param.schema === undefined && param.content ? Object.keys(param.content)[0] : undefined;
+  if (contentType !== undefined) model.contentMediaType = contentType;
+  return model;
 }
 
 /** Path parameters in the order they appear in the template, so positional arguments read like the URL. */

@@ -67,6 +67,12 @@ export interface ParameterModel {
   example?: JsonValue;
   /** Safe camelCase identifier for use in generated code (path params become positional arguments). */
   identifier: string;
+  /** Serialisation as documented (absent: the location's default). */
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+  /** A `content` parameter: its media type. */
+  contentMediaType?: string;
 }
 
 export interface MediaModel {
@@ -74,6 +80,17 @@ export interface MediaModel {
   schema?: SchemaObject;
   /** First example found on the media type or its schema. */
   example?: JsonValue;
+  /** OpenAPI 3.2 `itemSchema` (sequential media types such as `text/event-stream`). */
+  itemSchema?: SchemaObject;
+  /** The `encoding` object (multipart and form request bodies), per property. */
+  encoding?: Record<string, EncodingModel>;
+}
+
+export interface EncodingModel {
+  contentType?: string;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface RequestBodyModel {
@@ -92,16 +109,21 @@ export interface ResponseModel {
   isSuccess: boolean;
 }
 
-export interface PaginationModel {
-  style: "cursor";
-  /** Name of the cursor parameter or body property. */
-  cursorParam: string;
-  cursorIn: "query" | "body";
-  /** JSON Pointers into the response body. */
-  nextCursor: string;
-  hasMore?: string;
-  items: string;
-}
+/** How a list operation pages (`x-pagination`, or detected); pointers are into the response body. */
+export type PaginationModel =
+  | {
+      style: "cursor";
+      /** Name of the cursor parameter or body property. */
+      cursorParam: string;
+      cursorIn: "query" | "body";
+      nextCursor: string;
+      hasMore?: string;
+      items: string;
+    }
+  | { style: "offset"; offsetParam: string; limitParam?: string; items: string; total?: string; hasMore?: string }
+  | { style: "page"; pageParam: string; items: string; totalPages?: string; hasMore?: string }
+  | { style: "link"; items: string }
+  | { style: "nextUrl"; nextUrl: string; items: string };
 
 export interface OperationModel {
   /** Unique within the API: the operationId, or one derived from method + path. */

@@ -2,7 +2,13 @@
  * Options shared by every generated client, and the static description of an API the generator emits next to it.
  */
 import type { Credential, BasicCredentials, SecuritySchemeSpec } from "./auth.js";
+import type { FieldEncoding } from "./body.js";
+import type { Hooks } from "./hooks.js";
+import type { ParamSpec } from "./params.js";
+import type { ParseAs } from "./read.js";
+import type { RedirectMode } from "./redirect.js";
 import type { RetryEnvironment, RetryOptions } from "./retry.js";
+import type { SseSpec } from "./sse.js";
 import type { FetchLike, Transport } from "./transport.js";
 import type { OperationValidators, ValidationIssue, ValidationMode } from "./validation.js";
 
@@ -33,8 +39,20 @@ export interface ClientOptionsBase<Throw extends boolean = true> {
   validators?: Readonly<Record<string, OperationValidators>>;
   /** Injectable clock, sleep and randomness (tests). */
   retryEnvironment?: Partial<RetryEnvironment>;
-  /** Replaces the openapi-fetch transport. */
+  /** Replaces the default fetch transport (e.g. `openapiFetchTransport()`); `fetch` is then ignored. */
   transport?: Transport;
+  /** Largest response body read into memory (default 32 MiB); `parseAs: "stream"` is not bounded. */
+  maxResponseBytes?: number;
+  /** Called around every request of every call (before the call's own hooks). */
+  hooks?: Hooks;
+  /** "follow" (default): cross-origin hops drop credentials, vendor headers and the body; see redirect.ts. */
+  redirect?: RedirectMode;
+  /**
+   * Send an idempotency key with every unsafe request (POST, PATCH), reused across its retries, which it makes
+   * safe to retry. `true` uses `Idempotency-Key`; a string names the header. Operations that document an
+   * `Idempotency-Key` header parameter get one anyway when the caller passes none.
+   */
+  idempotencyKeys?: boolean | string;
 }
 
 export interface CallOptions<Throw extends boolean = boolean> {
@@ -44,6 +62,17 @@ export interface CallOptions<Throw extends boolean = boolean> {
   validation?: ValidationMode;
   throwOnError?: Throw;
   baseUrl?: string;
+  /** Extra request headers for this call (documented header parameters are typed per operation). */
+  headers?: Readonly<Record<string, unknown>> | undefined;
+  /** How to read the response body: by its Content-Type (default), or as json, text, blob, arrayBuffer, stream. */
+  parseAs?: ParseAs;
+  /** Request media type to send the body as (one the operation documents; default: the first JSON one). */
+  contentType?: string;
+  maxResponseBytes?: number;
+  hooks?: Hooks;
+  redirect?: RedirectMode;
+  /** The idempotency key to send (default: a random UUID per call, reused across its retries). */
+  idempotencyKey?: string;
 }
 
 /** Static facts the generator extracts from the document. */
@@ -67,10 +96,18 @@ export interface OperationSpec {
   path: string;
   security: readonly (readonly string[])[];
   idempotent: boolean;
-  /** Request media type the body is sent as. */
-  requestMediaType?: string;
+  /** Request media types as documented, the default (first JSON-like) first. */
+  requestMedia?: readonly string[];
+  /** The `encoding` object per request media type (multipart and form bodies). */
+  encoding?: Readonly<Record<string, Readonly<Record<string, FieldEncoding>>>>;
   /** Media types sent in Accept. */
   accept?: readonly string[];
+  /** Parameters serialised otherwise than by their location's default style (or `content`-encoded). */
+  params?: readonly ParamSpec[];
+  /** The documented idempotency-key header parameter, filled in when the caller passes none. */
+  idempotencyHeader?: string;
+  /** `text/event-stream` success responses: read as an async iterator of events. */
+  sse?: SseSpec;
 }
 
 export type Credentials = Readonly<Record<string, Credential<string> | Credential<BasicCredentials> | undefined>>;
@@ -83,4 +120,6 @@ export interface CallInput {
   headers?: Record<string, unknown> | undefined;
   cookies?: Record<string, unknown> | undefined;
   body?: unknown;
+  /** A whole next-page URL (Link header, next URL in the body), used instead of path and query. */
+  url?: string | undefined;
 }

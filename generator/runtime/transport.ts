@@ -1,56 +1,42 @@
 /**
- * The one seam to openapi-fetch (pinned; in maintenance mode since 2026-09). The runtime hands it a fully
- * prepared request (encoded path, serialised body, final headers, signal) and gets back the raw Response and its
- * body; retries, timeouts, auth and validation stay in this runtime, so replacing openapi-fetch means rewriting
- * only this file. See docs/decisions/0002-transport.md.
+ * The transport seam: one prepared request in (final URL, headers, serialised body, signal), the raw Response out,
+ * body unread. The runtime reads the body itself (by media type or `parseAs`, within `maxResponseBytes`), follows
+ * redirects itself (credentials never cross origins) and owns retries, timeouts, auth and validation; so a
+ * transport is ~20 lines. The default calls `fetch` directly; openapi-fetch stays selectable
+ * (`openapiFetchTransport`, see docs/decisions/0120-own-transport.md).
  */
-import createClient from "openapi-fetch";
-
 export type FetchLike = (input: Request) => Promise<Response>;
 
 export interface TransportRequest {
   method: string;
-  baseUrl: string;
-  /** Already percent-encoded path, no query. */
-  path: string;
-  query: Record<string, unknown>;
+  /** Absolute URL: base URL, encoded path and serialised query. */
+  url: string;
   headers: Record<string, string>;
   body?: BodyInit | undefined;
-  signal: AbortSignal;
+  /** Absent when the call has neither a timeout nor a caller's signal. */
+  signal?: AbortSignal | undefined;
 }
 
-export interface TransportResponse {
-  response: Response;
-  /** undefined (no body), the body text, or (error statuses) openapi-fetch's JSON parse of it. */
-  body: unknown;
-}
+export type Transport = (request: TransportRequest) => Promise<Response>;
 
-export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
-
-/** openapi-fetch's typed surface needs a `paths` type; the runtime works from its own operation table instead. */
-interface UntypedClient {
-  request(
-    method: string,
-    url: string,
-    init: Record<string, unknown>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
-export function openapiFetchTransport(fetchImpl?: FetchLike): Transport {
-  const client = createClient({
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    bodySerializer: (body: unknown) => body,
-  }) as unknown as UntypedClient;
-  return async (request) => {
-    const result = await client.request(request.method, request.path, {
-      baseUrl: request.baseUrl,
-      params: { query: request.query },
-      headers: request.headers,
-      body: request.body,
-      signal: request.signal,
-      parseAs: "text",
-    });
-    const body = result.response.ok ? result.data : result.error;
-    return { response: result.response, body: body === "" ? undefined : body };
+function init(request: TransportRequest): RequestInit {
+  const out: RequestInit & { duplex?: "half" } = {
+    method: request.method,
+    headers: request.headers,
+    // The runtime decides which redirects to follow and what survives them (see redirect.ts).
+    redirect: "manual",
   };
+  if (request.signal) out.signal = request.signal;
+  if (request.body !== undefined) {
+    out.body = request.body;
+    // A ReadableStream body needs half-duplex in Node's fetch (and is refused without it).
+    if (typeof ReadableStream !== "undefined" && request.body instanceof ReadableStream) out.duplex = "half";
+  }
+  return out;
+}
+
+/** The default transport: `fetch(url, init)`; a `fetch` option receives a Request instead (as it always has). */
+export function fetchTransport(fetchImpl?: FetchLike): Transport {
+  if (fetchImpl) return (request) => fetchImpl(new Request(request.url, init(request)));
+  return (request) => globalThis.fetch(request.url, init(request));
 }

@@ -77,9 +77,33 @@ export type ResponseBody<Op, Status extends string | number, MediaType extends s
     : unknown
   : unknown;
 
-/** `{ data, error, response }` returned when throwOnError is false. Only HTTP error statuses land in `error`. */
+/**
+ * `{ data, error, response }` returned when throwOnError is false: `error` is the ApiError of an HTTP error status.
+ * What stops a call before anything is sent (RequestError: a missing credential, an unsafe header; ValidationError
+ * of the request in strict mode) and what ends it without an answer (network errors, TimeoutError, aborts) throw
+ * in both modes: they are not answers from the API, and a result with no response would hide them.
+ */
 export type ApiResult<Data, Err extends ApiError<unknown, number>> =
   { data: Data; error: undefined; response: Response } | { data: undefined; error: Err; response: Response };
+
+/** What a request body of a binary media type may be. */
+export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
+
+/** The data a call resolves to for a `parseAs` choice ("auto": by the response's media type, typed from the document). */
+export type ParsedAs<P, Data> = P extends "stream"
+  ? ReadableStream<Uint8Array> | null
+  : P extends "blob"
+    ? Blob
+    : P extends "arrayBuffer"
+      ? ArrayBuffer
+      : P extends "text"
+        ? string
+        : P extends "json"
+          ? unknown
+          : Data;
+
+/** The `data` of an event-stream schema that describes whole events (`{ data, event, id }`), else the schema itself. */
+export type SseData<T> = [T] extends [never] ? unknown : T extends { data?: infer D } ? Exclude<D, undefined> : T;
 
 /** What a call resolves to: the data (throwing mode) or an ApiResult. */
 export type Outcome<Throw extends boolean, Data, Err extends ApiError<unknown, number>> = Throw extends false

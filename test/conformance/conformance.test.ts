@@ -165,9 +165,11 @@ describe.each(apis.map((api) => [api.model.name, api] as const))("%s", (_name, a
         const all = group[`${op.methodName}All`] as (...args: unknown[]) => AsyncIterable<unknown>;
         const parts = exampleRequest(api, judges, op);
         // Start from the first page: no cursor in the initial request.
-        const cursorHolder = op.pagination.cursorIn === "query" ? parts.query : parts.body;
-        if (cursorHolder && typeof cursorHolder === "object")
-          delete (cursorHolder as Record<string, unknown>)[op.pagination.cursorParam];
+        const paging = op.pagination;
+        const cursorHolder =
+          paging.style !== "cursor" ? undefined : paging.cursorIn === "query" ? parts.query : parts.body;
+        if (paging.style === "cursor" && cursorHolder && typeof cursorHolder === "object")
+          delete (cursorHolder as Record<string, unknown>)[paging.cursorParam];
         const args: unknown[] = [...op.pathParams.map((p) => parts.path[p.name])];
         if (op.requestBody) args.push(parts.body);
         args.push(parts.query ? { query: parts.query } : {});

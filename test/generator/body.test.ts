@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeBody, serialiseBody } from "../../generator/runtime/body.js";
+import { serialiseBody } from "../../generator/runtime/body.js";
+import { ResponseTooLargeError } from "../../generator/runtime/errors.js";
+import { readResponse } from "../../generator/runtime/read.js";
 
 describe("serialiseBody", () => {
   it.each([
@@ -25,14 +27,38 @@ describe("serialiseBody", () => {
   });
 });
 
-describe("decodeBody", () => {
+describe("readResponse (auto: by Content-Type)", () => {
   it.each([
     ["JSON", '{"a":1}', "application/json; charset=utf-8", { a: 1 }],
     ["JSON:API", '{"data":null}', "application/vnd.api+json", { data: null }],
     ["text stays text", "hello", "text/plain", "hello"],
+    ["XML is text", "<a/>", "application/xml", "<a/>"],
     ["broken JSON stays text", "{nope", "application/json", "{nope"],
-    ["already parsed (error bodies)", { a: 1 }, "application/json", { a: 1 }],
-  ])("%s", (_name, raw, contentType, want) => {
-    expect(decodeBody(raw, contentType)).toEqual(want);
+  ])("%s", async (_name, raw, contentType, want) => {
+    const response = new Response(raw, { headers: { "Content-Type": contentType } });
+    expect(await readResponse("op", response, "GET", "auto", 1024)).toEqual(want);
+  });
+
+  it("returns bytes as a Blob, byte for byte", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
+    const response = new Response(png, { headers: { "Content-Type": "image/png" } });
+    const blob = (await readResponse("op", response, "GET", "auto", 1024)) as Blob;
+    expect(blob).toBeInstanceOf(Blob);
+    expect(blob.type).toBe("image/png");
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(png);
+  });
+
+  it("refuses a body over the limit, declared or counted", async () => {
+    const declared = new Response("x".repeat(20), { headers: { "Content-Length": "20" } });
+    await expect(readResponse("op", declared, "GET", "text", 10)).rejects.toBeInstanceOf(ResponseTooLargeError);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new Uint8Array(4));
+        controller.close();
+      },
+    });
+    await expect(readResponse("op", new Response(stream), "GET", "arrayBuffer", 10)).rejects.toThrow(
+      /larger than maxResponseBytes \(10\)/,
+    );
   });
 });

@@ -3,6 +3,7 @@
  * never smuggle another header; both are checked before anything reaches the network.
  */
 import { RequestError } from "./errors.js";
+import { serialisePath, type ParamSpec } from "./params.js";
 
 const TEMPLATE_VARIABLE = /\{([^{}]+)\}/g;
 /** WHATWG URL parsing resolves these even when percent-encoded, so they cannot be encoded away: refuse them. */
@@ -10,23 +11,34 @@ const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 export type ParamValue = string | number | boolean | bigint;
 
-/** Substitute `{name}` in a path template with percent-encoded values (`/`, `?`, `#` included). */
-export function buildPath(operationId: string, template: string, values: Record<string, unknown>): string {
-  const built = template.replace(TEMPLATE_VARIABLE, (_match, name: string) => {
+/** Substitute `{name}` in a path template with each value serialised by its style and percent-encoded. */
+export function buildPath(
+  operationId: string,
+  template: string,
+  values: Record<string, unknown>,
+  specs: ReadonlyMap<string, ParamSpec> = new Map(),
+): string {
+  return template.replace(TEMPLATE_VARIABLE, (_match, name: string) => {
     const value = values[name];
+    const spec = specs.get(name) ?? { in: "path", name };
     if (value === undefined || value === null || value === "") {
       throw new RequestError(operationId, `path parameter "${name}" is required and must not be empty`);
     }
-    if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
+    if (typeof value === "function" || typeof value === "symbol") {
+      throw new RequestError(
+        operationId,
+        `path parameter "${name}" must be a string, number, boolean, array or object`,
+      );
+    }
+    if (typeof value === "object" && spec.style === undefined && spec.content === undefined && !Array.isArray(value)) {
       throw new RequestError(operationId, `path parameter "${name}" must be a string, number or boolean`);
     }
-    const encoded = encodeURIComponent(String(value as ParamValue));
+    const encoded = serialisePath(spec, value);
     if (DOT_SEGMENT.test(encoded)) {
       throw new RequestError(operationId, `path parameter "${name}" must not be "." or ".." (it would change the URL)`);
     }
     return encoded;
   });
-  return built;
 }
 
 /** RFC 9110 token characters: anything else in a header name is refused with a message naming the header. */
@@ -39,6 +51,14 @@ export function checkHeaderValue(operationId: string, name: string, value: strin
   }
   if (/[\r\n\0]/.test(value)) {
     throw new RequestError(operationId, `header "${name}" contains CR, LF or NUL; refusing to send it`);
+  }
+  // fetch would throw a bare TypeError (ByteString) and the call would be retried: say what is wrong instead.
+  const wide = /[^\x00-\xff]/.exec(value);
+  if (wide) {
+    throw new RequestError(
+      operationId,
+      `header "${name}" contains ${JSON.stringify(wide[0])} (U+${wide[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), outside Latin-1; HTTP header values cannot carry it: percent-encode it or send it in the body`,
+    );
   }
   return value;
 }

@@ -8,6 +8,7 @@ const BRANDS = {
   ValidationError: Symbol.for("contactgen.ValidationError"),
   RequestError: Symbol.for("contactgen.RequestError"),
   TimeoutError: Symbol.for("contactgen.TimeoutError"),
+  ResponseTooLargeError: Symbol.for("contactgen.ResponseTooLargeError"),
 } as const;
 
 function branded(value: unknown, brand: symbol): boolean {
@@ -88,6 +89,25 @@ export class TimeoutError extends Error {
     readonly timeoutMs: number,
   ) {
     super(`${operationId}: no response within ${timeoutMs} ms`);
+  }
+}
+
+/** The response body exceeded `maxResponseBytes` (read is stopped there; never retried). */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
+  readonly [BRANDS.ResponseTooLargeError] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, BRANDS.ResponseTooLargeError);
+  }
+  constructor(
+    readonly operationId: string,
+    readonly limit: number,
+    readonly response: Response,
+  ) {
+    super(
+      `${operationId}: the response body is larger than maxResponseBytes (${limit}); raise the limit or use parseAs: "stream"`,
+    );
   }
 }
 

@@ -1,63 +1,91 @@
 /**
- * Request body serialisation and response body decoding by media type. JSON and every `+json` type (JSON:API's
- * `application/vnd.api+json`) are sent and parsed as JSON; forms are encoded; anything else is passed through.
+ * Request body serialisation by media type: JSON (and every `+json`), `application/x-www-form-urlencoded`
+ * (honouring `encoding` style/explode/allowReserved/contentType), `multipart/form-data` (see multipart.ts), text,
+ * and binary (Blob, ArrayBuffer, typed arrays, ReadableStream) passed through untouched.
  */
 import { isJsonMediaType, mediaEssence } from "./encode.js";
+import { encodeMultipart, type PartEncoding } from "./multipart.js";
+import { scalarText, serialiseQuery } from "./params.js";
 
 export interface SerialisedBody {
   body: BodyInit | undefined;
-  /** Content-Type to send; undefined lets fetch choose (multipart boundary). */
   contentType: string | undefined;
 }
 
-export function serialiseBody(value: unknown, mediaType: string | undefined): SerialisedBody {
+/** The `encoding` object of one request media type (multipart and form bodies only). */
+export interface FieldEncoding extends PartEncoding {
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+}
+
+export function serialiseBody(
+  value: unknown,
+  mediaType: string | undefined,
+  encoding?: Readonly<Record<string, FieldEncoding>>,
+): SerialisedBody {
   if (value === undefined) return { body: undefined, contentType: undefined };
   const essence = mediaEssence(mediaType);
   if (isJsonMediaType(essence) || essence === "" || essence === "*/*") {
     return { body: JSON.stringify(value), contentType: essence && essence !== "*/*" ? mediaType : "application/json" };
   }
+  if (value instanceof FormData || value instanceof URLSearchParams) return { body: value, contentType: undefined };
   if (essence === "application/x-www-form-urlencoded" && isPlainObject(value)) {
-    const form = new URLSearchParams();
-    for (const [key, item] of Object.entries(value)) appendField(key, item, (k, v) => form.append(k, v));
-    return { body: form.toString(), contentType: mediaType };
+    return { body: encodeForm(value, encoding ?? {}), contentType: mediaType };
   }
-  if (essence === "multipart/form-data" && isPlainObject(value)) {
-    const form = new FormData();
-    for (const [key, item] of Object.entries(value)) {
-      if (item instanceof Blob) form.append(key, item);
-      else appendField(key, item, (k, v) => form.append(k, v));
-    }
-    return { body: form, contentType: undefined };
+  if (essence.startsWith("multipart/") && isPlainObject(value)) {
+    const { body, contentType } = encodeMultipart(value, encoding);
+    return { body, contentType };
   }
-  if (typeof value === "string" || value instanceof Blob || value instanceof ArrayBuffer) {
-    return { body: value, contentType: mediaType };
+  if (
+    typeof value === "string" ||
+    value instanceof Blob ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    (typeof ReadableStream !== "undefined" && value instanceof ReadableStream)
+  ) {
+    return { body: value as BodyInit, contentType: mediaType };
   }
-  if (ArrayBuffer.isView(value)) return { body: value as Uint8Array<ArrayBuffer>, contentType: mediaType };
+  if (essence.startsWith("text/")) return { body: scalarText(value), contentType: mediaType };
   return { body: JSON.stringify(value), contentType: mediaType };
 }
 
-/** Transport bodies arrive as text (or, for error statuses, already JSON-parsed); parse JSON media types here. */
-export function decodeBody(raw: unknown, contentType: string | null): unknown {
-  if (typeof raw !== "string" || !isJsonMediaType(contentType)) return raw;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
+/**
+ * Form fields. With an `encoding` entry: its style/explode (form rules, as a query string), or its JSON
+ * contentType. Without one: arrays repeat the key and nested objects use brackets (`a[b]=1`), the form
+ * Stripe-style APIs read (OpenAPI's own default, a JSON-encoded object, is what `contentType` selects).
+ */
+function encodeForm(value: Record<string, unknown>, encoding: Readonly<Record<string, FieldEncoding>>): string {
+  const parts: string[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const enc = encoding[key];
+    if (enc && (enc.style !== undefined || enc.explode !== undefined || enc.allowReserved !== undefined)) {
+      const text = serialiseQuery({ in: "query", name: key, ...enc }, item);
+      if (text) parts.push(text);
+    } else if (enc?.contentType && isJsonMediaType(enc.contentType)) {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(JSON.stringify(item))}`);
+    } else {
+      appendField(key, item, (k, v) => parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`));
+    }
   }
+  return parts.join("&").replace(/%20/g, "+");
 }
 
-/** Form fields: arrays repeat the key (form, explode), nested objects use deepObject brackets (`a[b]=1`). */
 function appendField(key: string, value: unknown, append: (key: string, value: string) => void): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) for (const item of value) appendField(key, item, append);
   else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) appendField(`${key}[${k}]`, v, append);
-  else append(key, stringify(value));
-}
-
-function stringify(value: unknown): string {
-  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value as string);
+  else append(key, scalarText(value));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Blob) &&
+    !(value instanceof ArrayBuffer) &&
+    !ArrayBuffer.isView(value)
+  );
 }

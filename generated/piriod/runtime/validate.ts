@@ -38,10 +38,37 @@ export function validateResponse(
   status: number,
   contentType: string | null,
   body: unknown,
+  checkBody = true,
 ): ValidationIssue[] {
   const match = matchResponse(operationId, validators, status, contentType, body);
   if ("issue" in match) return [match.issue];
-  return match.validator?.validate(body) ?? [];
+  // A Blob, ArrayBuffer or stream is held to its status and media type only; its bytes are not JSON.
+  return checkBody ? (match.validator?.validate(body) ?? []) : [];
+}
+
+/**
+ * A request body as its schema sees it: a raw binary body is not validated (undefined); in a form or multipart
+ * object a file (Blob, buffer) stands for a string of its size, so `required`, `type` and `maxLength` still apply.
+ */
+export function forValidation(body: unknown): unknown {
+  if (isBinary(body) || (typeof ReadableStream !== "undefined" && body instanceof ReadableStream)) return undefined;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  if (!Object.values(body).some((v) => isBinary(v) || (Array.isArray(v) && v.some(isBinary)))) return body;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    out[key] = Array.isArray(value) ? value.map(asText) : asText(value);
+  }
+  return out;
+}
+
+function isBinary(value: unknown): value is Blob | ArrayBuffer | ArrayBufferView {
+  return value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+}
+
+function asText(value: unknown): unknown {
+  if (!isBinary(value)) return value;
+  const size = value instanceof Blob ? value.size : value.byteLength;
+  return "\u0000".repeat(size);
 }
 
 /** Request bodies: exact media type first, then the only one documented (the caller chose no other). */

@@ -17,6 +17,12 @@ export interface ClientEmitterOptions {
 const RUNTIME_IMPORTS = [
   "createRuntime",
   "type ApiError",
+  "type BinaryBody",
+  "type ParseAs",
+  "type ParsedAs",
+  "type ServerSentEvent",
+  "type SseData",
+  "type SseOptions",
   "type ApiDescription",
   "type BasicCredentials",
   "type CallOptions",
@@ -46,7 +52,9 @@ function emitClient(model: ApiModel, config: ClientEmitterOptions): EmittedFile 
   const firstOp = model.operations[0];
   const headerSource = firstOp ? `Op_${firstOp.identifier}` : undefined;
   const opts = optionsCode(model, name, model.clientHeaders.length > 0 ? headerSource : undefined);
-  const codes = new Map(model.operations.map((op) => [op, operationCode(op, "paths", opts.usableSchemes)]));
+  const codes = new Map(
+    model.operations.map((op) => [op, operationCode(op, "paths", opts.usableSchemes, model.document)]),
+  );
   const baseUrl = defaultBaseUrl(model);
   const description = `const description: ApiDescription = {
   name: ${jsonLiteral(model.name)},

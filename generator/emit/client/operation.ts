@@ -2,9 +2,11 @@
  * Code for one operation: its type aliases (all derived from types.ts through runtime/types.ts helpers), its
  * static spec for the runtime, its method, and for paginated operations an `…All` async iterator.
  */
+import type { OpenApiDocument } from "../../load/openapi-types.js";
 import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
+import { mediaKind, sseIsJson } from "./media.js";
 
 export interface OperationCode {
   types: string;
@@ -26,7 +28,36 @@ function statusKey(status: string): string {
 function responseType(alias: string, response: ResponseModel): string {
   const media = pickMedia(response.content);
   if (!media) return "undefined";
+  const kind = mediaKind(media.mediaType);
+  // Bodies that are not JSON arrive as what they are: bytes as a Blob, text as a string.
+  if (kind === "binary") return "Blob";
+  if (kind === "sse") return "ReadableStream<Uint8Array> | null";
   return `ResponseBody<${alias}, ${statusKey(response.status)}, ${stringLiteral(media.mediaType)}>`;
+}
+
+/** What a caller may pass as the body of one request media type. */
+function requestBodyType(alias: string, media: MediaModel): string {
+  const kind = mediaKind(media.mediaType);
+  if (kind === "binary") return "BinaryBody";
+  if (kind === "text") return "string";
+  const typed = `RequestBody<${alias}, ${stringLiteral(media.mediaType)}>`;
+  if (kind === "form") return `${typed} | ${/multipart\//i.test(media.mediaType) ? "FormData" : "URLSearchParams"}`;
+  return typed;
+}
+
+/** Parameters the runtime cannot serialise by its location's default: their style, explode, reserved, content. */
+function paramSpecs(op: OperationModel): unknown[] {
+  const all = [...op.pathParams, ...op.queryParams, ...op.headerParams, ...op.cookieParams];
+  return all
+    .filter((p) => p.style !== undefined || p.explode !== undefined || p.allowReserved || p.contentMediaType)
+    .map((p) => ({
+      in: p.in,
+      name: p.name,
+      ...(p.style !== undefined ? { style: p.style } : {}),
+      ...(p.explode !== undefined ? { explode: p.explode } : {}),
+      ...(p.allowReserved ? { allowReserved: true } : {}),
+      ...(p.contentMediaType ? { content: p.contentMediaType } : {}),
+    }));
 }
 
 function errorType(alias: string, response: ResponseModel): string {
@@ -51,6 +82,7 @@ export function operationCode(
   op: OperationModel,
   pathsAlias: string,
   securityKeys: ReadonlySet<string>,
+  doc: OpenApiDocument,
 ): OperationCode {
   const alias = `Op_${op.identifier}`;
   const success = op.responses.filter((r) => r.isSuccess);
@@ -69,29 +101,52 @@ export function operationCode(
   const optionsRequired = queryRequired || headersRequired || cookiesRequired;
   const headerNames = headers.map((p) => stringLiteral(p.name)).join(" | ");
   const cookieNames = cookies.map((p) => stringLiteral(p.name)).join(" | ");
+  const requestMedia = op.requestBody?.content ?? [];
+  const media = pickMedia(requestMedia);
+  const manyMedia = requestMedia.length > 1;
+  const sseMedia = success.flatMap((r) => r.content).find((m) => mediaKind(m.mediaType) === "sse");
+  const sseResponse = sseMedia ? success.find((r) => r.content.includes(sseMedia)) : undefined;
   const optionFields = [
     query.length > 0 ? `query${queryRequired ? "" : "?"}: QueryParams<${alias}>` : "",
-    headers.length > 0 ? `headers${headersRequired ? "" : "?"}: HeaderParams<${alias}, ${headerNames}>` : "",
+    headers.length > 0
+      ? `headers${headersRequired ? "" : "?"}: HeaderParams<${alias}, ${headerNames}> & Readonly<Record<string, unknown>>`
+      : "",
     cookies.length > 0 ? `cookies${cookiesRequired ? "" : "?"}: CookieParams<${alias}, ${cookieNames}>` : "",
+    manyMedia ? "contentType?: M" : "",
+    "parseAs?: P",
   ].filter(Boolean);
+  const omitted = ['"parseAs"', '"contentType"', ...(headers.length > 0 ? ['"headers"'] : [])].join(" | ");
+  const mediaParam = manyMedia ? `, M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}` : "";
+  const mediaArg = manyMedia ? ", M" : "";
   const types = [
     `type ${alias} = ${pathsAlias}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`,
     `type ${alias}_Data = ${data};`,
     `type ${alias}_Error = ${errors};`,
-    `type ${alias}_Options<C extends boolean> = CallOptions<C>${optionFields.length > 0 ? ` & { ${optionFields.join("; ")} }` : ""};`,
-  ].join("\n");
+    manyMedia
+      ? `type ${alias}_Bodies = { ${requestMedia.map((m) => `${stringLiteral(m.mediaType)}: ${requestBodyType(alias, m)}`).join("; ")} };`
+      : "",
+    `type ${alias}_Options<C extends boolean, P extends ParseAs = "auto"${mediaParam}> = Omit<CallOptions<C>, ${omitted}> & { ${optionFields.join("; ")} };`,
+  ]
+    .filter(Boolean)
+    .join("\n");
 
-  const media = op.requestBody ? pickMedia(op.requestBody.content) : undefined;
   const accept = acceptList(op);
   const security = op.security.map((alt) => alt.filter((k) => securityKeys.has(k)));
+  const encoding = Object.fromEntries(requestMedia.flatMap((m) => (m.encoding ? [[m.mediaType, m.encoding]] : [])));
+  const params = paramSpecs(op);
+  const idempotencyHeader = op.headerParams.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
   const spec = `const ${alias}_spec: OperationSpec = ${jsonLiteral({
     id: op.id,
     method: op.method,
     path: op.path,
     security,
     idempotent: op.idempotent,
-    ...(media ? { requestMediaType: media.mediaType } : {}),
+    ...(requestMedia.length > 0 ? { requestMedia: requestMedia.map((m) => m.mediaType) } : {}),
+    ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
     ...(accept.length > 0 ? { accept } : {}),
+    ...(params.length > 0 ? { params } : {}),
+    ...(idempotencyHeader ? { idempotencyHeader } : {}),
+    ...(sseMedia ? { sse: { json: sseIsJson(doc, sseMedia) } } : {}),
   })};`;
 
   const taken: string[] = ["options", "rt"];
@@ -99,11 +154,11 @@ export function operationCode(
   const bodyName = op.requestBody ? unique(taken, "body") : undefined;
   const args = pathArgs.map(({ param, name }) => `${name}: PathParam<${alias}, ${stringLiteral(param.name)}>`);
   if (bodyName && media) {
-    const bodyType = `RequestBody<${alias}, ${stringLiteral(media.mediaType)}>`;
+    const bodyType = manyMedia ? `${alias}_Bodies[M]` : requestBodyType(alias, media);
     if (op.requestBody?.required) args.push(`${bodyName}: ${bodyType}`);
     else args.push(optionsRequired ? `${bodyName}: ${bodyType} | undefined` : `${bodyName}?: ${bodyType}`);
   }
-  const callArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<C>`].join(", ");
+  const callArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<C, P${mediaArg}>`].join(", ");
   const pathObject = `{ ${pathArgs.map(({ param, name }) => `${propertyKey(param.name)}: ${name}`).join(", ")} }`;
   const input = [
     pathArgs.length > 0 ? `path: ${pathObject}` : "",
@@ -113,35 +168,65 @@ export function operationCode(
     bodyName ? `body: ${bodyName}` : "",
   ].filter(Boolean);
   const inputCode = `{ ${input.join(", ")} }`;
+  const generics = `C extends boolean = Throw, P extends ParseAs = "auto"${mediaParam}`;
+  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error>`;
   const members = [
     {
       name: op.methodName,
       render: (finalName: string) =>
         operationDoc(op, "      ") +
-        `      ${propertyKey(finalName)}<C extends boolean = Throw>(${callArgs}): Promise<Outcome<C, ${alias}_Data, ${alias}_Error>> {\n` +
-        `        return rt.call(${alias}_spec, ${inputCode}, options) as Promise<Outcome<C, ${alias}_Data, ${alias}_Error>>;\n` +
+        `      ${propertyKey(finalName)}<${generics}>(${callArgs}): Promise<${outcome}> {\n` +
+        `        return rt.call(${alias}_spec, ${inputCode}, options) as Promise<${outcome}>;\n` +
         `      },\n`,
     },
   ];
+  if (sseMedia && sseResponse) {
+    const item = `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
+    const sseArgs = [
+      ...args,
+      `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "stream"${mediaArg}> & SseOptions`,
+    ].join(", ");
+    members.push({
+      name: `${op.methodName}Events`,
+      render: (finalName: string) =>
+        operationDoc(
+          op,
+          "      ",
+          "The `text/event-stream` response as typed events; reconnects with `Last-Event-ID`.",
+        ) +
+        `      ${propertyKey(finalName)}${manyMedia ? `<M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}>` : ""}(${sseArgs}): AsyncIterable<ServerSentEvent<${item}>> {\n` +
+        `        return rt.sse<${item}>(${alias}_spec, ${inputCode}, options);\n` +
+        `      },\n`,
+    });
+  }
   if (op.pagination) {
     const p = op.pagination;
-    const pagination = jsonLiteral({
-      cursorParam: p.cursorParam,
-      cursorIn: p.cursorIn,
-      nextCursor: p.nextCursor,
-      items: p.items,
-      ...(p.hasMore ? { hasMore: p.hasMore } : {}),
-    });
+    // Cursor specs keep their historical shape (no `style`), so existing generated clients do not change.
+    const { style, ...rest } = p;
+    const pagination = jsonLiteral(style === "cursor" ? rest : p);
+    const follows: Record<typeof style, string> = {
+      cursor: p.style === "cursor" ? `following the \`${p.cursorParam}\` cursor` : "",
+      offset: p.style === "offset" ? `advancing \`${p.offsetParam}\` by each page's length` : "",
+      page: p.style === "page" ? `counting \`${p.pageParam}\` up` : "",
+      link: 'following the `Link: rel="next"` header',
+      nextUrl: "following the next-page URL in each page",
+    };
     const item = `PageItem<${alias}_Data, ${stringLiteral(p.items)}>`;
-    const pagerArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<true>`].join(", ");
+    const pagerArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "auto"${mediaArg}>`].join(
+      ", ",
+    );
     members.push({
       name: `${op.methodName}All`,
       render: (finalName: string) =>
-        operationDoc(op, "      ", `Every item of every page, following the \`${p.cursorParam}\` cursor.`) +
-        `      ${propertyKey(finalName)}(${pagerArgs}): AsyncIterable<${item}> {\n` +
+        operationDoc(op, "      ", `Every item of every page, ${follows[style]}.`) +
+        `      ${propertyKey(finalName)}${manyMedia ? `<M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}>` : ""}(${pagerArgs}): AsyncIterable<${item}> {\n` +
         `        return rt.paginate<${item}>(${alias}_spec, ${pagination}, ${inputCode}, options);\n` +
         `      },\n`,
     });
   }
-  return { types, spec, members };
+  // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
+  const [, ...rest] = types.split("\n");
+  const used = new RegExp(`\\b${alias}\\b(?!_)`);
+  const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
+  return { types: uses ? types : rest.join("\n"), spec, members };
 }

@@ -7,11 +7,20 @@
  * already checked and bundled. So this seam calls its exported `transformSchema` with the same context openapiTS
  * builds (test/generator/types-seam.test.ts proves the output is byte-identical).
  */
+import ts from "typescript";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import { isBinarySchema } from "./binary.js";
 import type { OpenApiDocument } from "../../load/openapi-types.js";
 
 type Schema = Parameters<typeof transformSchema>[0];
 type Context = Parameters<typeof transformSchema>[1];
+
+/** Binary strings are Blob (./binary.ts); the native engine applies the same rule. */
+function binaryTransform(schemaObject: unknown): ts.TypeNode | undefined {
+  return isBinarySchema(schemaObject as Record<string, unknown>)
+    ? ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"))
+    : undefined;
+}
 
 export const OPTIONS = {
   // readOnly/writeOnly become $Read/$Write brands, so request and response shapes can differ.
@@ -20,6 +29,7 @@ export const OPTIONS = {
   // (openapi-typescript's default would force callers to send Pylon's `limit`, Piriod's `invoicing`).
   defaultNonNullable: false,
   silent: true,
+  transform: binaryTransform,
 } as const;
 
 /** openapiTS()'s context with its defaults (openapi-typescript/src/index.ts), minus the Redocly config it never reads. */
@@ -48,7 +58,7 @@ function context(schema: Schema): Context {
     redoc: undefined as unknown as Context["redoc"],
     silent: true,
     inject: undefined,
-    transform: undefined,
+    transform: OPTIONS.transform,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -58,6 +68,11 @@ function context(schema: Schema): Context {
 }
 
 export function renderTypes(document: OpenApiDocument): string {
+  if (typeof document.openapi === "string" && document.openapi.startsWith("3.2.") && hasOperationsOf32(document)) {
+    throw new Error(
+      "openapi-typescript 7.13 does not read OpenAPI 3.2 `query` or `additionalOperations` operations: generate this document with the native types engine (the default)",
+    );
+  }
   // openapi-typescript mutates while it walks; give it its own copy so other emitters see the original.
   const schema = withoutSecurity(structuredClone(document)) as Schema;
   // A raw U+2028/U+2029 is legal in a string literal but ends a `//` comment; as an escape it is inert everywhere
@@ -65,6 +80,12 @@ export function renderTypes(document: OpenApiDocument): string {
   return astToString(transformSchema(schema, context(schema)))
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+function hasOperationsOf32(document: OpenApiDocument): boolean {
+  return Object.values(document.paths ?? {}).some(
+    (item) => typeof item === "object" && item !== null && ("query" in item || "additionalOperations" in item),
+  );
 }
 
 /**

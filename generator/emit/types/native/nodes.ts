@@ -37,6 +37,8 @@ export const NEVER = keyword("never");
 export const NULL = keyword("null");
 
 export const text = (value: string): TypeNode => ({ kind: "text", text: value });
+/** Binary strings (see ../binary.ts): a type reference, not a primitive, as in openapi-typescript's transform. */
+export const BLOB = text("Blob");
 export const generic = (name: string, args: TypeNode[]): TypeNode => ({ kind: "generic", name, args });
 export const objectType = (members: Member[]): TypeNode => ({ kind: "object", members });
 export const record = (key: TypeNode, value: TypeNode): TypeNode => generic("Record", [key, value]);

@@ -15,17 +15,37 @@ function parameterKey(ctx: Context, parameter: unknown): string {
   return `${String(p?.in)}-${String(p?.name)}`;
 }
 
+/**
+ * OpenAPI 3.2 operations (`query`, and `additionalOperations` keyed by their lower-case method), written after the
+ * eight methods and only when present, so 3.0/3.1 output stays identical to openapi-typescript's (which does not
+ * read 3.2 and therefore has no counterpart for these).
+ */
+function extraOperations(item: Record<string, unknown>): [string, unknown, string[]][] {
+  const out: [string, unknown, string[]][] = [];
+  if (isObject(item.query)) out.push(["query", item.query, ["query"]]);
+  if (isObject(item.additionalOperations)) {
+    for (const [name, operation] of Object.entries(item.additionalOperations)) {
+      const key = name.toLowerCase();
+      if (!METHODS.includes(key) && key !== "query") out.push([key, operation, ["additionalOperations", name]]);
+    }
+  }
+  return out;
+}
+
 export function pathItemType(ctx: Context, item: Record<string, unknown>, path: string): TypeNode {
   const shared = Array.isArray(item.parameters) ? (item.parameters as unknown[]) : [];
   const members: Member[] = [parametersMember(ctx, shared, at(ctx, [path, "parameters"]))];
-  for (const method of METHODS) {
-    const operation = item[method];
+  const entries: [string, unknown, string[]][] = [
+    ...METHODS.map((m): [string, unknown, string[]] => [m, item[m], [m]]),
+    ...extraOperations(item),
+  ];
+  for (const [method, operation, segments] of entries) {
     if (!operation) {
       members.push({ doc: [], key: method, optional: true, type: NEVER });
       continue;
     }
     if (!isObject(operation)) continue;
-    const operationPath = at(ctx, [path, method]);
+    const operationPath = at(ctx, [path, ...segments]);
     let type: TypeNode;
     if ("$ref" in operation) type = ref(ctx, String(operation.$ref));
     else {
@@ -42,7 +62,7 @@ export function pathItemType(ctx: Context, item: Record<string, unknown>, path: 
         operations.push({ doc: [], key: memberKey(id), optional: false, type: objectType(body) });
       } else type = objectType(body);
     }
-    members.push({ doc: docLines(operation), key: method, optional: false, type });
+    members.push({ doc: docLines(operation), key: memberKey(method), optional: false, type });
   }
   return objectType(members);
 }

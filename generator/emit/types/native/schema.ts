@@ -8,6 +8,7 @@ import { at, ref, resolve, type Context } from "./context.js";
 import type { Discriminator } from "./discriminators.js";
 import { memberKey } from "./keys.js";
 import {
+  BLOB,
   BOOLEAN,
   generic,
   intersection,
@@ -25,6 +26,7 @@ import {
   type Member,
   type TypeNode,
 } from "./nodes.js";
+import { isBinarySchema } from "../binary.js";
 import { objectCore } from "./object.js";
 import { parsePointer } from "./refs.js";
 
@@ -136,7 +138,7 @@ function coreType(ctx: Context, schema: Schema, path: string): TypeNode | undefi
   const type = schema.type;
   if (type) {
     if (type === "null") return NULL;
-    if (type === "string") return STRING;
+    if (type === "string") return isBinarySchema(schema) ? BLOB : STRING;
     if (type === "number" || type === "integer") return NUMBER;
     if (type === "boolean") return BOOLEAN;
     if (type === "array") return arrayType(ctx, schema, path);

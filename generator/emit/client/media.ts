@@ -1,0 +1,37 @@
+/**
+ * How a media type is handled by a generated client: JSON (typed from the schema), text (`string`), binary
+ * (`Blob` received; `Blob | ArrayBuffer | ArrayBufferView | ReadableStream` sent), multipart/form (the schema's
+ * object, Blob for binary fields), or an event stream (an async iterator of typed events).
+ */
+import type { OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
+import { deref } from "../../model/refs.js";
+import type { MediaModel } from "../../model/types.js";
+
+export type MediaKind = "json" | "text" | "binary" | "form" | "sse";
+
+const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|yaml|x-yaml|javascript)$)/;
+
+export function mediaKind(mediaType: string): MediaKind {
+  const essence = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (/^application\/(?:[\w.+-]*\+)?json$/.test(essence) || essence === "*/*" || essence === "") return "json";
+  if (essence === "text/event-stream") return "sse";
+  if (essence === "application/x-www-form-urlencoded" || essence.startsWith("multipart/")) return "form";
+  if (TEXTUAL.test(essence)) return "text";
+  return "binary";
+}
+
+/** Whether SSE `data` is JSON: the schema of `data` (3.2 `itemSchema`, or a `data` property) is not a string. */
+export function sseIsJson(doc: OpenApiDocument, media: MediaModel): boolean {
+  const item = media.itemSchema ?? media.schema;
+  if (item === undefined) return false;
+  const resolved = deref<SchemaObject>(doc, item);
+  const props = resolved.properties as Record<string, SchemaObject> | undefined;
+  const data = props?.data !== undefined ? deref<SchemaObject>(doc, props.data) : resolved;
+  const type = data.type;
+  // 3.2 style: JSON carried in a string (`contentMediaType: application/json`, `contentSchema`).
+  if (type === "string" && typeof data.contentMediaType === "string") return /json/i.test(data.contentMediaType);
+  return !(
+    type === "string" ||
+    (Array.isArray(type) && type.length > 0 && type.every((t) => t === "string" || t === "null"))
+  );
+}
