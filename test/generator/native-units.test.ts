@@ -77,7 +77,7 @@ describe("schemas", () => {
     ["3.1 type array", { type: ["string", "null"] }, "string | null"],
     ["enum with null", { type: ["string", "null"], enum: ["a", null] }, '"a" | null'],
     ["const", { const: -1.5 }, "-1.5"],
-    ["binary", { type: "string", format: "binary" }, "string"],
+    ["binary", { type: "string", format: "binary" }, "Blob"],
     [
       "tuple",
       { type: "array", prefixItems: [{ type: "string" }, { type: "number" }] },

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { loadDocument } from "../../generator/load/load.js";
 import { SpecError } from "../../generator/load/spec-error.js";
@@ -61,7 +61,14 @@ async function survives(contents: string | Uint8Array, extension: string): Promi
   }
   const heap = process.memoryUsage().heapUsed;
   if (heap > HEAP_CEILING) throw new Error(`heap at ${Math.round(heap / 2 ** 20)} MiB after this case`);
+  survived++;
 }
+
+/** Cases that ended in a result or a SpecError within the deadline and the heap ceiling, per test. */
+let survived = 0;
+beforeEach(() => {
+  survived = 0;
+});
 
 type Json = unknown;
 const REFS = [
@@ -148,6 +155,7 @@ describe("fuzz: loader and generator", () => {
       fc.asyncProperty(bytes, async (input) => survives(input, "yaml")),
       { seed: SEED, numRuns: RUNS },
     );
+    expect(survived).toBe(RUNS);
   }, 300_000);
 
   it("random mutations of the five specs end in a result or a SpecError", async () => {
@@ -166,6 +174,7 @@ describe("fuzz: loader and generator", () => {
       ),
       { seed: SEED, numRuns: RUNS },
     );
+    expect(survived).toBe(RUNS);
   }, 300_000);
 
   it("random text edits of the five specs end in a result or a SpecError", async () => {
@@ -187,5 +196,6 @@ describe("fuzz: loader and generator", () => {
       ),
       { seed: SEED, numRuns: RUNS },
     );
+    expect(survived).toBe(RUNS);
   }, 300_000);
 });

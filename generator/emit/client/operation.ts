@@ -226,7 +226,8 @@ export function operationCode(
   }
   // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
   const [, ...rest] = types.split("\n");
-  const used = new RegExp(`\\b${alias}\\b(?!_)`);
+  // Not \b: it only knows ASCII word characters, and identifiers may be in any script (Op_получить).
+  const used = new RegExp(`(?<![\\p{ID_Continue}$])${alias.replace(/[$]/g, "\\$&")}(?![\\p{ID_Continue}$])`, "u");
   const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
   return { types: uses ? types : rest.join("\n"), spec, members };
 }
