@@ -78,6 +78,9 @@ function styledFields(
   const out = { ...value };
   for (const [name, raw] of Object.entries(media.encoding ?? {})) {
     if (!isRecord(raw) || (raw.style === undefined && raw.explode === undefined)) continue;
+    // deepObject fields keep the bounded nested reading of parseBody (`billing[address][line1]`, as Stripe sends):
+    // the parameter rules define one level only, and would drop the nested members.
+    if (raw.style === "deepObject") continue;
     const prop = props[name];
     const resolved =
       isRecord(prop) && typeof prop.$ref === "string"

@@ -53,6 +53,11 @@ export function buildRequest(registry: SchemaRegistry, op: MockOperation, doc: R
   if (media && op.method !== "get" && op.method !== "head") {
     const value = media.example ?? sample(media.schema);
     const kind = kindOf(media.mediaType);
+    if (kind === "multipart") {
+      // fetch writes the multipart body and its boundary into content-type itself.
+      init.body = multipart(registry, media.schema, value);
+      return { path: `${path}${query.size > 0 ? `?${query.toString()}` : ""}`, init };
+    }
     headers["content-type"] = media.mediaType;
     init.body =
       kind === "form"
@@ -62,4 +67,30 @@ export function buildRequest(registry: SchemaRegistry, op: MockOperation, doc: R
           : String(value ?? "x");
   }
   return { path: `${path}${query.size > 0 ? `?${query.toString()}` : ""}`, init };
+}
+
+/** A multipart body: binary members as file parts, objects and arrays as JSON parts, the rest as text. */
+function multipart(registry: SchemaRegistry, fragment: string | undefined, value: unknown): FormData {
+  const form = new FormData();
+  const schema = fragment ? follow(registry.document, fragment).value : undefined;
+  const props = isRecord(schema) && isRecord(schema.properties) ? schema.properties : {};
+  const resolved = (prop: unknown): unknown =>
+    isRecord(prop) && typeof prop.$ref === "string"
+      ? follow(registry.document, prop.$ref.replace(/^[^#]*#/, "")).value
+      : prop;
+  const isBinary = (prop: unknown): boolean => {
+    const p = resolved(prop);
+    return isRecord(p) && (p.format === "binary" || (typeof p.contentMediaType === "string" && !p.contentEncoding));
+  };
+  for (const [name, member] of Object.entries(isRecord(value) ? value : {})) {
+    const prop = resolved(props[name]);
+    const itemsBinary = isRecord(prop) && prop.type === "array" && isBinary(prop.items);
+    if (isBinary(prop) || itemsBinary) {
+      for (const item of itemsBinary && Array.isArray(member) ? member : [member])
+        form.append(name, new Blob([String(item ?? "x")], { type: "application/octet-stream" }), `${name}.bin`);
+    } else if (Array.isArray(member) && isRecord(prop) && prop.type === "array") {
+      for (const item of member) form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+    } else form.append(name, typeof member === "object" && member !== null ? JSON.stringify(member) : String(member));
+  }
+  return form;
 }
