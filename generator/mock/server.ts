@@ -84,10 +84,15 @@ export async function startMock(options: MockOptions): Promise<MockServer> {
     keepAliveTimeout: 5_000,
   });
   // A connection that sends nothing at all is not covered by the timeouts above (they start with a request):
-  // close a socket idle for longer than a request may take. Longer than requestTimeout plus two checks, so a
-  // client stalled mid-body still gets its 408 from Node before this destroys the socket without an answer.
-  server.setTimeout(requestTimeout + 2 * checkingInterval);
+  // close a socket idle for as long as a request may take to send its headers. Not one whose request is under
+  // way: a client stalled mid-body gets its 408 from requestTimeout instead of a socket closed without an answer.
+  const answering = new WeakSet<object>();
+  server.setTimeout(Math.min(requestTimeout, 10_000), (socket) => {
+    if (!answering.has(socket)) socket.destroy();
+  });
   server.on("request", (req, res) => {
+    answering.add(req.socket);
+    res.once("close", () => answering.delete(req.socket));
     // One line per answered request, errors included, so `npm run mock` shows why a client was refused.
     res.once("finish", () => {
       const op = res.getHeader("x-mock-operation");
