@@ -7,6 +7,8 @@ import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "
 import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
 import { mediaKind, sseIsJson } from "./media.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
+import { claimName } from "../../openapi/names.js";
 
 export interface OperationCode {
   types: string;
@@ -14,8 +16,6 @@ export interface OperationCode {
   /** Members of the group object (method, and pager when paginated), keyed by member name. */
   members: Array<{ name: string; render: (finalName: string) => string }>;
 }
-
-const JSON_LIKE = /^application\/(?:[\w.+-]*\+)?json$/i;
 
 export function pickMedia(content: MediaModel[]): MediaModel | undefined {
   return content[0];
@@ -66,15 +66,14 @@ function errorType(alias: string, response: ResponseModel): string {
 }
 
 function unique(names: string[], wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; names.includes(candidate); n++) candidate = `${wanted}${n}`;
+  const candidate = claimName(new Set(names), wanted);
   names.push(candidate);
   return candidate;
 }
 
 function acceptList(op: OperationModel): string[] {
   const media = [...new Set(op.responses.filter((r) => r.isSuccess).flatMap((r) => r.content.map((c) => c.mediaType)))];
-  const json = media.filter((m) => JSON_LIKE.test(m));
+  const json = media.filter((m) => isJsonMedia(m));
   return (json.length > 0 ? json : media).filter((m) => m !== "*/*").sort();
 }
 

@@ -1,5 +1,6 @@
 /** Assembles generated/<api>/validators.ts from the compiled checks, the templates and the target plan. */
 import * as formats from "../../runtime/formats.js";
+import { claimName as claim } from "../../openapi/names.js";
 import * as re2 from "../../runtime/re2-pattern.js";
 import * as engine from "../../runtime/validator-engine.js";
 import { docComment, pascalCase, propertyKey, stringLiteral } from "../safe.js";
@@ -43,13 +44,6 @@ export interface RenderInput {
 }
 
 const DIRECTION = { schema: 0, request: 1, response: 2 } as const;
-
-function claim(taken: Set<string>, wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${n}`;
-  taken.add(candidate);
-  return candidate;
-}
 
 export function renderModule(input: RenderInput): string {
   const { plan } = input;

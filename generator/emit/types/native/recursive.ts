@@ -8,6 +8,7 @@
  */
 import { stringLiteral } from "../../safe.js";
 import { text, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
+import { claimName } from "../../../openapi/names.js";
 
 const schemaRef = (name: string) => `components["schemas"][${stringLiteral(name)}]`;
 
@@ -138,10 +139,7 @@ export function breakRecursiveSchemas(names: string[], members: Member[]): Recur
   const aliasOf = new Map<string, string>();
   for (const name of names.filter((n) => recursive.has(n))) {
     const base = `$Recursive_${name.replace(/[^A-Za-z0-9_$]/g, "_")}`;
-    let alias = base;
-    for (let n = 2; taken.has(alias); n++) alias = `${base}${n}`;
-    taken.add(alias);
-    aliasOf.set(name, alias);
+    aliasOf.set(name, claimName(taken, base));
   }
   const aliases: RecursiveAliases["aliases"] = [];
   const out = members.map((member, i) => {
