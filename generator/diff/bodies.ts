@@ -1,5 +1,5 @@
 import type { MediaTypeObject, ReferenceObject, RequestBodyObject, ResponseObject } from "../load/openapi-types.js";
-import type { OperationDiffInput } from "./operations.js";
+import type { OperationDiffInput } from "./operation-input.js";
 import { tryDeref as deref } from "../openapi/pointer.js";
 import { compareSchema } from "./schema.js";
 import type { Direction } from "./types.js";

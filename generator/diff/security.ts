@@ -1,5 +1,5 @@
 import type { OpenApiDocument, SecuritySchemeObject } from "../load/openapi-types.js";
-import type { OperationDiffInput } from "./operations.js";
+import type { OperationDiffInput } from "./operation-input.js";
 import { tryDeref as deref } from "../openapi/pointer.js";
 import type { ChangeSink } from "./types.js";
 
