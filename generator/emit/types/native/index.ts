@@ -4,6 +4,7 @@
  * loads the `typescript` package, which was most of `npm run generate`'s start-up (docs/decisions/0005).
  */
 import type { OpenApiDocument } from "../../../load/openapi-types.js";
+import { trustedCode, type Code } from "../../code.js";
 import { docLines } from "./comments.js";
 import { at, type Context } from "./context.js";
 import { hasDiscriminators, scanDiscriminators } from "./discriminators.js";
@@ -72,7 +73,7 @@ function componentsType(
 const EMPTY = record(STRING, NEVER);
 
 /** The text of types.ts after the banner. */
-export function renderNativeTypes(source: OpenApiDocument): string {
+export function renderNativeTypes(source: OpenApiDocument): Code {
   // Discriminator mappings are applied by patching the mapped schemas, as openapi-typescript does: on a copy.
   const document = hasDiscriminators(source) ? (structuredClone(source) as OpenApiDocument) : source;
   const tracksPaths = document !== source;
@@ -99,5 +100,5 @@ export function renderNativeTypes(source: OpenApiDocument): string {
   if (ctx.withRequired === "first" || !ctx.operations)
     out.push(...(ctx.withRequired ? [WITH_REQUIRED] : []), operations);
   else out.push(operations, ...(ctx.withRequired ? [WITH_REQUIRED] : []));
-  return out.join("");
+  return trustedCode(out.join(""));
 }
