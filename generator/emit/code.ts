@@ -89,6 +89,13 @@ export function tagLine<S extends string>(line: string extends S ? never : S): C
   return line as string as CommentLine;
 }
 
+/** `prefix` + an escaped line (`@default ` + value, continuation indentation): still one safe comment line. */
+export function prefixLine<S extends string>(prefix: string extends S ? never : S, line: CommentLine): CommentLine {
+  const joined = (tagLine(prefix) as string) + (line as string);
+  if (prefix.endsWith("*") && line.startsWith("/")) throw new Error(`prefixLine: "${prefix}" would end the comment`);
+  return joined as CommentLine;
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
