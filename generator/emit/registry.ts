@@ -71,10 +71,11 @@ function overlaps(a: string, b: string): boolean {
   return a === b || (a.endsWith("/") && b.startsWith(a)) || (b.endsWith("/") && a.startsWith(b));
 }
 
-function checkSet(defs: AnyEmitterDefinition[]): void {
+function checkSet(defs: readonly AnyEmitterDefinition[]): void {
   const names = new Set(defs.map((d) => d.name));
+  const twice = defs.find((d, i) => defs.findIndex((o) => o.name === d.name) !== i);
+  if (twice) throw new Error(`emitter "${twice.name}" is listed twice`);
   for (const [i, d] of defs.entries()) {
-    if (defs.findIndex((o) => o.name === d.name) !== i) throw new Error(`emitter "${d.name}" is listed twice`);
     const missing = d.requires.filter((r) => !names.has(r));
     if (missing.length > 0)
       throw new Error(`emitter "${d.name}" requires ${missing.map((m) => `"${m}"`).join(", ")}: add it to emitters`);
@@ -108,11 +109,26 @@ export async function resolveEmitters(
   options: ResolveOptions = {},
 ): Promise<Emitter[]> {
   const defs = await Promise.all(entries.map(loadDefinition));
+  return resolveEmittersFrom(
+    defs,
+    entries.map((e) => e.options),
+    options,
+    entries.map((e) => label(e)),
+  );
+}
+
+/** Definitions (with their raw options, by position) → checked emitters; what resolveEmitters does after loading. */
+export async function resolveEmittersFrom(
+  defs: readonly AnyEmitterDefinition[],
+  rawOptions: ReadonlyArray<Record<string, unknown> | undefined> = [],
+  options: ResolveOptions = {},
+  labels: readonly string[] = defs.map((d) => `"${d.name}"`),
+): Promise<Emitter[]> {
   const parsed = defs.map((def, i) => {
     try {
-      return def.parseOptions(entries[i]?.options ?? {});
+      return def.parseOptions(rawOptions[i] ?? {});
     } catch (error) {
-      throw new Error(`emitter ${label(entries[i] as EmitterEntry)}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`emitter ${labels[i] ?? def.name}: ${(error as Error).message}`, { cause: error });
     }
   });
   if (!options.only) checkSet(defs);
