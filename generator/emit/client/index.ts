@@ -38,6 +38,8 @@ const RUNTIME_IMPORTS = [
   "type QueryParams",
   "type RequestBody",
   "type ResponseBody",
+  "type ResponseHeader",
+  "type Success",
 ];
 
 export function clientEmitter(config: ClientEmitterOptions): Emitter {

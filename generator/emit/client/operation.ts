@@ -7,6 +7,7 @@ import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "
 import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
 import { mediaKind, sseIsJson } from "./media.js";
+import { responseHeadersSpec, responseHeadersType } from "./response-headers.js";
 
 export interface OperationCode {
   types: string;
@@ -62,7 +63,17 @@ function paramSpecs(op: OperationModel): unknown[] {
 
 function errorType(alias: string, response: ResponseModel): string {
   const status = /^\d{3}$/.test(response.status) ? response.status : "number";
-  return `ApiError<${responseType(alias, response)}, ${status}>`;
+  const headers = responseHeadersType(alias, response, statusKey(response.status));
+  return `ApiError<${responseType(alias, response)}, ${status}${headers === NO_HEADERS ? "" : `, ${headers}`}>`;
+}
+
+const NO_HEADERS = "Record<string, never>";
+
+/** One success status of the result (`throwOnError: false`): its status, data as `parseAs` reads it, headers. */
+function successType(alias: string, response: ResponseModel): string {
+  const status = /^\d{3}$/.test(response.status) ? response.status : "number";
+  const headers = responseHeadersType(alias, response, statusKey(response.status));
+  return `Success<ParsedAs<P, ${responseType(alias, response)}>, ${status}, ${headers}>`;
 }
 
 function unique(names: string[], wanted: string): string {
@@ -122,6 +133,7 @@ export function operationCode(
     `type ${alias} = ${pathsAlias}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`,
     `type ${alias}_Data = ${data};`,
     `type ${alias}_Error = ${errors};`,
+    `type ${alias}_Ok<P extends ParseAs> = ${success.length > 0 ? [...new Set(success.map((r) => successType(alias, r)))].join(" | ") : "Success<ParsedAs<P, unknown>>"};`,
     manyMedia
       ? `type ${alias}_Bodies = { ${requestMedia.map((m) => `${stringLiteral(m.mediaType)}: ${requestBodyType(alias, m)}`).join("; ")} };`
       : "",
@@ -134,6 +146,7 @@ export function operationCode(
   const security = op.security.map((alt) => alt.filter((k) => securityKeys.has(k)));
   const encoding = Object.fromEntries(requestMedia.flatMap((m) => (m.encoding ? [[m.mediaType, m.encoding]] : [])));
   const params = paramSpecs(op);
+  const responseHeaders = responseHeadersSpec(doc, op);
   const idempotencyHeader = op.headerParams.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
   const spec = `const ${alias}_spec: OperationSpec = ${jsonLiteral({
     id: op.id,
@@ -147,6 +160,7 @@ export function operationCode(
     ...(params.length > 0 ? { params } : {}),
     ...(idempotencyHeader ? { idempotencyHeader } : {}),
     ...(sseMedia ? { sse: { json: sseIsJson(doc, sseMedia) } } : {}),
+    ...(responseHeaders ? { responseHeaders } : {}),
   })};`;
 
   const taken: string[] = ["options", "rt"];
@@ -169,7 +183,7 @@ export function operationCode(
   ].filter(Boolean);
   const inputCode = `{ ${input.join(", ")} }`;
   const generics = `C extends boolean = Throw, P extends ParseAs = "auto"${mediaParam}`;
-  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error>`;
+  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error, ${alias}_Ok<P>>`;
   const members = [
     {
       name: op.methodName,
