@@ -253,6 +253,6 @@ export async function check(): Promise<void> {
 }
 `,
     );
-    expect(await typecheck(dir)).toEqual({ ok: true, output: "" });
+    expect(await typecheck(dir, { strictest: true })).toEqual({ ok: true, output: "" });
   });
 });

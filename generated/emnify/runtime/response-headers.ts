@@ -35,7 +35,7 @@ export function readResponseHeaders(
 ): Readonly<Record<string, unknown>> {
   if (specs === undefined) return NONE;
   const code = String(status);
-  const declared = specs[code] ?? specs[`${code[0]}XX`] ?? specs[`${code[0]}xx`] ?? specs.default;
+  const declared = specs[code] ?? specs[`${code[0]}XX`] ?? specs[`${code[0]}xx`] ?? specs["default"];
   if (declared === undefined || declared.length === 0) return NONE;
   const out: Record<string, unknown> = {};
   for (const spec of declared) {

@@ -6,7 +6,8 @@ import type { OpenApiDocument } from "../../load/openapi-types.js";
 import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
-import { mediaKind, sseIsJson } from "./media.js";
+import { inlineSchemaType } from "../types/native/index.js";
+import { mediaKind, sseIsJson, sseItemDataSchema } from "./media.js";
 import { responseHeadersSpec, responseHeadersType } from "./response-headers.js";
 
 export interface OperationCode {
@@ -194,8 +195,17 @@ export function operationCode(
         `      },\n`,
     },
   ];
+  const itemData = sseMedia ? sseItemDataSchema(doc, sseMedia) : undefined;
+  let typeLines = types;
+  if (sseMedia && sseResponse && itemData !== undefined) {
+    // 3.2 itemSchema: the event data's type is printed here (types.ts has no place for it), as received.
+    typeLines += `\ntype ${alias}_Event = Readable<${inlineSchemaType(doc, itemData).type}>;`;
+  }
   if (sseMedia && sseResponse) {
-    const item = `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
+    const item =
+      itemData !== undefined
+        ? `${alias}_Event`
+        : `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
     const sseArgs = [
       ...args,
       `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "stream"${mediaArg}> & SseOptions`,
@@ -239,9 +249,9 @@ export function operationCode(
     });
   }
   // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
-  const [, ...rest] = types.split("\n");
+  const [, ...rest] = typeLines.split("\n");
   // Not \b: it only knows ASCII word characters, and identifiers may be in any script (Op_получить).
   const used = new RegExp(`(?<![\\p{ID_Continue}$])${alias.replace(/[$]/g, "\\$&")}(?![\\p{ID_Continue}$])`, "u");
   const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
-  return { types: uses ? types : rest.join("\n"), spec, members };
+  return { types: uses ? typeLines : rest.join("\n"), spec, members };
 }
