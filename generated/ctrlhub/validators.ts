@@ -3,39 +3,39 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $q, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $q, $r, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isDateTime, __isEmail, __isUuid } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
 const vb: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.org_id === undefined && $r(e, p, y, "org_id")) return false;
 if (d.contact_id === undefined && $r(e, p, y, "contact_id")) return false;
-if (d.org_id !== undefined && typeof d.org_id !== "string" && $i(e, q, "org_id", "type", "must be a string")) return false;
-if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $i(e, q, "contact_id", "type", "must be a string")) return false;
+if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, q, "org_id", 0)) return false;
+if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, q, "contact_id", 0)) return false;
 return !e || e.length === n;
 };
 const vc: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
 return !e || e.length === n;
 };
 const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.first_name !== undefined && typeof d.first_name !== "string" && $i(e, q, "first_name", "type", "must be a string")) return false;
-if (d.last_name !== undefined && typeof d.last_name !== "string" && $i(e, q, "last_name", "type", "must be a string")) return false;
+if (d.first_name !== undefined && typeof d.first_name !== "string" && $ty(e, q, "first_name", 0)) return false;
+if (d.last_name !== undefined && typeof d.last_name !== "string" && $ty(e, q, "last_name", 0)) return false;
 if (d.email !== undefined && !vc(d.email, q, "email", e) && !e) return false;
-if (d.telephone !== undefined && typeof d.telephone !== "string" && $i(e, q, "telephone", "type", "must be a string")) return false;
+if (d.telephone !== undefined && typeof d.telephone !== "string" && $ty(e, q, "telephone", 0)) return false;
 return !e || e.length === n;
 };
 const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data !== undefined && !v4(d.data, q, "data", e) && !e) return false;
 if (d.jsonapi !== undefined && !v6(d.jsonapi, q, "jsonapi", e) && !e) return false;
@@ -43,13 +43,13 @@ return !e || e.length === n;
 };
 const vd: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (!__isDateTime(d) && $i(e, p, y, "format", "must be a valid date-time")) return false;
 return !e || e.length === n;
 };
 const v2: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.created_at !== undefined && !vd(d.created_at, q, "created_at", e) && !e) return false;
 if (d.updated_at !== undefined && !vd(d.updated_at, q, "updated_at", e) && !e) return false;
@@ -58,7 +58,7 @@ return !e || e.length === n;
 };
 const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.accounts !== undefined && !v8(d.accounts, q, "accounts", e) && !e) return false;
 if (d.author !== undefined && !v9(d.author, q, "author", e) && !e) return false;
@@ -68,16 +68,16 @@ return !e || e.length === n;
 };
 const ve: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (!__isUuid(d) && $i(e, p, y, "format", "must be a valid uuid")) return false;
 return !e || e.length === n;
 };
 const v4: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $i(e, q, "type", "type", "must be a string")) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
 if (d.attributes !== undefined && !v0(d.attributes, q, "attributes", e) && !e) return false;
 if (d.meta !== undefined && !v2(d.meta, q, "meta", e) && !e) return false;
 if (d.relationships !== undefined && !v3(d.relationships, q, "relationships", e) && !e) return false;
@@ -85,52 +85,52 @@ return !e || e.length === n;
 };
 const vf: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $i(e, q, "type", "type", "must be a string")) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
 if (d.attributes !== undefined && !v0(d.attributes, q, "attributes", e) && !e) return false;
 return !e || e.length === n;
 };
 const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data !== undefined && !vf(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;
 };
 const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.version !== undefined && typeof d.version !== "string" && $i(e, q, "version", "type", "must be a string")) return false;
+if (d.version !== undefined && typeof d.version !== "string" && $ty(e, q, "version", 0)) return false;
 return !e || e.length === n;
 };
 const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $i(e, q, "type", "type", "must be a string")) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
 return !e || e.length === n;
 };
 const vg: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Array.isArray(d)) return $t(e, p, y, "type", "must be an array");
+if (!Array.isArray(d)) return $tf(e, p, y, 5);
 const q = e ? $q(p, y) : 0;
 for (let i = 0; i < d.length; i++) if (!v7(d[i], q, i, e) && !e) return false;
 return !e || e.length === n;
 };
 const v8: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data !== undefined && !vg(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;
 };
 const v9: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data !== undefined && !v7(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;

@@ -3,36 +3,36 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $len, $q, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $len, $q, $r, $t, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isDateTime, __isEmail } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
 const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.id === undefined && $r(e, p, y, "id")) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $i(e, q, "id", "type", "must be a string")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
 return !e || e.length === n;
 };
 const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d["x-simple-workspace"] === undefined && $r(e, p, y, "x-simple-workspace")) return false;
-if (d["x-piriod-test-mode"] !== undefined && typeof d["x-piriod-test-mode"] !== "boolean" && $i(e, q, "x-piriod-test-mode", "type", "must be a boolean")) return false;
-if (d["x-simple-workspace"] !== undefined && typeof d["x-simple-workspace"] !== "string" && $i(e, q, "x-simple-workspace", "type", "must be a string")) return false;
+if (d["x-piriod-test-mode"] !== undefined && typeof d["x-piriod-test-mode"] !== "boolean" && $ty(e, q, "x-piriod-test-mode", 3)) return false;
+if (d["x-simple-workspace"] !== undefined && typeof d["x-simple-workspace"] !== "string" && $ty(e, q, "x-simple-workspace", 0)) return false;
 return !e || e.length === n;
 };
 const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (d.length > 64 && $len(d) > 64 && $i(e, p, y, "maxLength", "must have at most 64 characters")) return false;
 return !e || e.length === n;
 };
 const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
 return !e || e.length === n;
 };
@@ -50,31 +50,31 @@ return !e || e.length === n;
 };
 const va: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (!__isDateTime(d) && $i(e, p, y, "format", "must be a valid date-time")) return false;
 return !e || e.length === n;
 };
 const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.name === undefined && $r(e, p, y, "name")) return false;
 if (d.email === undefined && $r(e, p, y, "email")) return false;
 if (d.name !== undefined && !v6(d.name, q, "name", e) && !e) return false;
 if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $i(e, q, "id", "type", "must be a string")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
 if (d.customer !== undefined && !v8(d.customer, q, "customer", e) && !e) return false;
 if (d.orgunit !== undefined && !v8(d.orgunit, q, "orgunit", e) && !e) return false;
 if (d.phone !== undefined && !v9(d.phone, q, "phone", e) && !e) return false;
-if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $i(e, q, "invoicing", "type", "must be a boolean")) return false;
-if (d.collections !== undefined && typeof d.collections !== "boolean" && $i(e, q, "collections", "type", "must be a boolean")) return false;
+if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, q, "invoicing", 3)) return false;
+if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, q, "collections", 3)) return false;
 if (d.created !== undefined && !va(d.created, q, "created", e) && !e) return false;
 if (d.updated !== undefined && !va(d.updated, q, "updated", e) && !e) return false;
 return !e || e.length === n;
 };
 const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.name === undefined && $r(e, p, y, "name")) return false;
 if (d.email === undefined && $r(e, p, y, "email")) return false;
@@ -83,8 +83,8 @@ if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
 if (d.customer !== undefined && !v8(d.customer, q, "customer", e) && !e) return false;
 if (d.orgunit !== undefined && !v8(d.orgunit, q, "orgunit", e) && !e) return false;
 if (d.phone !== undefined && !v9(d.phone, q, "phone", e) && !e) return false;
-if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $i(e, q, "invoicing", "type", "must be a boolean")) return false;
-if (d.collections !== undefined && typeof d.collections !== "boolean" && $i(e, q, "collections", "type", "must be a boolean")) return false;
+if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, q, "invoicing", 3)) return false;
+if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, q, "collections", 3)) return false;
 return !e || e.length === n;
 };
 

@@ -3,49 +3,49 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $q, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $q, $r, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import type { components } from "./types.js";
 
 const va: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.id === undefined && $r(e, p, y, "id")) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $i(e, q, "id", "type", "must be a string")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
 return !e || e.length === n;
 };
 const vb: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Number.isInteger(d)) return $t(e, p, y, "type", "must be an integer");
+if (!Number.isInteger(d)) return $tf(e, p, y, 2);
 if (d >= 1000 && $i(e, p, y, "exclusiveMaximum", "must be less than 1000")) return false;
 if (d <= 0 && $i(e, p, y, "exclusiveMinimum", "must be greater than 0")) return false;
 return !e || e.length === n;
 };
 const vc: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.limit === undefined && $r(e, p, y, "limit")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $i(e, q, "cursor", "type", "must be a string")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
 const vd: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $i(e, q, "cursor", "type", "must be a string")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
 const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.id !== undefined && typeof d.id !== "string" && $i(e, q, "id", "type", "must be a string")) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $i(e, q, "name", "type", "must be a string")) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $i(e, q, "email", "type", "must be a string")) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $i(e, q, "avatar_url", "type", "must be a string")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
 return !e || e.length === n;
 };
 const ve: $C = (d, p, y, e) => {
@@ -63,87 +63,87 @@ return !e || e.length === n;
 };
 const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.name === undefined && $r(e, p, y, "name")) return false;
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $i(e, q, "account_external_id", "type", "must be a string")) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $i(e, q, "account_id", "type", "must be a string")) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $i(e, q, "avatar_url", "type", "must be a string")) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $i(e, q, "email", "type", "must be a string")) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $i(e, q, "name", "type", "must be a string")) return false;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, q, "account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, q, "account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
 if (d.portal_role !== undefined && !ve(d.portal_role, q, "portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $i(e, q, "portal_role_id", "type", "must be a string")) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, q, "portal_role_id", 0)) return false;
 if (vf(d, 0, null, null) && $i(e, p, y, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n;
 };
 const v2: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data !== undefined && !v0(d.data, q, "data", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $i(e, q, "request_id", "type", "must be a string")) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
 const vg: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Array.isArray(d)) return $t(e, p, y, "type", "must be an array");
+if (!Array.isArray(d)) return $tf(e, p, y, 5);
 const q = e ? $q(p, y) : 0;
 for (let i = 0; i < d.length; i++) if (!v0(d[i], q, i, e) && !e) return false;
 return !e || e.length === n;
 };
 const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.data === undefined && $r(e, p, y, "data")) return false;
 if (d.pagination === undefined && $r(e, p, y, "pagination")) return false;
 if (d.data !== undefined && !vg(d.data, q, "data", e) && !e) return false;
 if (d.pagination !== undefined && !v7(d.pagination, q, "pagination", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $i(e, q, "request_id", "type", "must be a string")) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
 const v4: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $i(e, q, "cursor", "type", "must be a string")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
 const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $i(e, q, "account_external_id", "type", "must be a string")) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $i(e, q, "account_id", "type", "must be a string")) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $i(e, q, "avatar_url", "type", "must be a string")) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $i(e, q, "email", "type", "must be a string")) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $i(e, q, "name", "type", "must be a string")) return false;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, q, "account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, q, "account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
 if (d.portal_role !== undefined && !ve(d.portal_role, q, "portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $i(e, q, "portal_role_id", "type", "must be a string")) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, q, "portal_role_id", 0)) return false;
 if (vf(d, 0, null, null) && $i(e, p, y, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n;
 };
 const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $i(e, q, "request_id", "type", "must be a string")) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
 const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, y, "type", "must be an object");
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 const q = e ? $q(p, y) : 0;
 if (d.cursor === undefined && $r(e, p, y, "cursor")) return false;
 if (d.has_next_page === undefined && $r(e, p, y, "has_next_page")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $i(e, q, "cursor", "type", "must be a string")) return false;
-if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $i(e, q, "has_next_page", "type", "must be a boolean")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
+if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $ty(e, q, "has_next_page", 3)) return false;
 return !e || e.length === n;
 };
 const v8: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, y, "type", "must be a string");
+if (typeof d !== "string") return $tf(e, p, y, 0);
 if (d !== "no_access" && d !== "member" && d !== "admin" && $i(e, p, y, "enum", "must be one of \"no_access\", \"member\", \"admin\"")) return false;
 return !e || e.length === n;
 };

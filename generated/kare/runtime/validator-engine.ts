@@ -82,6 +82,28 @@ export function $t(e: $E, p: number, y: string | number | null, keyword: string,
   return false;
 }
 
+/** Messages of single-type checks, by the index validators.ts writes (thousands of type checks, one text each). */
+export const TYPE_MESSAGES = [
+  "must be a string",
+  "must be a number",
+  "must be an integer",
+  "must be a boolean",
+  "must be null",
+  "must be an array",
+  "must be an object",
+] as const;
+
+/** A value is not of the single type `t` (an index of TYPE_MESSAGES): `$i` for a type check written in place. */
+export function $ty(e: $E, p: number, y: string | number | null, t: number): boolean {
+  return $i(e, p, y, "type", TYPE_MESSAGES[t] as string);
+}
+
+/** The value itself is not of the single type `t`: records the issue and answers false (nothing else to check). */
+export function $tf(e: $E, p: number, y: string | number | null, t: number): false {
+  $i(e, p, y, "type", TYPE_MESSAGES[t] as string);
+  return false;
+}
+
 /** A composition failed: its branches' issues (when collected), then its own. */
 export function $j(e: $E, t: $E, p: number, y: string | number | null, keyword: string, message: string): boolean {
   if (e === null) return true;

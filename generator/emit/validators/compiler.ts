@@ -29,14 +29,14 @@ export interface Callee {
   resource: string;
   /**
    * A subschema that only checks a type (`{type: string}`): the test of a value that fails it (in terms of `d`) and
-   * the message, so a caller can check it in place instead of calling (no call, no frame, nothing to inline).
+   * the index of its message (TYPE_MESSAGES), so a caller can check it in place instead of calling (no call, no frame, nothing to inline).
    */
-  inline?: { fails: string; message: string };
+  inline?: { fails: string; type: string };
 }
 
 /** The body of a type-only subschema, as keywords.ts writes it. */
 const TYPE_ONLY =
-  /^if \(([^()]*|!\(typeof d === "number" && Number\.isFinite\(d\)\)|!Number\.isInteger\(d\))\) return \$t\(e, p, y, "type", ("[^"\\]*")\);\nreturn true;$/;
+  /^if \(([^()]*|!\(typeof d === "number" && Number\.isFinite\(d\)\)|!Number\.isInteger\(d\))\) return \$tf\(e, p, y, (\d)\);\nreturn true;$/;
 
 export class PatternError extends Error {
   constructor(
@@ -167,7 +167,7 @@ export class Compiler {
     }
     const typeOnly = ann ? null : TYPE_ONLY.exec(body);
     if (typeOnly)
-      return { name, resource: ctx.resource, inline: { fails: typeOnly[1] as string, message: typeOnly[2] as string } };
+      return { name, resource: ctx.resource, inline: { fails: typeOnly[1] as string, type: typeOnly[2] as string } };
     return { name, resource: ctx.resource };
   }
 

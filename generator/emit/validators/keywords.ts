@@ -36,6 +36,8 @@ const NOT_TYPE: Record<string, string> = {
   array: "!Array.isArray(d)",
   object: 'd === null || typeof d !== "object" || Array.isArray(d)',
 };
+/** The order of the engine's TYPE_MESSAGES (a single-type check writes the index). */
+const TYPE_ORDER = ["string", "number", "integer", "boolean", "null", "array", "object"];
 const GROUP_TEST: Record<string, string> = {
   string: 'typeof d === "string"',
   number: 'typeof d === "number"',
@@ -93,7 +95,7 @@ class Body {
     if (callee.inline && !annotations) {
       const fails = inlineTest(callee.inline.fails, value);
       this.lines.push(
-        `if (${guard ? `${guard} && ` : ""}${fails} && $i(e, ${at}, "type", ${callee.inline.message})) return false;`,
+        `if (${guard ? `${guard} && ` : ""}${fails} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
       );
       return;
     }
@@ -161,7 +163,12 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
   if (types) {
     const test =
       types.length === 1 ? NOT_TYPE[types[0] as string] : `!(${types.map((t) => TYPE_TEST[t]).join(" || ")})`;
-    b.lines.push(`if (${test}) return $t(e, p, y, "type", ${lit(message("type", schema.type))});`);
+    const index = types.length === 1 ? TYPE_ORDER.indexOf(types[0] as string) : -1;
+    b.lines.push(
+      index >= 0
+        ? `if (${test}) return $tf(e, p, y, ${index});`
+        : `if (${test}) return $t(e, p, y, "type", ${lit(message("type", schema.type))});`,
+    );
   }
   if (unevaluated) b.lines.push("const c = $an();");
   enumAndConst(b);
@@ -404,7 +411,7 @@ function arrayKeywords(b: Body): void {
       b.usesQ = true;
       const fails = inlineTest(callee.inline.fails, "d[i]");
       b.lines.push(
-        `for (let i = ${prefix.length}; i < d.length; i++) if (${fails} && $i(e, q, i, "type", ${callee.inline.message})) return false;`,
+        `for (let i = ${prefix.length}; i < d.length; i++) if (${fails} && $ty(e, q, i, ${callee.inline.type})) return false;`,
       );
     } else if (callee.name !== ACCEPT) {
       b.collects = true;
