@@ -20,6 +20,7 @@ import { paginate, type PaginationSpec } from "./paginate.js";
 import { buildUrl, cookieHeader, headerParams } from "./request-parts.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readResponse, type ParseAs } from "./read.js";
 import { withRedirects } from "./redirect.js";
+import { readResponseHeaders } from "./response-headers.js";
 import { defaultEnvironment, resolveRetry, retryDelay, type RetryEnvironment } from "./retry.js";
 import { eventSource, type ServerSentEvent, type SseOptions } from "./sse.js";
 import { fetchTransport, type TransportRequest } from "./transport.js";
@@ -162,12 +163,15 @@ export function createRuntime(
     if (!response.ok) {
       // The status is the news: strict mode attaches the issues to the ApiError rather than hiding it.
       if (mode === "warn") report(mode, event, options.onValidationIssue, data);
-      const error = new ApiError(op.id, response.status, data, response, mode === "strict" ? issues : []);
+      const declared = readResponseHeaders(op.responseHeaders, response.status, response.headers);
+      const error = new ApiError(op.id, response.status, data, response, mode === "strict" ? issues : [], declared);
       if (throwOnError) throw error;
       return { data: undefined, error, response };
     }
     report(mode, event, options.onValidationIssue, data);
-    return throwOnError ? data : { data, error: undefined, response };
+    if (throwOnError) return data;
+    const declared = readResponseHeaders(op.responseHeaders, response.status, response.headers);
+    return { status: response.status, data, headers: declared, error: undefined, response };
   }
 
   return {
