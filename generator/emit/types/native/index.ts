@@ -104,3 +104,25 @@ export function renderNativeTypes(source: OpenApiDocument): Code {
   else out.push(operations, ...(ctx.withRequired ? [WITH_REQUIRED] : []));
   return join(out, "");
 }
+
+/**
+ * One schema as a type expression for code beside types.ts (OpenAPI 3.2 `itemSchema` event data, which types.ts
+ * cannot hold while it follows openapi-typescript): `$ref`s print as `components["schemas"]["X"]`, and readOnly /
+ * writeOnly members as `$Read`/`$Write`, both of which types.ts exports under either engine.
+ */
+export function inlineSchemaType(
+  document: OpenApiDocument,
+  schema: unknown,
+  indent = "",
+): { type: string; withRequired: boolean } {
+  const ctx: Context = {
+    document,
+    discriminators: { objects: {}, refsHandled: [] },
+    operations: undefined,
+    withRequired: undefined,
+    tracksPaths: false,
+    refs: new Map(),
+  };
+  const type = print(schemaType(ctx, schema, ""), indent);
+  return { type, withRequired: ctx.withRequired !== undefined };
+}
