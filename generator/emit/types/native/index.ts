@@ -113,8 +113,8 @@ export function renderNativeTypes(source: OpenApiDocument): Code {
 export function inlineSchemaType(
   document: OpenApiDocument,
   schema: unknown,
-  indent = "",
-): { type: string; withRequired: boolean } {
+  indent: Code = EMPTY_INDENT,
+): { type: Code; withRequired: boolean } {
   const ctx: Context = {
     document,
     discriminators: { objects: {}, refsHandled: [] },
