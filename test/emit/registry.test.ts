@@ -6,13 +6,13 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../generator/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ts } from "../../generator/emit/code.js";
 import { defineEmitter } from "../../generator/emit/emitter.js";
 import { DEFAULT_EMITTERS, resolveEmitters } from "../../generator/emit/registry.js";
 import { loadDocument } from "../../generator/load/load.js";
 import { buildModel } from "../../generator/model/build.js";
+import { runCli } from "../support/cli.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SPEC = path.join(ROOT, "specs/pylon/openapi.yaml");
@@ -30,19 +30,7 @@ afterAll(async () => {
 async function generateWith(emitters: unknown[]): Promise<{ code: number; stderr: string }> {
   const config = path.join(dir, "generator.config.json");
   await writeFile(config, JSON.stringify({ out: "out", emitters, apis: [{ name: "pylon", spec: SPEC }] }));
-  let stderr = "";
-  const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-  try {
-    const code = await main(["generate", "--config", config, "--no-cache", "--no-lint"]);
-    return { code, stderr };
-  } finally {
-    spy.mockRestore();
-    log.mockRestore();
-  }
+  return runCli(["generate", "--config", "generator.config.json", "--no-cache", "--no-lint"], dir);
 }
 
 async function snapshot(folder: string): Promise<Record<string, string>> {
