@@ -9,6 +9,9 @@ import { createPylonClient, ApiError } from "../../generated/pylon/index.js";
 import * as factories from "../../generated/pylon/tanstack-query.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import type { components } from "../../generated/pylon/types.js";
+import { DEFAULT_EMITTERS } from "../../generator/emit/registry.js";
+import { cleanupScratch, generateInto } from "../generator/helpers.js";
+import { typecheckDirs } from "../support/typecheck.js";
 
 let mock: MockServer;
 let queryClient: QueryClient;
@@ -23,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   queryClient?.clear();
   await mock?.close();
+  await cleanupScratch();
 });
 
 describe("tanstack-query.ts over the mock", () => {
@@ -78,5 +82,18 @@ describe("tanstack-query.ts over the mock", () => {
     const data = await queryClient.fetchInfiniteQuery({ ...options, pages: 3 });
     expect(data.pages).toHaveLength(2);
     expect(typeof data.pageParams[1]).toBe("string");
+  });
+});
+
+describe("tanstack-query.ts for other documents", () => {
+  // files.yaml: offset pagination, binary and multipart bodies, SSE, optional bodies; hostile.yaml: names that are
+  // reserved words, clash or are not identifiers. One program (lib files parsed once) under the strictest profile.
+  it("type-checks under strictest for fixtures with offset pagination, binary bodies and hostile names", async () => {
+    const emitters = [...DEFAULT_EMITTERS, { name: "tanstack-query" }];
+    const dirs = [
+      await generateInto("test/fixtures/files.yaml", "tq-files", { emitters }),
+      await generateInto("test/fixtures/hostile.yaml", "tq-hostile", { emitters }),
+    ];
+    expect(typecheckDirs(dirs, "tsconfig.strictest.json")).toEqual([]);
   });
 });
