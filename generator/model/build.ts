@@ -12,7 +12,7 @@ import {
 } from "../load/openapi-types.js";
 import { mediaExample } from "./examples.js";
 import { derivedOperationId, methodNameInGroup } from "./names.js";
-import { collectParameters, orderPathParams } from "./parameters.js";
+import { collectParameters, orderPathParams, responseHeaders } from "./parameters.js";
 import { deref, follow, fragmentOf } from "../openapi/pointer.js";
 import { isJsonLike } from "../openapi/media-types.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
@@ -177,6 +177,7 @@ function buildResponses(doc: OpenApiDocument, responses: Record<string, unknown>
         status,
         description: response.description ?? "",
         content: buildContent(doc, response.content),
+        headers: responseHeaders(doc, response.headers),
         isSuccess: /^[23]/.test(status),
       };
     });

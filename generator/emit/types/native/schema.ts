@@ -3,6 +3,7 @@
  * with (readWriteMarkers on, defaultNonNullable off, no enums/immutable/alphabetize), so both emitters agree on
  * every type (test/generator/native-types.test.ts compiles the two side by side).
  */
+import { ts } from "../../code.js";
 import { at, ref, resolve, type Context } from "./context.js";
 import type { Discriminator } from "./discriminators.js";
 import {
@@ -66,7 +67,7 @@ function allOfItems(ctx: Context, items: unknown, required: unknown, path: strin
         const keys = parentRequired.filter((k) => Object.hasOwn(properties, k) && properties[k]);
         if (keys.length > 0) {
           ctx.withRequired ??= ctx.operations === undefined ? "first" : "after operations";
-          type = generic("WithRequired", [type, union(keys.map(literal))]);
+          type = generic(ts`WithRequired`, [type, union(keys.map(literal))]);
         }
       }
       discriminator =
@@ -79,7 +80,7 @@ function allOfItems(ctx: Context, items: unknown, required: unknown, path: strin
         isObject(item) && isObject(item.discriminator) ? (item.discriminator as unknown as Discriminator) : undefined;
     }
     return discriminator
-      ? generic("Omit", [type, { kind: "union", types: [literal(discriminator.propertyName)] }])
+      ? generic(ts`Omit`, [type, { kind: "union", types: [literal(discriminator.propertyName)] }])
       : type;
   });
 }

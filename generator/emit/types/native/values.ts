@@ -1,4 +1,5 @@
 /** Leaf helpers of the native types emitter: schema-object test, literal types, inferred discriminator values. */
+import { num, ts } from "../../code.js";
 import { stringLiteral } from "../../safe.js";
 import type { Discriminator } from "./discriminators.js";
 import { memberKey } from "./keys.js";
@@ -14,8 +15,8 @@ export function isObject(value: unknown): value is Schema {
 /** A JSON value as a literal type (`const`, `enum`). */
 export function literal(value: unknown): TypeNode {
   if (typeof value === "string") return text(stringLiteral(value));
-  if (typeof value === "number") return Number.isFinite(value) ? text(String(value)) : UNKNOWN;
-  if (typeof value === "boolean") return text(String(value));
+  if (typeof value === "number") return Number.isFinite(value) ? text(num(value)) : UNKNOWN;
+  if (typeof value === "boolean") return text(value ? ts`true` : ts`false`);
   if (value === null) return NULL;
   if (Array.isArray(value))
     return value.length === 0 ? { kind: "array", element: NEVER } : { kind: "tuple", elements: value.map(literal) };
