@@ -11,5 +11,6 @@ export default defineConfig({
     // A test that reaches its end without one assertion fails: no green for code that checked nothing.
     expect: { requireAssertions: true },
     reporters: ["default", "./test/support/summary-reporter.ts"],
+    setupFiles: ["./test/support/cpu-setup.ts"],
   },
 });

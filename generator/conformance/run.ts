@@ -8,7 +8,7 @@ import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
 import { SpecError } from "../load/spec-error.js";
 import { startMock, type MockServer } from "../mock/server.js";
-import { parseArgs, USAGE, UsageError } from "./args.js";
+import { parseArgs, UsageError } from "./args.js";
 import { placeholders, schemeNames } from "./credentials.js";
 import { operationsOf, runEngine } from "./engine.js";
 import { planText } from "./plan.js";
@@ -35,17 +35,9 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
   let options: Options;
   try {
     options = parseArgs(argv);
-    if (argv.includes("--help") || argv.includes("-h")) {
-      out(`${USAGE}\n`);
-      return 0;
-    }
   } catch (error) {
-    if (argv.includes("--help") || argv.includes("-h")) {
-      out(`${USAGE}\n`);
-      return 0;
-    }
     if (error instanceof UsageError) {
-      err(`conformance: ${error.message}\n${USAGE}\n`);
+      err(`conformance: ${error.message}\n(contactgen conformance --help lists the options)\n`);
       return 2;
     }
     throw error;
