@@ -4,7 +4,7 @@
  * loads the `typescript` package, which was most of `npm run generate`'s start-up (docs/decisions/0005).
  */
 import type { OpenApiDocument } from "../../../load/openapi-types.js";
-import { join, ts, type Code } from "../../code.js";
+import { EMPTY as NO_CODE, join, ts, type Code } from "../../code.js";
 import { propertyKey } from "../../safe.js";
 import { docLines } from "./comments.js";
 import { at, type Context } from "./context.js";
@@ -113,8 +113,8 @@ export function renderNativeTypes(source: OpenApiDocument): Code {
 export function inlineSchemaType(
   document: OpenApiDocument,
   schema: unknown,
-  indent = "",
-): { type: string; withRequired: boolean } {
+  indent: Code = NO_CODE,
+): { type: Code; withRequired: boolean } {
   const ctx: Context = {
     document,
     discriminators: { objects: {}, refsHandled: [] },
