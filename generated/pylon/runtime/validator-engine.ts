@@ -52,6 +52,7 @@ export function $q(p: number, y: string | number | null): number {
 
 /** JSON Pointer of the value at key `y` below the first `p` keys of `$P` (`y` null: the `p` keys alone). */
 export function $w(p: number, y: string | number | null): string {
+  if (p === 0) return y === null ? "" : typeof y === "number" ? `/${y}` : `/${$p(y)}`;
   let path = "";
   for (let i = 0; i < p; i++) {
     const key = $P[i] as string | number;
