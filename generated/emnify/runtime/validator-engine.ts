@@ -262,8 +262,11 @@ export function __validate(check: $C, direction: number, value: unknown): Valida
   if ($S.length > 0) $S.length = 0;
   const issues: ValidationIssue[] = [];
   try {
-    // One collecting pass: it builds no path and allocates nothing per value until an issue is found, so a valid
-    // value costs about what `is()` costs, and an invalid one is not checked twice.
+    // Valid values (the common case) are answered by the first-failure pass. The collecting pass that follows for
+    // an invalid one builds no path and allocates nothing per value until it records an issue. (One collecting
+    // pass for every value measured slower on valid pages and no faster on small invalid objects: ADR 0112.)
+    if (check(value, 0, null, null)) return [];
+    if ($S.length > 0) $S.length = 0;
     check(value, 0, null, issues);
   } catch (error) {
     return $failure(error);
