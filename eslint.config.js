@@ -23,4 +23,23 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The code tag's cast is for safe.ts alone (generator/emit/code.ts): every other module builds Code with `ts`.
+    files: ["generator/**/*.ts"],
+    ignores: ["generator/emit/safe.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "(^|/)code\\.js$",
+              importNames: ["escapedCode", "escapedCommentLines"],
+              message: "only generator/emit/safe.ts turns escaped text into Code; build code with the ts tag",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody, type Success } from "./runtime/index.js";
 
 export interface CtrlhubAuth {
   /** Session token for authentication. */
@@ -16,6 +16,7 @@ export interface CtrlhubClientOptions<Throw extends boolean = true> extends Clie
 type Op_updateContact = paths["/v3/orgs/{org_id}/customers/contacts/{contact_id}"]["put"];
 type Op_updateContact_Data = ResponseBody<Op_updateContact, 200, "application/vnd.api+json">;
 type Op_updateContact_Error = ApiError<undefined, 401>;
+type Op_updateContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_updateContact, 200, "application/vnd.api+json">>, 200, Record<string, never>>;
 type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "put", path: "/v3/orgs/{org_id}/customers/contacts/{contact_id}", security: [["sessionToken"]], idempotent: true, requestMedia: ["application/vnd.api+json"], accept: ["application/vnd.api+json"] };
 
@@ -45,8 +46,8 @@ export function createCtrlhubClient<Throw extends boolean = true>(options: Ctrlh
        *
        * `PUT /v3/orgs/{org_id}/customers/contacts/{contact_id}`
        */
-      update<C extends boolean = Throw, P extends ParseAs = "auto">(orgId: PathParam<Op_updateContact, "org_id">, contactId: PathParam<Op_updateContact, "contact_id">, body: RequestBody<Op_updateContact, "application/vnd.api+json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { org_id: orgId, contact_id: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(orgId: PathParam<Op_updateContact, "org_id">, contactId: PathParam<Op_updateContact, "contact_id">, body: RequestBody<Op_updateContact, "application/vnd.api+json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>> {
+        return rt.call(Op_updateContact_spec, { path: { org_id: orgId, contact_id: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>>;
       },
     },
   };

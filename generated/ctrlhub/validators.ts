@@ -3,127 +3,136 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $q, $r, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isDateTime, __isEmail, __isUuid } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
-const va: $C = (d, p, e) => {
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-return true;
-};
-const vb: $C = (d, p, e) => {
+const vb: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.org_id === undefined && $r(e, p, "org_id")) return false;
-if (d.contact_id === undefined && $r(e, p, "contact_id")) return false;
-if (d.org_id !== undefined && !va(d.org_id, e && p + "/org_id", e) && !e) return false;
-if (d.contact_id !== undefined && !va(d.contact_id, e && p + "/contact_id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.org_id === undefined && $r(e, p, y, "org_id")) return false;
+if (d.contact_id === undefined && $r(e, p, y, "contact_id")) return false;
+if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, q, "org_id", 0)) return false;
+if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, q, "contact_id", 0)) return false;
 return !e || e.length === n;
 };
-const vc: $C = (d, p, e) => {
+const vc: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isEmail(d) && $i(e, p, "format", "must be a valid email")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
 return !e || e.length === n;
 };
-const v0: $C = (d, p, e) => {
+const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.first_name !== undefined && !va(d.first_name, e && p + "/first_name", e) && !e) return false;
-if (d.last_name !== undefined && !va(d.last_name, e && p + "/last_name", e) && !e) return false;
-if (d.email !== undefined && !vc(d.email, e && p + "/email", e) && !e) return false;
-if (d.telephone !== undefined && !va(d.telephone, e && p + "/telephone", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.first_name !== undefined && typeof d.first_name !== "string" && $ty(e, q, "first_name", 0)) return false;
+if (d.last_name !== undefined && typeof d.last_name !== "string" && $ty(e, q, "last_name", 0)) return false;
+if (d.email !== undefined && !vc(d.email, q, "email", e) && !e) return false;
+if (d.telephone !== undefined && typeof d.telephone !== "string" && $ty(e, q, "telephone", 0)) return false;
 return !e || e.length === n;
 };
-const v1: $C = (d, p, e) => {
+const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data !== undefined && !v4(d.data, e && p + "/data", e) && !e) return false;
-if (d.jsonapi !== undefined && !v6(d.jsonapi, e && p + "/jsonapi", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data !== undefined && !v4(d.data, q, "data", e) && !e) return false;
+if (d.jsonapi !== undefined && !v6(d.jsonapi, q, "jsonapi", e) && !e) return false;
 return !e || e.length === n;
 };
-const vd: $C = (d, p, e) => {
+const vd: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isDateTime(d) && $i(e, p, "format", "must be a valid date-time")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isDateTime(d) && $i(e, p, y, "format", "must be a valid date-time")) return false;
 return !e || e.length === n;
 };
-const v2: $C = (d, p, e) => {
+const v2: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.created_at !== undefined && !vd(d.created_at, e && p + "/created_at", e) && !e) return false;
-if (d.updated_at !== undefined && !vd(d.updated_at, e && p + "/updated_at", e) && !e) return false;
-if (d.modified_at !== undefined && !vd(d.modified_at, e && p + "/modified_at", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.created_at !== undefined && !vd(d.created_at, q, "created_at", e) && !e) return false;
+if (d.updated_at !== undefined && !vd(d.updated_at, q, "updated_at", e) && !e) return false;
+if (d.modified_at !== undefined && !vd(d.modified_at, q, "modified_at", e) && !e) return false;
 return !e || e.length === n;
 };
-const v3: $C = (d, p, e) => {
+const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.accounts !== undefined && !v8(d.accounts, e && p + "/accounts", e) && !e) return false;
-if (d.author !== undefined && !v9(d.author, e && p + "/author", e) && !e) return false;
-if (d.interactions !== undefined && !v8(d.interactions, e && p + "/interactions", e) && !e) return false;
-if (d.organisation !== undefined && !v9(d.organisation, e && p + "/organisation", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.accounts !== undefined && !v8(d.accounts, q, "accounts", e) && !e) return false;
+if (d.author !== undefined && !v9(d.author, q, "author", e) && !e) return false;
+if (d.interactions !== undefined && !v8(d.interactions, q, "interactions", e) && !e) return false;
+if (d.organisation !== undefined && !v9(d.organisation, q, "organisation", e) && !e) return false;
 return !e || e.length === n;
 };
-const ve: $C = (d, p, e) => {
+const ve: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isUuid(d) && $i(e, p, "format", "must be a valid uuid")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isUuid(d) && $i(e, p, y, "format", "must be a valid uuid")) return false;
 return !e || e.length === n;
 };
-const v4: $C = (d, p, e) => {
+const v4: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id !== undefined && !ve(d.id, e && p + "/id", e) && !e) return false;
-if (d.type !== undefined && !va(d.type, e && p + "/type", e) && !e) return false;
-if (d.attributes !== undefined && !v0(d.attributes, e && p + "/attributes", e) && !e) return false;
-if (d.meta !== undefined && !v2(d.meta, e && p + "/meta", e) && !e) return false;
-if (d.relationships !== undefined && !v3(d.relationships, e && p + "/relationships", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
+if (d.attributes !== undefined && !v0(d.attributes, q, "attributes", e) && !e) return false;
+if (d.meta !== undefined && !v2(d.meta, q, "meta", e) && !e) return false;
+if (d.relationships !== undefined && !v3(d.relationships, q, "relationships", e) && !e) return false;
 return !e || e.length === n;
 };
-const vf: $C = (d, p, e) => {
+const vf: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id !== undefined && !ve(d.id, e && p + "/id", e) && !e) return false;
-if (d.type !== undefined && !va(d.type, e && p + "/type", e) && !e) return false;
-if (d.attributes !== undefined && !v0(d.attributes, e && p + "/attributes", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
+if (d.attributes !== undefined && !v0(d.attributes, q, "attributes", e) && !e) return false;
 return !e || e.length === n;
 };
-const v5: $C = (d, p, e) => {
+const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data !== undefined && !vf(d.data, e && p + "/data", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data !== undefined && !vf(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;
 };
-const v6: $C = (d, p, e) => {
+const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.version !== undefined && !va(d.version, e && p + "/version", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.version !== undefined && typeof d.version !== "string" && $ty(e, q, "version", 0)) return false;
 return !e || e.length === n;
 };
-const v7: $C = (d, p, e) => {
+const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id !== undefined && !ve(d.id, e && p + "/id", e) && !e) return false;
-if (d.type !== undefined && !va(d.type, e && p + "/type", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id !== undefined && !ve(d.id, q, "id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, q, "type", 0)) return false;
 return !e || e.length === n;
 };
-const vg: $C = (d, p, e) => {
+const vg: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Array.isArray(d)) return $t(e, p, "type", "must be an array");
-for (let i = 0; i < d.length; i++) if (!v7(d[i], e && p + "/" + i, e) && !e) return false;
+if (!Array.isArray(d)) return $tf(e, p, y, 5);
+const q = e ? $q(p, y) : 0;
+for (let i = 0; i < d.length; i++) if (!v7(d[i], q, i, e) && !e) return false;
 return !e || e.length === n;
 };
-const v8: $C = (d, p, e) => {
+const v8: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data !== undefined && !vg(d.data, e && p + "/data", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data !== undefined && !vg(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;
 };
-const v9: $C = (d, p, e) => {
+const v9: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data !== undefined && !v7(d.data, e && p + "/data", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data !== undefined && !v7(d.data, q, "data", e) && !e) return false;
 return !e || e.length === n;
 };
 

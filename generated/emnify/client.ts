@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PathParam, type RequestBody, type Success } from "./runtime/index.js";
 
 export interface EmnifyAuth {
   /** An auth_token should be provided to authenticate a session. To obtain an auth_token, see the POST request to /api/v1/authenticate. */
@@ -16,6 +16,7 @@ export interface EmnifyClientOptions<Throw extends boolean = true> extends Clien
 type Op_updateContact = paths["/api/v1/organisation/{org_id}/contact/{contact_id}"]["patch"];
 type Op_updateContact_Data = undefined;
 type Op_updateContact_Error = ApiError<undefined, 404>;
+type Op_updateContact_Ok<P extends ParseAs> = Success<ParsedAs<P, undefined>, 204, Record<string, never>>;
 type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/api/v1/organisation/{org_id}/contact/{contact_id}", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"] };
 
@@ -47,8 +48,8 @@ export function createEmnifyClient<Throw extends boolean = true>(options: Emnify
        *
        * `PATCH /api/v1/organisation/{org_id}/contact/{contact_id}`
        */
-      update<C extends boolean = Throw, P extends ParseAs = "auto">(orgId: PathParam<Op_updateContact, "org_id">, contactId: PathParam<Op_updateContact, "contact_id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { org_id: orgId, contact_id: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(orgId: PathParam<Op_updateContact, "org_id">, contactId: PathParam<Op_updateContact, "contact_id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>> {
+        return rt.call(Op_updateContact_spec, { path: { org_id: orgId, contact_id: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>>;
       },
     },
   };

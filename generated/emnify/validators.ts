@@ -3,50 +3,48 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $q, $r, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isEmail } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
-const v1: $C = (d, p, e) => {
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-return true;
-};
-const v2: $C = (d, p, e) => {
+const v2: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.org_id === undefined && $r(e, p, "org_id")) return false;
-if (d.contact_id === undefined && $r(e, p, "contact_id")) return false;
-if (d.org_id !== undefined && !v1(d.org_id, e && p + "/org_id", e) && !e) return false;
-if (d.contact_id !== undefined && !v1(d.contact_id, e && p + "/contact_id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.org_id === undefined && $r(e, p, y, "org_id")) return false;
+if (d.contact_id === undefined && $r(e, p, y, "contact_id")) return false;
+if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, q, "org_id", 0)) return false;
+if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, q, "contact_id", 0)) return false;
 return !e || e.length === n;
 };
-const v3: $C = (d, p, e) => {
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
+const v3: $C = (d, p, y, e) => {
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
 return true;
 };
-const v4: $C = (d, p, e) => {
+const v4: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isEmail(d) && $i(e, p, "format", "must be a valid email")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
 return !e || e.length === n;
 };
-const v0: $C = (d, p, e) => {
+const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.type !== undefined && !v3(d.type, e && p + "/type", e) && !e) return false;
-if (d.name !== undefined && !v1(d.name, e && p + "/name", e) && !e) return false;
-if (d.title !== undefined && !v1(d.title, e && p + "/title", e) && !e) return false;
-if (d.department !== undefined && !v1(d.department, e && p + "/department", e) && !e) return false;
-if (d.street !== undefined && !v1(d.street, e && p + "/street", e) && !e) return false;
-if (d.zipcode !== undefined && !v1(d.zipcode, e && p + "/zipcode", e) && !e) return false;
-if (d.city !== undefined && !v1(d.city, e && p + "/city", e) && !e) return false;
-if (d.country !== undefined && !v3(d.country, e && p + "/country", e) && !e) return false;
-if (d.email !== undefined && !v4(d.email, e && p + "/email", e) && !e) return false;
-if (d.phone !== undefined && !v1(d.phone, e && p + "/phone", e) && !e) return false;
-if (d.mobile !== undefined && !v1(d.mobile, e && p + "/mobile", e) && !e) return false;
-if (d.state !== undefined && !v1(d.state, e && p + "/state", e) && !e) return false;
-if (d.secondary_address !== undefined && !v1(d.secondary_address, e && p + "/secondary_address", e) && !e) return false;
-if (d.purchase_order_number !== undefined && !v1(d.purchase_order_number, e && p + "/purchase_order_number", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.type !== undefined && !v3(d.type, q, "type", e) && !e) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
+if (d.title !== undefined && typeof d.title !== "string" && $ty(e, q, "title", 0)) return false;
+if (d.department !== undefined && typeof d.department !== "string" && $ty(e, q, "department", 0)) return false;
+if (d.street !== undefined && typeof d.street !== "string" && $ty(e, q, "street", 0)) return false;
+if (d.zipcode !== undefined && typeof d.zipcode !== "string" && $ty(e, q, "zipcode", 0)) return false;
+if (d.city !== undefined && typeof d.city !== "string" && $ty(e, q, "city", 0)) return false;
+if (d.country !== undefined && !v3(d.country, q, "country", e) && !e) return false;
+if (d.email !== undefined && !v4(d.email, q, "email", e) && !e) return false;
+if (d.phone !== undefined && typeof d.phone !== "string" && $ty(e, q, "phone", 0)) return false;
+if (d.mobile !== undefined && typeof d.mobile !== "string" && $ty(e, q, "mobile", 0)) return false;
+if (d.state !== undefined && typeof d.state !== "string" && $ty(e, q, "state", 0)) return false;
+if (d.secondary_address !== undefined && typeof d.secondary_address !== "string" && $ty(e, q, "secondary_address", 0)) return false;
+if (d.purchase_order_number !== undefined && typeof d.purchase_order_number !== "string" && $ty(e, q, "purchase_order_number", 0)) return false;
 return !e || e.length === n;
 };
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody, type Success } from "./runtime/index.js";
 
 export interface KareAuth {
   /** Bearer authentication header of the form Bearer <token>, where <token> is your auth token. */
@@ -26,6 +26,7 @@ export interface KareClientOptions<Throw extends boolean = true> extends ClientO
 type Op_updateContact = paths["/companies/v2/rs/{companyId}/contacts/{contactId}"]["patch"];
 type Op_updateContact_Data = ResponseBody<Op_updateContact, 200, "application/json">;
 type Op_updateContact_Error = ApiError<undefined, 401>;
+type Op_updateContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_updateContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/companies/v2/rs/{companyId}/contacts/{contactId}", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
@@ -54,8 +55,8 @@ export function createKareClient<Throw extends boolean = true>(options: KareClie
        *
        * `PATCH /companies/v2/rs/{companyId}/contacts/{contactId}`
        */
-      update<C extends boolean = Throw, P extends ParseAs = "auto">(companyId: PathParam<Op_updateContact, "companyId">, contactId: PathParam<Op_updateContact, "contactId">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { companyId: companyId, contactId: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(companyId: PathParam<Op_updateContact, "companyId">, contactId: PathParam<Op_updateContact, "contactId">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>> {
+        return rt.call(Op_updateContact_spec, { path: { companyId: companyId, contactId: contactId }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>>;
       },
     },
   };

@@ -3,103 +3,96 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $len, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $len, $q, $r, $t, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isEmail } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
-const v2: $C = (d, p, e) => {
-if (!Number.isInteger(d)) return $t(e, p, "type", "must be an integer");
-return true;
-};
-const v3: $C = (d, p, e) => {
+const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.companyId === undefined && $r(e, p, "companyId")) return false;
-if (d.contactId === undefined && $r(e, p, "contactId")) return false;
-if (d.companyId !== undefined && !v2(d.companyId, e && p + "/companyId", e) && !e) return false;
-if (d.contactId !== undefined && !v2(d.contactId, e && p + "/contactId", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.companyId === undefined && $r(e, p, y, "companyId")) return false;
+if (d.contactId === undefined && $r(e, p, y, "contactId")) return false;
+if (d.companyId !== undefined && !Number.isInteger(d.companyId) && $ty(e, q, "companyId", 2)) return false;
+if (d.contactId !== undefined && !Number.isInteger(d.contactId) && $ty(e, q, "contactId", 2)) return false;
 return !e || e.length === n;
 };
-const v4: $C = (d, p, e) => {
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-return true;
-};
-const v5: $C = (d, p, e) => {
+const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d["X-Session-Token"] === undefined && $r(e, p, "X-Session-Token")) return false;
-if (d["X-Session-Token"] !== undefined && !v4(d["X-Session-Token"], e && p + "/X-Session-Token", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d["X-Session-Token"] === undefined && $r(e, p, y, "X-Session-Token")) return false;
+if (d["X-Session-Token"] !== undefined && typeof d["X-Session-Token"] !== "string" && $ty(e, q, "X-Session-Token", 0)) return false;
 return !e || e.length === n;
 };
-const v6: $C = (d, p, e) => {
+const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (d.length > 250 && $len(d) > 250 && $i(e, p, "maxLength", "must have at most 250 characters")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (d.length > 250 && $len(d) > 250 && $i(e, p, y, "maxLength", "must have at most 250 characters")) return false;
 return !e || e.length === n;
 };
-const v7: $C = (d, p, e) => {
+const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!(typeof d === "string" || d === null)) return $t(e, p, "type", "must be a string or null");
+if (!(typeof d === "string" || d === null)) return $t(e, p, y, "type", "must be a string or null");
 if (typeof d === "string") {
-if (d.length > 250 && $len(d) > 250 && $i(e, p, "maxLength", "must have at most 250 characters")) return false;
-if (!__isEmail(d) && $i(e, p, "format", "must be a valid email")) return false;
+if (d.length > 250 && $len(d) > 250 && $i(e, p, y, "maxLength", "must have at most 250 characters")) return false;
+if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
 }
 return !e || e.length === n;
 };
-const v8: $C = (d, p, e) => {
+const v8: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (d.length > 50 && $len(d) > 50 && $i(e, p, "maxLength", "must have at most 50 characters")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (d.length > 50 && $len(d) > 50 && $i(e, p, y, "maxLength", "must have at most 50 characters")) return false;
 return !e || e.length === n;
 };
-const v9: $C = (d, p, e) => {
+const v9: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Array.isArray(d)) return $t(e, p, "type", "must be an array");
-if (d.length > 5 && $i(e, p, "maxItems", "must have at most 5 items")) return false;
-for (let i = 0; i < d.length; i++) if (!v8(d[i], e && p + "/" + i, e) && !e) return false;
+if (!Array.isArray(d)) return $tf(e, p, y, 5);
+const q = e ? $q(p, y) : 0;
+if (d.length > 5 && $i(e, p, y, "maxItems", "must have at most 5 items")) return false;
+for (let i = 0; i < d.length; i++) if (!v8(d[i], q, i, e) && !e) return false;
 return !e || e.length === n;
 };
-const va: $C = (d, p, e) => {
+const va: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!(typeof d === "string" || d === null)) return $t(e, p, "type", "must be a string or null");
+if (!(typeof d === "string" || d === null)) return $t(e, p, y, "type", "must be a string or null");
 if (typeof d === "string") {
-if (d.length > 2500 && $len(d) > 2500 && $i(e, p, "maxLength", "must have at most 2500 characters")) return false;
+if (d.length > 2500 && $len(d) > 2500 && $i(e, p, y, "maxLength", "must have at most 2500 characters")) return false;
 }
 return !e || e.length === n;
 };
-const v0: $C = (d, p, e) => {
+const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id === undefined && $r(e, p, "id")) return false;
-if (d.name === undefined && $r(e, p, "name")) return false;
-if (d.email === undefined && $r(e, p, "email")) return false;
-if (d.phones === undefined && $r(e, p, "phones")) return false;
-if (d.comment === undefined && $r(e, p, "comment")) return false;
-if (d.companyId === undefined && $r(e, p, "companyId")) return false;
-if (d.notifyAt === undefined && $r(e, p, "notifyAt")) return false;
-if (d.updatedAt === undefined && $r(e, p, "updatedAt")) return false;
-if (d.createdAt === undefined && $r(e, p, "createdAt")) return false;
-if (d.id !== undefined && !v2(d.id, e && p + "/id", e) && !e) return false;
-if (d.name !== undefined && !v6(d.name, e && p + "/name", e) && !e) return false;
-if (d.email !== undefined && !v7(d.email, e && p + "/email", e) && !e) return false;
-if (d.phones !== undefined && !v9(d.phones, e && p + "/phones", e) && !e) return false;
-if (d.comment !== undefined && !va(d.comment, e && p + "/comment", e) && !e) return false;
-if (d.companyId !== undefined && !v2(d.companyId, e && p + "/companyId", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id === undefined && $r(e, p, y, "id")) return false;
+if (d.name === undefined && $r(e, p, y, "name")) return false;
+if (d.email === undefined && $r(e, p, y, "email")) return false;
+if (d.phones === undefined && $r(e, p, y, "phones")) return false;
+if (d.comment === undefined && $r(e, p, y, "comment")) return false;
+if (d.companyId === undefined && $r(e, p, y, "companyId")) return false;
+if (d.notifyAt === undefined && $r(e, p, y, "notifyAt")) return false;
+if (d.updatedAt === undefined && $r(e, p, y, "updatedAt")) return false;
+if (d.createdAt === undefined && $r(e, p, y, "createdAt")) return false;
+if (d.id !== undefined && !Number.isInteger(d.id) && $ty(e, q, "id", 2)) return false;
+if (d.name !== undefined && !v6(d.name, q, "name", e) && !e) return false;
+if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
+if (d.phones !== undefined && !v9(d.phones, q, "phones", e) && !e) return false;
+if (d.comment !== undefined && !va(d.comment, q, "comment", e) && !e) return false;
+if (d.companyId !== undefined && !Number.isInteger(d.companyId) && $ty(e, q, "companyId", 2)) return false;
 return !e || e.length === n;
 };
-const vb: $C = (d, p, e) => {
-if (typeof d !== "boolean") return $t(e, p, "type", "must be a boolean");
-return true;
-};
-const v1: $C = (d, p, e) => {
+const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.notify === undefined && $r(e, p, "notify")) return false;
-if (d.notify !== undefined && !vb(d.notify, e && p + "/notify", e) && !e) return false;
-if (d.name !== undefined && !v6(d.name, e && p + "/name", e) && !e) return false;
-if (d.email !== undefined && !v7(d.email, e && p + "/email", e) && !e) return false;
-if (d.phones !== undefined && !v9(d.phones, e && p + "/phones", e) && !e) return false;
-if (d.comment !== undefined && !va(d.comment, e && p + "/comment", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.notify === undefined && $r(e, p, y, "notify")) return false;
+if (d.notify !== undefined && typeof d.notify !== "boolean" && $ty(e, q, "notify", 3)) return false;
+if (d.name !== undefined && !v6(d.name, q, "name", e) && !e) return false;
+if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
+if (d.phones !== undefined && !v9(d.phones, q, "phones", e) && !e) return false;
+if (d.comment !== undefined && !va(d.comment, q, "comment", e) && !e) return false;
 return !e || e.length === n;
 };
 

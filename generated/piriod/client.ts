@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type HeaderParam, type OperationSpec, type Outcome, type PathParam, type RequestBody, type ResponseBody, type Success } from "./runtime/index.js";
 
 export interface PiriodAuth {
   /** Use header Authorization: Token <api_token>. API tokens are obtained from the Piriod dashboard. The header value is the literal prefix `Token`, a space, then the token; this is not an HTTP Bearer scheme. */
@@ -32,6 +32,7 @@ export interface PiriodClientOptions<Throw extends boolean = true> extends Clien
 type Op_updateContact = paths["/contacts/{id}/"]["patch"];
 type Op_updateContact_Data = ResponseBody<Op_updateContact, 200, "application/json">;
 type Op_updateContact_Error = ApiError<undefined, 401>;
+type Op_updateContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_updateContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/contacts/{id}/", security: [["apiToken"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
@@ -60,8 +61,8 @@ export function createPiriodClient<Throw extends boolean = true>(options: Piriod
        *
        * `PATCH /contacts/{id}/`
        */
-      update<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>> {
+        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>>;
       },
     },
   };

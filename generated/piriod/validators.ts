@@ -3,92 +3,88 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $len, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $len, $q, $r, $t, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import { __isDateTime, __isEmail } from "./runtime/formats.js";
 import type { components } from "./types.js";
 
-const v2: $C = (d, p, e) => {
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
+const v3: $C = (d, p, y, e) => {
+const n = e?.length;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id === undefined && $r(e, p, y, "id")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
+return !e || e.length === n;
+};
+const v5: $C = (d, p, y, e) => {
+const n = e?.length;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d["x-simple-workspace"] === undefined && $r(e, p, y, "x-simple-workspace")) return false;
+if (d["x-piriod-test-mode"] !== undefined && typeof d["x-piriod-test-mode"] !== "boolean" && $ty(e, q, "x-piriod-test-mode", 3)) return false;
+if (d["x-simple-workspace"] !== undefined && typeof d["x-simple-workspace"] !== "string" && $ty(e, q, "x-simple-workspace", 0)) return false;
+return !e || e.length === n;
+};
+const v6: $C = (d, p, y, e) => {
+const n = e?.length;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (d.length > 64 && $len(d) > 64 && $i(e, p, y, "maxLength", "must have at most 64 characters")) return false;
+return !e || e.length === n;
+};
+const v7: $C = (d, p, y, e) => {
+const n = e?.length;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isEmail(d) && $i(e, p, y, "format", "must be a valid email")) return false;
+return !e || e.length === n;
+};
+const v8: $C = (d, p, y, e) => {
+if (!(typeof d === "string" || d === null)) return $t(e, p, y, "type", "must be a string or null");
 return true;
 };
-const v3: $C = (d, p, e) => {
+const v9: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id === undefined && $r(e, p, "id")) return false;
-if (d.id !== undefined && !v2(d.id, e && p + "/id", e) && !e) return false;
-return !e || e.length === n;
-};
-const v4: $C = (d, p, e) => {
-if (typeof d !== "boolean") return $t(e, p, "type", "must be a boolean");
-return true;
-};
-const v5: $C = (d, p, e) => {
-const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d["x-simple-workspace"] === undefined && $r(e, p, "x-simple-workspace")) return false;
-if (d["x-piriod-test-mode"] !== undefined && !v4(d["x-piriod-test-mode"], e && p + "/x-piriod-test-mode", e) && !e) return false;
-if (d["x-simple-workspace"] !== undefined && !v2(d["x-simple-workspace"], e && p + "/x-simple-workspace", e) && !e) return false;
-return !e || e.length === n;
-};
-const v6: $C = (d, p, e) => {
-const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (d.length > 64 && $len(d) > 64 && $i(e, p, "maxLength", "must have at most 64 characters")) return false;
-return !e || e.length === n;
-};
-const v7: $C = (d, p, e) => {
-const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isEmail(d) && $i(e, p, "format", "must be a valid email")) return false;
-return !e || e.length === n;
-};
-const v8: $C = (d, p, e) => {
-if (!(typeof d === "string" || d === null)) return $t(e, p, "type", "must be a string or null");
-return true;
-};
-const v9: $C = (d, p, e) => {
-const n = e?.length;
-if (!(typeof d === "string" || d === null)) return $t(e, p, "type", "must be a string or null");
+if (!(typeof d === "string" || d === null)) return $t(e, p, y, "type", "must be a string or null");
 if (typeof d === "string") {
-if (d.length > 12 && $len(d) > 12 && $i(e, p, "maxLength", "must have at most 12 characters")) return false;
+if (d.length > 12 && $len(d) > 12 && $i(e, p, y, "maxLength", "must have at most 12 characters")) return false;
 }
 return !e || e.length === n;
 };
-const va: $C = (d, p, e) => {
+const va: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (!__isDateTime(d) && $i(e, p, "format", "must be a valid date-time")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (!__isDateTime(d) && $i(e, p, y, "format", "must be a valid date-time")) return false;
 return !e || e.length === n;
 };
-const v0: $C = (d, p, e) => {
+const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.name === undefined && $r(e, p, "name")) return false;
-if (d.email === undefined && $r(e, p, "email")) return false;
-if (d.name !== undefined && !v6(d.name, e && p + "/name", e) && !e) return false;
-if (d.email !== undefined && !v7(d.email, e && p + "/email", e) && !e) return false;
-if (d.id !== undefined && !v2(d.id, e && p + "/id", e) && !e) return false;
-if (d.customer !== undefined && !v8(d.customer, e && p + "/customer", e) && !e) return false;
-if (d.orgunit !== undefined && !v8(d.orgunit, e && p + "/orgunit", e) && !e) return false;
-if (d.phone !== undefined && !v9(d.phone, e && p + "/phone", e) && !e) return false;
-if (d.invoicing !== undefined && !v4(d.invoicing, e && p + "/invoicing", e) && !e) return false;
-if (d.collections !== undefined && !v4(d.collections, e && p + "/collections", e) && !e) return false;
-if (d.created !== undefined && !va(d.created, e && p + "/created", e) && !e) return false;
-if (d.updated !== undefined && !va(d.updated, e && p + "/updated", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.name === undefined && $r(e, p, y, "name")) return false;
+if (d.email === undefined && $r(e, p, y, "email")) return false;
+if (d.name !== undefined && !v6(d.name, q, "name", e) && !e) return false;
+if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
+if (d.customer !== undefined && !v8(d.customer, q, "customer", e) && !e) return false;
+if (d.orgunit !== undefined && !v8(d.orgunit, q, "orgunit", e) && !e) return false;
+if (d.phone !== undefined && !v9(d.phone, q, "phone", e) && !e) return false;
+if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, q, "invoicing", 3)) return false;
+if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, q, "collections", 3)) return false;
+if (d.created !== undefined && !va(d.created, q, "created", e) && !e) return false;
+if (d.updated !== undefined && !va(d.updated, q, "updated", e) && !e) return false;
 return !e || e.length === n;
 };
-const v1: $C = (d, p, e) => {
+const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.name === undefined && $r(e, p, "name")) return false;
-if (d.email === undefined && $r(e, p, "email")) return false;
-if (d.name !== undefined && !v6(d.name, e && p + "/name", e) && !e) return false;
-if (d.email !== undefined && !v7(d.email, e && p + "/email", e) && !e) return false;
-if (d.customer !== undefined && !v8(d.customer, e && p + "/customer", e) && !e) return false;
-if (d.orgunit !== undefined && !v8(d.orgunit, e && p + "/orgunit", e) && !e) return false;
-if (d.phone !== undefined && !v9(d.phone, e && p + "/phone", e) && !e) return false;
-if (d.invoicing !== undefined && !v4(d.invoicing, e && p + "/invoicing", e) && !e) return false;
-if (d.collections !== undefined && !v4(d.collections, e && p + "/collections", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.name === undefined && $r(e, p, y, "name")) return false;
+if (d.email === undefined && $r(e, p, y, "email")) return false;
+if (d.name !== undefined && !v6(d.name, q, "name", e) && !e) return false;
+if (d.email !== undefined && !v7(d.email, q, "email", e) && !e) return false;
+if (d.customer !== undefined && !v8(d.customer, q, "customer", e) && !e) return false;
+if (d.orgunit !== undefined && !v8(d.orgunit, q, "orgunit", e) && !e) return false;
+if (d.phone !== undefined && !v9(d.phone, q, "phone", e) && !e) return false;
+if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, q, "invoicing", 3)) return false;
+if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, q, "collections", 3)) return false;
 return !e || e.length === n;
 };
 

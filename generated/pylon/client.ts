@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 import type { paths } from "./types.js";
-import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody } from "./runtime/index.js";
+import { createRuntime, type ApiError, type ParseAs, type ParsedAs, type ApiDescription, type CallOptions, type ClientOptionsBase, type Credential, type OperationSpec, type Outcome, type PageItem, type PathParam, type QueryParams, type RequestBody, type ResponseBody, type Success } from "./runtime/index.js";
 
 export interface PylonAuth {
   /** Authorization: Bearer */
@@ -16,36 +16,42 @@ export interface PylonClientOptions<Throw extends boolean = true> extends Client
 type Op_createContact = paths["/contacts"]["post"];
 type Op_createContact_Data = ResponseBody<Op_createContact, 200, "application/json">;
 type Op_createContact_Error = ApiError<undefined, 401>;
+type Op_createContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_createContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_createContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_createContact_spec: OperationSpec = { id: "createContact", method: "post", path: "/contacts", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
 type Op_deleteContact = paths["/contacts/{id}"]["delete"];
 type Op_deleteContact_Data = ResponseBody<Op_deleteContact, 200, "application/json">;
 type Op_deleteContact_Error = ApiError<undefined, 401>;
+type Op_deleteContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_deleteContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_deleteContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_deleteContact_spec: OperationSpec = { id: "deleteContact", method: "delete", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_getContact = paths["/contacts/{id}"]["get"];
 type Op_getContact_Data = ResponseBody<Op_getContact, 200, "application/json">;
 type Op_getContact_Error = ApiError<undefined, 401>;
+type Op_getContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_getContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_getContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { query: QueryParams<Op_getContact>; parseAs?: P };
 const Op_getContact_spec: OperationSpec = { id: "getContact", method: "get", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_listContacts = paths["/contacts"]["get"];
 type Op_listContacts_Data = ResponseBody<Op_listContacts, 200, "application/json">;
 type Op_listContacts_Error = ApiError<undefined, 401>;
+type Op_listContacts_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_listContacts, 200, "application/json">>, 200, Record<string, never>>;
 type Op_listContacts_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { query?: QueryParams<Op_listContacts>; parseAs?: P };
 const Op_listContacts_spec: OperationSpec = { id: "listContacts", method: "get", path: "/contacts", security: [["bearerAuth"]], idempotent: true, accept: ["application/json"] };
 
 type Op_searchContacts = paths["/contacts/search"]["post"];
 type Op_searchContacts_Data = ResponseBody<Op_searchContacts, 200, "application/json">;
 type Op_searchContacts_Error = ApiError<undefined, 401>;
+type Op_searchContacts_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_searchContacts, 200, "application/json">>, 200, Record<string, never>>;
 type Op_searchContacts_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_searchContacts_spec: OperationSpec = { id: "searchContacts", method: "post", path: "/contacts/search", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
 type Op_updateContact = paths["/contacts/{id}"]["patch"];
 type Op_updateContact_Data = ResponseBody<Op_updateContact, 200, "application/json">;
 type Op_updateContact_Error = ApiError<undefined, 401>;
+type Op_updateContact_Ok<P extends ParseAs> = Success<ParsedAs<P, ResponseBody<Op_updateContact, 200, "application/json">>, 200, Record<string, never>>;
 type Op_updateContact_Options<C extends boolean, P extends ParseAs = "auto"> = Omit<CallOptions<C>, "parseAs" | "contentType"> & { parseAs?: P };
 const Op_updateContact_spec: OperationSpec = { id: "updateContact", method: "patch", path: "/contacts/{id}", security: [["bearerAuth"]], idempotent: false, requestMedia: ["application/json"], accept: ["application/json"] };
 
@@ -74,32 +80,32 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `POST /contacts`
        */
-      create<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_createContact, "application/json">, options?: Op_createContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error>> {
-        return rt.call(Op_createContact_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error>>;
+      create<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_createContact, "application/json">, options?: Op_createContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error, Op_createContact_Ok<P>>> {
+        return rt.call(Op_createContact_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_createContact_Data>, Op_createContact_Error, Op_createContact_Ok<P>>>;
       },
       /**
        * Delete an existing contact
        *
        * `DELETE /contacts/{id}`
        */
-      delete<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_deleteContact, "id">, options?: Op_deleteContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error>> {
-        return rt.call(Op_deleteContact_spec, { path: { id: id } }, options) as Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error>>;
+      delete<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_deleteContact, "id">, options?: Op_deleteContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error, Op_deleteContact_Ok<P>>> {
+        return rt.call(Op_deleteContact_spec, { path: { id: id } }, options) as Promise<Outcome<C, ParsedAs<P, Op_deleteContact_Data>, Op_deleteContact_Error, Op_deleteContact_Ok<P>>>;
       },
       /**
        * Get a contact by its ID
        *
        * `GET /contacts/{id}`
        */
-      get<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_getContact, "id">, options: Op_getContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error>> {
-        return rt.call(Op_getContact_spec, { path: { id: id }, query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error>>;
+      get<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_getContact, "id">, options: Op_getContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error, Op_getContact_Ok<P>>> {
+        return rt.call(Op_getContact_spec, { path: { id: id }, query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_getContact_Data>, Op_getContact_Error, Op_getContact_Ok<P>>>;
       },
       /**
        * Get all contacts
        *
        * `GET /contacts`
        */
-      list<C extends boolean = Throw, P extends ParseAs = "auto">(options?: Op_listContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error>> {
-        return rt.call(Op_listContacts_spec, { query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error>>;
+      list<C extends boolean = Throw, P extends ParseAs = "auto">(options?: Op_listContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error, Op_listContacts_Ok<P>>> {
+        return rt.call(Op_listContacts_spec, { query: options?.query }, options) as Promise<Outcome<C, ParsedAs<P, Op_listContacts_Data>, Op_listContacts_Error, Op_listContacts_Ok<P>>>;
       },
       /**
        * Get all contacts
@@ -124,8 +130,8 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `POST /contacts/search`
        */
-      search<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error>> {
-        return rt.call(Op_searchContacts_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error>>;
+      search<C extends boolean = Throw, P extends ParseAs = "auto">(body: RequestBody<Op_searchContacts, "application/json">, options?: Op_searchContacts_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error, Op_searchContacts_Ok<P>>> {
+        return rt.call(Op_searchContacts_spec, { body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_searchContacts_Data>, Op_searchContacts_Error, Op_searchContacts_Ok<P>>>;
       },
       /**
        * Search for contacts by a given filter
@@ -150,8 +156,8 @@ export function createPylonClient<Throw extends boolean = true>(options: PylonCl
        *
        * `PATCH /contacts/{id}`
        */
-      update<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>> {
-        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error>>;
+      update<C extends boolean = Throw, P extends ParseAs = "auto">(id: PathParam<Op_updateContact, "id">, body: RequestBody<Op_updateContact, "application/json">, options?: Op_updateContact_Options<C, P>): Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>> {
+        return rt.call(Op_updateContact_spec, { path: { id: id }, body: body }, options) as Promise<Outcome<C, ParsedAs<P, Op_updateContact_Data>, Op_updateContact_Error, Op_updateContact_Ok<P>>>;
       },
     },
   };

@@ -3,144 +3,148 @@
 /* eslint-disable */
 import type { OperationValidators, ValidationIssue, Validator } from "./runtime/validation.js";
 import type { $C } from "./runtime/validator-engine.js";
-import { $i, $r, $t, __is, __validate, __validator } from "./runtime/validator-engine.js";
+import { $i, $q, $r, $tf, $ty, __is, __validate, __validator } from "./runtime/validator-engine.js";
 import type { components } from "./types.js";
 
-const v9: $C = (d, p, e) => {
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-return true;
-};
-const va: $C = (d, p, e) => {
+const va: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id === undefined && $r(e, p, "id")) return false;
-if (d.id !== undefined && !v9(d.id, e && p + "/id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id === undefined && $r(e, p, y, "id")) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
 return !e || e.length === n;
 };
-const vb: $C = (d, p, e) => {
+const vb: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Number.isInteger(d)) return $t(e, p, "type", "must be an integer");
-if (d >= 1000 && $i(e, p, "exclusiveMaximum", "must be less than 1000")) return false;
-if (d <= 0 && $i(e, p, "exclusiveMinimum", "must be greater than 0")) return false;
+if (!Number.isInteger(d)) return $tf(e, p, y, 2);
+if (d >= 1000 && $i(e, p, y, "exclusiveMaximum", "must be less than 1000")) return false;
+if (d <= 0 && $i(e, p, y, "exclusiveMinimum", "must be greater than 0")) return false;
 return !e || e.length === n;
 };
-const vc: $C = (d, p, e) => {
+const vc: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.limit === undefined && $r(e, p, "limit")) return false;
-if (d.cursor !== undefined && !v9(d.cursor, e && p + "/cursor", e) && !e) return false;
-if (d.limit !== undefined && !vb(d.limit, e && p + "/limit", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.limit === undefined && $r(e, p, y, "limit")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
-const vd: $C = (d, p, e) => {
+const vd: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.cursor !== undefined && !v9(d.cursor, e && p + "/cursor", e) && !e) return false;
-if (d.limit !== undefined && !vb(d.limit, e && p + "/limit", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
-const v0: $C = (d, p, e) => {
+const v0: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.id !== undefined && !v9(d.id, e && p + "/id", e) && !e) return false;
-if (d.name !== undefined && !v9(d.name, e && p + "/name", e) && !e) return false;
-if (d.email !== undefined && !v9(d.email, e && p + "/email", e) && !e) return false;
-if (d.avatar_url !== undefined && !v9(d.avatar_url, e && p + "/avatar_url", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, q, "id", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
 return !e || e.length === n;
 };
-const ve: $C = (d, p, e) => {
+const ve: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!v8(d, p, e) && !e) return false;
+if (!v8(d, p, y, e) && !e) return false;
 return !e || e.length === n;
 };
-const vf: $C = (d, p, e) => {
+const vf: $C = (d, p, y, e) => {
 const n = e?.length;
 if (d !== null && typeof d === "object" && !Array.isArray(d)) {
-if (d.account_id === undefined && $r(e, p, "account_id")) return false;
-if (d.account_external_id === undefined && $r(e, p, "account_external_id")) return false;
+if (d.account_id === undefined && $r(e, p, y, "account_id")) return false;
+if (d.account_external_id === undefined && $r(e, p, y, "account_external_id")) return false;
 }
 return !e || e.length === n;
 };
-const v1: $C = (d, p, e) => {
+const v1: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.name === undefined && $r(e, p, "name")) return false;
-if (d.account_external_id !== undefined && !v9(d.account_external_id, e && p + "/account_external_id", e) && !e) return false;
-if (d.account_id !== undefined && !v9(d.account_id, e && p + "/account_id", e) && !e) return false;
-if (d.avatar_url !== undefined && !v9(d.avatar_url, e && p + "/avatar_url", e) && !e) return false;
-if (d.email !== undefined && !v9(d.email, e && p + "/email", e) && !e) return false;
-if (d.name !== undefined && !v9(d.name, e && p + "/name", e) && !e) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, e && p + "/portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && !v9(d.portal_role_id, e && p + "/portal_role_id", e) && !e) return false;
-if (vf(d, p, null) && $i(e, p, "not", "must not match the schema in `not`")) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.name === undefined && $r(e, p, y, "name")) return false;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, q, "account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, q, "account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
+if (d.portal_role !== undefined && !ve(d.portal_role, q, "portal_role", e) && !e) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, q, "portal_role_id", 0)) return false;
+if (vf(d, 0, null, null) && $i(e, p, y, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n;
 };
-const v2: $C = (d, p, e) => {
+const v2: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data !== undefined && !v0(d.data, e && p + "/data", e) && !e) return false;
-if (d.request_id !== undefined && !v9(d.request_id, e && p + "/request_id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data !== undefined && !v0(d.data, q, "data", e) && !e) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
-const vg: $C = (d, p, e) => {
+const vg: $C = (d, p, y, e) => {
 const n = e?.length;
-if (!Array.isArray(d)) return $t(e, p, "type", "must be an array");
-for (let i = 0; i < d.length; i++) if (!v0(d[i], e && p + "/" + i, e) && !e) return false;
+if (!Array.isArray(d)) return $tf(e, p, y, 5);
+const q = e ? $q(p, y) : 0;
+for (let i = 0; i < d.length; i++) if (!v0(d[i], q, i, e) && !e) return false;
 return !e || e.length === n;
 };
-const v3: $C = (d, p, e) => {
+const v3: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.data === undefined && $r(e, p, "data")) return false;
-if (d.pagination === undefined && $r(e, p, "pagination")) return false;
-if (d.data !== undefined && !vg(d.data, e && p + "/data", e) && !e) return false;
-if (d.pagination !== undefined && !v7(d.pagination, e && p + "/pagination", e) && !e) return false;
-if (d.request_id !== undefined && !v9(d.request_id, e && p + "/request_id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.data === undefined && $r(e, p, y, "data")) return false;
+if (d.pagination === undefined && $r(e, p, y, "pagination")) return false;
+if (d.data !== undefined && !vg(d.data, q, "data", e) && !e) return false;
+if (d.pagination !== undefined && !v7(d.pagination, q, "pagination", e) && !e) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
-const v4: $C = (d, p, e) => {
+const v4: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.cursor !== undefined && !v9(d.cursor, e && p + "/cursor", e) && !e) return false;
-if (d.limit !== undefined && !vb(d.limit, e && p + "/limit", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, q, "limit", e) && !e) return false;
 return !e || e.length === n;
 };
-const v5: $C = (d, p, e) => {
+const v5: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.account_external_id !== undefined && !v9(d.account_external_id, e && p + "/account_external_id", e) && !e) return false;
-if (d.account_id !== undefined && !v9(d.account_id, e && p + "/account_id", e) && !e) return false;
-if (d.avatar_url !== undefined && !v9(d.avatar_url, e && p + "/avatar_url", e) && !e) return false;
-if (d.email !== undefined && !v9(d.email, e && p + "/email", e) && !e) return false;
-if (d.name !== undefined && !v9(d.name, e && p + "/name", e) && !e) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, e && p + "/portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && !v9(d.portal_role_id, e && p + "/portal_role_id", e) && !e) return false;
-if (vf(d, p, null) && $i(e, p, "not", "must not match the schema in `not`")) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, q, "account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, q, "account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, q, "avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, q, "email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, q, "name", 0)) return false;
+if (d.portal_role !== undefined && !ve(d.portal_role, q, "portal_role", e) && !e) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, q, "portal_role_id", 0)) return false;
+if (vf(d, 0, null, null) && $i(e, p, y, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n;
 };
-const v6: $C = (d, p, e) => {
+const v6: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.request_id !== undefined && !v9(d.request_id, e && p + "/request_id", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, q, "request_id", 0)) return false;
 return !e || e.length === n;
 };
-const vh: $C = (d, p, e) => {
-if (typeof d !== "boolean") return $t(e, p, "type", "must be a boolean");
-return true;
-};
-const v7: $C = (d, p, e) => {
+const v7: $C = (d, p, y, e) => {
 const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $t(e, p, "type", "must be an object");
-if (d.cursor === undefined && $r(e, p, "cursor")) return false;
-if (d.has_next_page === undefined && $r(e, p, "has_next_page")) return false;
-if (d.cursor !== undefined && !v9(d.cursor, e && p + "/cursor", e) && !e) return false;
-if (d.has_next_page !== undefined && !vh(d.has_next_page, e && p + "/has_next_page", e) && !e) return false;
+if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, p, y, 6);
+const q = e ? $q(p, y) : 0;
+if (d.cursor === undefined && $r(e, p, y, "cursor")) return false;
+if (d.has_next_page === undefined && $r(e, p, y, "has_next_page")) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, q, "cursor", 0)) return false;
+if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $ty(e, q, "has_next_page", 3)) return false;
 return !e || e.length === n;
 };
-const v8: $C = (d, p, e) => {
+const v8: $C = (d, p, y, e) => {
 const n = e?.length;
-if (typeof d !== "string") return $t(e, p, "type", "must be a string");
-if (d !== "no_access" && d !== "member" && d !== "admin" && $i(e, p, "enum", "must be one of \"no_access\", \"member\", \"admin\"")) return false;
+if (typeof d !== "string") return $tf(e, p, y, 0);
+if (d !== "no_access" && d !== "member" && d !== "admin" && $i(e, p, y, "enum", "must be one of \"no_access\", \"member\", \"admin\"")) return false;
 return !e || e.length === n;
 };
 

@@ -3,6 +3,9 @@
  * Every function returns code that is inert (it cannot close a comment, a string or a template, nor define a
  * prototype) and keeps the original text recoverable. Emitters must not interpolate spec text any other way.
  */
+import { commentBlock, escapedCode, escapedCommentLines, type Code, type CommentLine } from "./code.js";
+
+export type { Code } from "./code.js";
 
 const RESERVED = new Set(
   (
@@ -36,15 +39,15 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function guard(candidate: string): string {
+function guard(candidate: string): Code {
   let id = candidate.length === 0 ? "_" : candidate;
   if (BAD_START.test(id)) id = `_${id}`;
   if (RESERVED.has(id)) id = `${id}_`;
-  return id;
+  return escapedCode(id);
 }
 
 /** `x-simple-workspace` → `xSimpleWorkspace`; never a reserved word, never empty, never starts with a digit. */
-export function camelCase(text: string): string {
+export function camelCase(text: string): Code {
   const parts = words(text);
   const joined = parts.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : capitalise(w))).join("");
   return guard(joined);
@@ -63,7 +66,7 @@ export function memberName(text: string): string {
 }
 
 /** `contact update` → `ContactUpdate`. */
-export function pascalCase(text: string): string {
+export function pascalCase(text: string): Code {
   return guard(words(text).map(capitalise).join(""));
 }
 
@@ -72,15 +75,17 @@ function capitalise(word: string): string {
 }
 
 /** A valid, non-reserved identifier that keeps `text` when it already is one (`updateContact`), camelCase otherwise. */
-export function identifier(text: string): string {
+export function identifier(text: string): Code {
   return IDENTIFIER.test(text) ? guard(text) : camelCase(text);
 }
 
 /** Escapes for the inside of a double-quoted string; JSON.stringify leaves U+2028/U+2029 raw. */
-export function stringLiteral(text: string): string {
+export function stringLiteral(text: string): Code {
   const json = JSON.stringify(text);
-  return escapeStrayControls(
-    /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json,
+  return escapedCode(
+    escapeStrayControls(
+      /[\u2028\u2029]/.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json,
+    ),
   );
 }
 
@@ -101,25 +106,24 @@ export function escapeStrayControls(source: string): string {
  * A property name for object literals and type literals. `__proto__` is written computed, because both
  * `{ __proto__: x }` and `{ "__proto__": x }` set the prototype instead of defining a property.
  */
-export function propertyKey(name: string): string {
-  if (name === "__proto__") return `[${stringLiteral(name)}]`;
-  return IDENTIFIER.test(name) ? name : stringLiteral(name);
+export function propertyKey(name: string): Code {
+  if (name === "__proto__") return escapedCode(`[${stringLiteral(name)}]`);
+  return IDENTIFIER.test(name) ? escapedCode(name) : stringLiteral(name);
 }
 
 /** A property access: `.name` or `["x-y"]`. */
-export function propertyAccess(name: string): string {
-  return IDENTIFIER.test(name) && name !== "__proto__" ? `.${name}` : `[${stringLiteral(name)}]`;
+export function propertyAccess(name: string): Code {
+  return escapedCode(IDENTIFIER.test(name) && name !== "__proto__" ? `.${name}` : `[${stringLiteral(name)}]`);
 }
 
 /**
  * A JSDoc/TSDoc block. `*\/` cannot close it, line breaks (including U+2028) become comment lines, and `@` at the
  * start of a line is escaped so spec text cannot forge tags such as `@deprecated`.
  */
-export function docComment(text: string | undefined, indent = ""): string {
-  const lines = docCommentLines(text);
-  if (lines.length === 0) return "";
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
-  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */\n`;
+export function docComment(text: string | undefined, indent = ""): Code {
+  // Indentation is the emitter's layout, never document text: anything but spaces and tabs is refused.
+  if (!/^[ \t]*$/.test(indent)) throw new Error("docComment: indent must be spaces or tabs");
+  return commentBlock(docCommentLines(text), escapedCode(indent));
 }
 
 /** Text that needs none of docCommentLines' rewrites (one line, no `*\/`, no leading `@`, no trailing space). */
@@ -131,9 +135,9 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
  * The escaped body lines of docComment (no delimiters, no indentation), for emitters that lay out their own
  * comment — e.g. with tags they write themselves. Empty when the text is empty or blank.
  */
-export function docCommentLines(text: string | undefined): string[] {
+export function docCommentLines(text: string | undefined): CommentLine[] {
   if (text === undefined) return [];
-  if (PLAIN_LINE.test(text)) return [text];
+  if (PLAIN_LINE.test(text)) return escapedCommentLines([text]);
   if (text.trim() === "") return [];
   const lines = text
     .replace(LINE_BREAKS, "\n")
@@ -142,25 +146,25 @@ export function docCommentLines(text: string | undefined): string[] {
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
+  return escapedCommentLines(lines);
 }
 
 /** A doc comment from several optional parts (summary, description, tags written by the emitter itself). */
-export function docCommentParts(parts: Array<string | undefined>, indent = ""): string {
+export function docCommentParts(parts: Array<string | undefined>, indent = ""): Code {
   return docComment(parts.filter((p): p is string => typeof p === "string" && p.trim() !== "").join("\n\n"), indent);
 }
 
 /** JSON-compatible value → TypeScript expression. Object keys go through `propertyKey`, strings through `stringLiteral`. */
-export function jsonLiteral(value: unknown): string {
-  if (value === null || value === undefined) return "null";
+export function jsonLiteral(value: unknown): Code {
+  if (value === null || value === undefined) return escapedCode("null");
   if (typeof value === "string") return stringLiteral(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
-  if (typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(", ")}]`;
+  if (typeof value === "number") return escapedCode(Number.isFinite(value) ? String(value) : "null");
+  if (typeof value === "boolean") return escapedCode(String(value));
+  if (Array.isArray(value)) return escapedCode(`[${value.map(jsonLiteral).join(", ")}]`);
   if (typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`).join(", ")} }`;
+    if (entries.length === 0) return escapedCode("{}");
+    return escapedCode(`{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${jsonLiteral(v)}`).join(", ")} }`);
   }
-  return "null";
+  return escapedCode("null");
 }

@@ -103,10 +103,21 @@ function responseHeaders(doc: unknown, response: Record<string, unknown>, at: st
       return {
         name,
         required: header.required === true,
-        schema: header.schema !== undefined ? `${fragment}/schema` : undefined,
+        schema:
+          header.schema !== undefined ? `${fragment}/schema` : contentSchema(header.content, `${fragment}/content`),
         example: header.example,
+        ...(typeof header.explode === "boolean" ? { explode: header.explode } : {}),
+        ...(header.schema === undefined && isRecord(header.content) ? { json: true } : {}),
       };
     });
+}
+
+/** A `content` header's schema fragment (its one media type). */
+function contentSchema(content: unknown, at: string): string | undefined {
+  if (!isRecord(content)) return undefined;
+  const [mediaType] = Object.keys(content);
+  const media = mediaType === undefined ? undefined : content[mediaType];
+  return isRecord(media) && media.schema !== undefined ? `${at}${fragmentOf([mediaType!, "schema"])}` : undefined;
 }
 
 export function security(value: unknown): SecurityRequirement[] {

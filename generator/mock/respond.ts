@@ -10,10 +10,11 @@ import type { Check, Issue, SchemaRegistry } from "./schemas.js";
 import { synthesize } from "./synth.js";
 import { violate } from "./violate.js";
 import { echo } from "./echo.js";
+import { serialiseHeader } from "../runtime/params.js";
 
 export interface Reply {
   status: number;
-  /** Documented response headers (required ones, and optional ones with an example). */
+  /** Documented response headers: each with its example or a synthesised value. */
   headers?: Record<string, string>;
   mediaType?: string;
   body?: unknown;
@@ -63,17 +64,36 @@ export function buildReply(registry: SchemaRegistry, op: MockOperation, status: 
   return Object.keys(headers).length > 0 ? { ...reply, headers } : reply;
 }
 
+/** Headers that frame the message: a document may describe them, but the mock's own values must stand. */
+const FRAMING = new Set([
+  "content-length",
+  "transfer-encoding",
+  "content-encoding",
+  "connection",
+  "keep-alive",
+  "trailer",
+  "upgrade",
+]);
+
+/**
+ * Every documented header (optional ones too, so a client's header reading is exercised), its example or a value
+ * synthesised from its schema, written by the client's own header rules (runtime/params.ts: simple style, explode,
+ * `content` as JSON).
+ */
 function documentedHeaders(registry: SchemaRegistry, response: MockResponse): Record<string, string> {
   const out: Record<string, string> = {};
   for (const header of response.headers) {
-    if (!header.required && header.example === undefined) continue;
+    if (FRAMING.has(header.name.toLowerCase())) continue;
     const schema = header.schema ? follow(registry.document, header.schema).value : undefined;
     const value = header.example ?? synthesize(registry.document, schema);
-    const text = Array.isArray(value)
-      ? value.join(",")
-      : typeof value === "object"
-        ? JSON.stringify(value)
-        : String(value);
+    if (value === undefined) continue;
+    const spec = {
+      in: "header" as const,
+      name: header.name,
+      ...(header.explode !== undefined ? { explode: header.explode } : {}),
+      ...(header.json ? { content: "application/json" } : {}),
+    };
+    const text = serialiseHeader(spec, value);
     // Header values must be visible ASCII: anything else in a document's example is left out, not sent broken.
     if (/^[\x20-\x7e]*$/.test(text) && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header.name)) out[header.name] = text;
   }

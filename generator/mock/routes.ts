@@ -32,9 +32,12 @@ export interface MockMedia {
 export interface MockResponseHeader {
   name: string;
   required: boolean;
-  /** Fragment of the header's schema. */
+  /** Fragment of the header's schema (a `content` header: its media type's schema). */
   schema?: string;
   example?: unknown;
+  explode?: boolean;
+  /** A `content` header: the value is sent as JSON. */
+  json?: boolean;
 }
 
 export interface MockResponse {

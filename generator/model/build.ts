@@ -12,7 +12,7 @@ import {
 } from "../load/openapi-types.js";
 import { mediaExample } from "./examples.js";
 import { derivedOperationId, methodNameInGroup } from "./names.js";
-import { collectParameters, orderPathParams } from "./parameters.js";
+import { collectParameters, orderPathParams, responseHeaders } from "./parameters.js";
 import { deref } from "./refs.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
 import { buildServers } from "./servers.js";
@@ -168,6 +168,7 @@ function buildResponses(doc: OpenApiDocument, responses: Record<string, unknown>
         status,
         description: response.description ?? "",
         content: buildContent(doc, response.content),
+        headers: responseHeaders(doc, response.headers),
         isSuccess: /^[23]/.test(status),
       };
     });

@@ -33,7 +33,7 @@ export function collectParameters(
   return [...byKey.values()].map((param) => toParameterModel(doc, param));
 }
 
-function toParameterModel(doc: OpenApiDocument, param: ParameterObject): ParameterModel {
+export function toParameterModel(doc: OpenApiDocument, param: ParameterObject): ParameterModel {
   const contentSchema = param.content ? Object.values(param.content)[0]?.schema : undefined;
   const schema: SchemaObject = param.schema ?? contentSchema ?? {};
   const example = param.example ?? firstExample(doc, param.examples) ?? deref<SchemaObject>(doc, schema).example;
@@ -59,4 +59,15 @@ function toParameterModel(doc: OpenApiDocument, param: ParameterObject): Paramet
 export function orderPathParams(path: string, params: ParameterModel[]): ParameterModel[] {
   const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   return params.filter((p) => p.in === "path").sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+
+/** A response's `headers` map as header parameters (a Header Object is a Parameter Object without name and in). */
+export function responseHeaders(doc: OpenApiDocument, headers: Record<string, unknown> | undefined): ParameterModel[] {
+  return Object.keys(headers ?? {})
+    .filter((name) => name.toLowerCase() !== "content-type")
+    .sort()
+    .map((name) => {
+      const header = deref<Omit<ParameterObject, "name" | "in">>(doc, (headers ?? {})[name] as ParameterObject);
+      return toParameterModel(doc, { ...header, name, in: "header" });
+    });
 }

@@ -105,6 +105,8 @@ export interface ResponseModel {
   status: string;
   description: string;
   content: MediaModel[];
+  /** Declared response headers (Content-Type left out, as OpenAPI says), as header parameters: sorted by name. */
+  headers: ParameterModel[];
   /** 2XX / 3XX. */
   isSuccess: boolean;
 }

@@ -19,12 +19,14 @@ export interface FieldEncoding extends PartEncoding {
   allowReserved?: boolean;
 }
 
+const NO_BODY: SerialisedBody = Object.freeze({ body: undefined, contentType: undefined });
+
 export function serialiseBody(
   value: unknown,
   mediaType: string | undefined,
   encoding?: Readonly<Record<string, FieldEncoding>>,
 ): SerialisedBody {
-  if (value === undefined) return { body: undefined, contentType: undefined };
+  if (value === undefined) return NO_BODY;
   const essence = mediaEssence(mediaType);
   if (isJsonMediaType(essence) || essence === "" || essence === "*/*") {
     return { body: JSON.stringify(value), contentType: essence && essence !== "*/*" ? mediaType : "application/json" };

@@ -77,14 +77,47 @@ export type ResponseBody<Op, Status extends string | number, MediaType extends s
     : unknown
   : unknown;
 
+/** One documented success status of a call's result: its status, its data and its declared response headers. */
+export interface Success<Data = unknown, Status extends number = number, Headers = Readonly<Record<string, unknown>>> {
+  status: Status;
+  data: Data;
+  headers: Headers;
+}
+
 /**
  * `{ data, error, response }` returned when throwOnError is false: `error` is the ApiError of an HTTP error status.
+ * A success also carries `status` and the declared response `headers`, typed per documented status (`Ok`).
  * What stops a call before anything is sent (RequestError: a missing credential, an unsafe header; ValidationError
  * of the request in strict mode) and what ends it without an answer (network errors, TimeoutError, aborts) throw
  * in both modes: they are not answers from the API, and a result with no response would hide them.
  */
-export type ApiResult<Data, Err extends ApiError<unknown, number>> =
-  { data: Data; error: undefined; response: Response } | { data: undefined; error: Err; response: Response };
+export type ApiResult<
+  Data,
+  Err extends ApiError<unknown, number>,
+  Ok extends Success<unknown, number, unknown> = Success<Data>,
+> = (Ok & { error: undefined; response: Response }) | { data: undefined; error: Err; response: Response };
+
+/** One declared response header's value type (a `content` header: of that media type), from types.ts. */
+export type ResponseHeader<
+  Op,
+  Status extends string | number,
+  Name extends string,
+  MediaType extends string = never,
+> = Op extends {
+  responses: infer R;
+}
+  ? Status extends keyof R
+    ? NonNullable<R[Status]> extends { headers: infer H }
+      ? Name extends keyof H
+        ? [MediaType] extends [never]
+          ? Exclude<H[Name], undefined>
+          : MediaType extends keyof NonNullable<H[Name]>
+            ? NonNullable<H[Name]>[MediaType]
+            : unknown
+        : unknown
+      : unknown
+    : unknown
+  : unknown;
 
 /** What a request body of a binary media type may be. */
 export type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array>;
@@ -105,10 +138,13 @@ export type ParsedAs<P, Data> = P extends "stream"
 /** The `data` of an event-stream schema that describes whole events (`{ data, event, id }`), else the schema itself. */
 export type SseData<T> = [T] extends [never] ? unknown : T extends { data?: infer D } ? Exclude<D, undefined> : T;
 
-/** What a call resolves to: the data (throwing mode) or an ApiResult. */
-export type Outcome<Throw extends boolean, Data, Err extends ApiError<unknown, number>> = Throw extends false
-  ? ApiResult<Data, Err>
-  : Data;
+/** What a call resolves to: the data (throwing mode) or an ApiResult (with `Ok`: typed per success status). */
+export type Outcome<
+  Throw extends boolean,
+  Data,
+  Err extends ApiError<unknown, number>,
+  Ok extends Success<unknown, number, unknown> = Success<Data>,
+> = Throw extends false ? ApiResult<Data, Err, Ok> : Data;
 
 type PointerSegments<P extends string> = P extends `/${infer Head}/${infer Rest}`
   ? [Head, ...PointerSegments<`/${Rest}`>]

@@ -171,11 +171,42 @@ describe("forms and text", () => {
   });
 });
 
+describe("response headers", () => {
+  it("declared headers arrive parsed and typed per status: numbers, booleans, arrays, objects, JSON", async () => {
+    const results = mod.createFilesClient({ baseUrl: mock.url, retry: false, throwOnError: false });
+    const ok = (await results.getLimits!()) as { status: number; headers: Record<string, unknown>; response: Response };
+    expect(ok.status).toBe(200);
+    // The mock sends every declared header, synthesised from its schema (or its example), by the shared rules.
+    expect(ok.response.headers.get("X-Window")).toBe("start=1,unit=s");
+    expect(ok.headers).toEqual({
+      "X-Beta": true,
+      "X-Codes": [3, 4, 5],
+      "X-Meta": { plan: "free" },
+      "X-Rate-Limit-Ratio": expect.any(Number) as unknown,
+      "X-Rate-Limit-Remaining": expect.any(Number) as unknown,
+      "X-Regions": ["eu"],
+      "X-Window": { start: 1, unit: "s" },
+    });
+    const limited = (await results.getLimits!({ headers: { "x-mock-status": "429" } })) as {
+      error: { status: number; headers: Record<string, unknown> };
+    };
+    expect(limited.error.status).toBe(429);
+    expect(limited.error.headers).toEqual({ "Retry-After": 0 });
+  });
+
+  it("a thrown ApiError carries its status's headers too", async () => {
+    const error = await client.getLimits!({ headers: { "x-mock-status": "429" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(mod.ApiError);
+    expect((error as { headers: unknown }).headers).toEqual({ "Retry-After": 0 });
+  });
+});
+
 describe("types", () => {
   it("Blob is accepted for binary fields and number refused (tsc over the generated client)", async () => {
     await writeFile(
       path.join(dir, "type-tests.ts"),
-      `import { createFilesClient } from "./index.js";
+      `import { expectTypeOf } from "vitest";
+import { ApiError, createFilesClient } from "./index.js";
 const c = createFilesClient({});
 export async function check(): Promise<void> {
   await c.uploadFile({ file: new Blob(["x"]), caption: "c" });
@@ -200,9 +231,28 @@ export async function check(): Promise<void> {
     void n;
   }
   void [blob, buffer, text];
+  const limits = await c.getLimits({ throwOnError: false });
+  if (limits.error) {
+    expectTypeOf(limits.error.status).toEqualTypeOf<429>();
+    expectTypeOf(limits.error.headers["Retry-After"]).toEqualTypeOf<number>();
+  } else {
+    expectTypeOf(limits.status).toEqualTypeOf<200>();
+    expectTypeOf(limits.data).toEqualTypeOf<{ n: number }>();
+    expectTypeOf(limits.headers["X-Rate-Limit-Remaining"]).toEqualTypeOf<number>();
+    expectTypeOf(limits.headers["X-Rate-Limit-Ratio"]).toEqualTypeOf<number>();
+    expectTypeOf(limits.headers["X-Beta"]).toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(limits.headers["X-Regions"]).toEqualTypeOf<("eu" | "us")[] | undefined>();
+    expectTypeOf(limits.headers["X-Window"]).toEqualTypeOf<{ start: number; unit: "s" | "m" } | undefined>();
+    expectTypeOf(limits.headers["X-Meta"]).toEqualTypeOf<{ plan: "free" | "pro" } | undefined>();
+    // @ts-expect-error an undeclared header is not on the typed object (raw text: limits.response.headers)
+    void limits.headers["X-Other"];
+  }
+  const asText = await c.getLimits({ throwOnError: false, parseAs: "text" });
+  if (!asText.error) expectTypeOf(asText.data).toEqualTypeOf<string>();
+  expectTypeOf<ApiError["headers"]>().toEqualTypeOf<Readonly<Record<string, unknown>>>();
 }
 `,
     );
-    expect(await typecheck(dir)).toEqual({ ok: true, output: "" });
+    expect(await typecheck(dir, { strictest: true })).toEqual({ ok: true, output: "" });
   });
 });

@@ -2,6 +2,7 @@
  * OpenAPI 3.2 documents are accepted: the `query` method, `additionalOperations` (any method) and sequential media
  * types with `itemSchema`, from loading through types, client, validators and mock, over real HTTP.
  */
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ interface SearchClient {
   getItem(id: string): Promise<unknown>;
   purgeItem(id: string): Promise<unknown>;
   feedEvents(options?: Record<string, unknown>): AsyncIterable<{ data: unknown; id?: string }>;
+  countsEvents(options?: Record<string, unknown>): AsyncIterable<{ data: unknown; id?: string }>;
 }
 
 let dir: string;
@@ -35,8 +37,24 @@ afterAll(async () => {
 });
 
 describe("OpenAPI 3.2", () => {
-  it("generates a client that type-checks", async () => {
-    expect(await typecheck(dir)).toEqual({ ok: true, output: "" });
+  it("generates a client that type-checks, events typed from itemSchema", async () => {
+    await writeFile(
+      path.join(dir, "type-tests.ts"),
+      `import { expectTypeOf } from "vitest";
+import { createSearchClient } from "./index.js";
+const c = createSearchClient({});
+export async function check(): Promise<void> {
+  for await (const event of c.feedEvents()) {
+    // JSON carried in a string (contentMediaType + contentSchema): typed from contentSchema.
+    expectTypeOf(event.data).toEqualTypeOf<{ id: string; name?: string }>();
+    // @ts-expect-error not a member of Item
+    void event.data.price;
+  }
+  for await (const event of c.countsEvents()) expectTypeOf(event.data).toEqualTypeOf<number>();
+}
+`,
+    );
+    expect(await typecheck(dir, { strictest: true })).toEqual({ ok: true, output: "" });
   });
 
   it("sends the QUERY method with its body, and the mock routes and validates it", async () => {
@@ -59,5 +77,8 @@ describe("OpenAPI 3.2", () => {
     for await (const event of client.feedEvents({ headers: { "x-mock-sse-events": "3" } })) events.push(event.data);
     expect(events).toHaveLength(3);
     expect(events[0]).toMatchObject({ id: expect.any(String) as unknown });
+    const counts: unknown[] = [];
+    for await (const event of client.countsEvents({ headers: { "x-mock-sse-events": "2" } })) counts.push(event.data);
+    expect(counts).toEqual([expect.any(Number), expect.any(Number)]);
   });
 });

@@ -59,9 +59,10 @@ it("answers 201 with nullable members allowed to be null", async () => {
   expect(res.status).toBe(201);
 });
 
-it("sends the documented response headers: required ones synthesised, optional ones with an example", async () => {
+it("sends every documented response header: its example, else a value synthesised from its schema", async () => {
   const res = await form("label=x", "2");
   expect(res.headers.get("x-rate-limit")).toBe("10");
   expect(res.headers.get("location")).toBe("/test/api/things/2");
-  expect(res.headers.has("x-optional")).toBe(false);
+  // Optional headers too, so a client's reading of them is exercised against the mock.
+  expect(res.headers.get("x-optional")).toEqual(expect.any(String));
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { choosePatternEngine, provablyLinear } from "../../generator/emit/validators/patterns.js";
+import { $short, SHORT_PATTERN_INPUT } from "../../generator/runtime/re2-pattern.js";
 
 describe("provablyLinear", () => {
   it.each([
@@ -21,7 +22,20 @@ describe("provablyLinear", () => {
     ["^\\d+\\d+$", false],
     ["a+b", false],
     ["f.*o", false],
-    ["^[a-z]+(-[a-z]+)*$", false],
+    ["^[a-z]+(-[a-z]+)*$", true],
+    ["^[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*@[a-z]+$", true],
+    ["^(ab|cd)*$", true],
+    ["^((a+)b)*$", true],
+    ["^(a(b)*)*c$", true],
+    ["^(a|ab)*$", false],
+    ["^([a-z]+\\.)*[a-z]+$", false],
+    ["^(\\d{3}-)*\\d{4}$", false],
+    ["^(a*)*$", false],
+    ["^(a|)*$", false],
+    ["^(a+b?)*$", false],
+    ["^(a$)*$", false],
+    ["(ab)*c", false],
+    ["^x((a|b)+)?$", true],
     ["(?=a)b", false],
     ["(a)\\1", false],
     ["^(a?){20}a{20}$", false],
@@ -34,7 +48,9 @@ describe("choosePatternEngine", () => {
   it.each([
     ["^[0-9]{13}$", "v8"],
     ["^(a+)+$", "re2"],
-    ["^[a-z]+(-[a-z]+)*$", "re2"],
+    ["^[a-z]+(-[a-z]+)*$", "v8-short"],
+    ["^(?:ab|cd)*$", "v8-short"],
+    ["^([a-z]+\\.)*[a-z]+$", "re2"],
     ["(?<=a)b", "none"],
     ["^(a)\\1$", "none"],
     ["(", "none"],
@@ -49,6 +65,23 @@ describe("choosePatternEngine", () => {
       expect(choice).toMatchObject({ engine: "v8" });
       const re = new RegExp(pattern, choice.engine === "v8" ? choice.flags : "");
       expect(re.test(`${big}!`)).toBe(pattern === "^.*$");
+    }
+  });
+
+  it("a repeated group runs on V8 up to SHORT_PATTERN_INPUT characters and on RE2 beyond (10 MB passes)", () => {
+    // Strings that make a backtracking engine retry every split, at the limit and at 10 MB.
+    const cases: Array<[string, (n: number) => string, boolean]> = [
+      ["^[a-z]+(-[a-z]+)*$", (n) => `${"a-".repeat(n / 2)}!`, false],
+      ["^((a+)b)*$", (n) => `${"ab".repeat(n / 2)}a`, false],
+      ["^(ab|cd)*$", (n) => "abcd".repeat(n / 4), true],
+    ];
+    for (const [pattern, text, expected] of cases) {
+      const choice = choosePatternEngine(pattern);
+      expect(choice).toMatchObject({ engine: "v8-short" });
+      const re = $short(pattern, choice.engine === "v8-short" ? choice.flags : "");
+      expect(re.test(text(SHORT_PATTERN_INPUT - 4))).toBe(expected);
+      // RE2 past the limit (10 MB once: RE2 takes about two seconds on it).
+      expect(re.test(text(pattern.startsWith("^[a-z]") ? 10 * 2 ** 20 : 2 * SHORT_PATTERN_INPUT))).toBe(expected);
     }
   });
 });

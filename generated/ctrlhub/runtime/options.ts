@@ -7,6 +7,7 @@ import type { Hooks } from "./hooks.js";
 import type { ParamSpec } from "./params.js";
 import type { ParseAs } from "./read.js";
 import type { RedirectMode } from "./redirect.js";
+import type { ResponseHeadersSpec } from "./response-headers.js";
 import type { RetryEnvironment, RetryOptions } from "./retry.js";
 import type { SseSpec } from "./sse.js";
 import type { FetchLike, Transport } from "./transport.js";
@@ -108,6 +109,8 @@ export interface OperationSpec {
   idempotencyHeader?: string;
   /** `text/event-stream` success responses: read as an async iterator of events. */
   sse?: SseSpec;
+  /** Declared response headers per status, read into typed values for results and ApiErrors. */
+  responseHeaders?: ResponseHeadersSpec;
 }
 
 export type Credentials = Readonly<Record<string, Credential<string> | Credential<BasicCredentials> | undefined>>;

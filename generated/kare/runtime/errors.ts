@@ -21,7 +21,11 @@ function branded(value: unknown, brand: symbol): boolean {
  * working; in strict mode, what the error response breaks of the document (an undocumented status, body or media
  * type, a body off its schema) is carried in `issues` instead of replacing the error with a ValidationError.
  */
-export class ApiError<TBody = unknown, TStatus extends number = number> extends Error {
+export class ApiError<
+  TBody = unknown,
+  TStatus extends number = number,
+  THeaders = Readonly<Record<string, unknown>>,
+> extends Error {
   override readonly name = "ApiError";
   /** Brand shared by every generated client's copy of the runtime, so `instanceof` works across clients. */
   readonly [BRANDS.ApiError] = true;
@@ -34,6 +38,8 @@ export class ApiError<TBody = unknown, TStatus extends number = number> extends 
     readonly body: TBody,
     readonly response: Response,
     readonly issues: readonly ValidationIssue[] = [],
+    /** The response headers this status declares, read into their schema's types (raw text: `response.headers`). */
+    readonly headers: THeaders = {} as THeaders,
   ) {
     const suffix =
       issues.length > 0 ? ` (and ${issues.length} issue(s) against the document: ${issues[0]?.message})` : "";

@@ -13,6 +13,7 @@ export type { RedirectMode } from "./redirect.js";
 export type { ServerSentEvent, SseOptions } from "./sse.js";
 export type { FieldEncoding } from "./body.js";
 export type { ParamSpec } from "./params.js";
+export type { HeaderScalar, ResponseHeaderSpec, ResponseHeadersSpec } from "./response-headers.js";
 export type {
   ApiResult,
   BinaryBody,
@@ -28,6 +29,8 @@ export type {
   Readable,
   RequestBody,
   ResponseBody,
+  ResponseHeader,
+  Success,
   Writable,
 } from "./types.js";
 export type { OperationValidators, ValidationIssue, ValidationMode, Validator } from "./validation.js";

@@ -9,3 +9,21 @@ export function $re2(source: string): { test(value: string): boolean } {
   const re2 = RE2JS.compile(RE2JS.translateRegExp(source));
   return { test: (value: string) => re2.test(value) };
 }
+
+/** Longest string a `$short` pattern runs on V8 (V8's backtrack stack holds millions of group passes, not tens). */
+export const SHORT_PATTERN_INPUT = 100_000;
+
+/**
+ * A pattern V8 runs in linear time (generator/emit/validators/patterns.ts proves it) but with one backtrack entry per
+ * pass through a repeated group: V8 up to SHORT_PATTERN_INPUT characters, RE2 (compiled on first need) beyond.
+ */
+export function $short(source: string, flags: string): { test(value: string): boolean } {
+  const v8 = new RegExp(source, flags);
+  let re2: RE2JS | undefined;
+  return {
+    test: (value: string) =>
+      value.length <= SHORT_PATTERN_INPUT
+        ? v8.test(value)
+        : (re2 ??= RE2JS.compile(RE2JS.translateRegExp(source))).test(value),
+  };
+}

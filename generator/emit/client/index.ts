@@ -37,7 +37,10 @@ const RUNTIME_IMPORTS = [
   "type PathParam",
   "type QueryParams",
   "type RequestBody",
+  "type Readable",
   "type ResponseBody",
+  "type ResponseHeader",
+  "type Success",
 ];
 
 export function clientEmitter(config: ClientEmitterOptions): Emitter {
@@ -79,12 +82,15 @@ ${config.withValidators ? '  loadValidators: () => import("./validators.js").the
     `export type ${name}Client<Throw extends boolean = true> = ReturnType<typeof create${name}Client<Throw>>;`,
   ].join("\n");
   const imports = RUNTIME_IMPORTS.filter((i) => usesName(body, i.replace(/^type /, "")));
+  // Types printed beside types.ts (3.2 itemSchema event data) refer to its components and read/write markers.
+  const typeImports = ["paths", "components", "$Read", "$Write"].filter((n) => usesTypeName(body, n));
   const contents = [
     banner(model).trimEnd(),
     "",
-    model.operations.length > 0 ? 'import type { paths } from "./types.js";' : "",
+    typeImports.length > 0 ? `import type { ${typeImports.join(", ")} } from "./types.js";` : "",
     `import { ${imports.join(", ")} } from "./runtime/index.js";`,
     "",
+    usesName(body, "WithRequired") ? WITH_REQUIRED : "",
     body.replace(/\n{3,}/g, "\n\n"),
     "",
   ]
@@ -96,6 +102,13 @@ ${config.withValidators ? '  loadValidators: () => import("./validators.js").the
 function usesName(code: string, name: string): boolean {
   return new RegExp(`\\b${name}\\b`).test(code);
 }
+
+/** `$Read` is not a \b word; `paths` must be a type reference, not a word in a comment. */
+function usesTypeName(code: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?:\\[|<)`).test(code);
+}
+
+const WITH_REQUIRED = "type WithRequired<T, K extends keyof T> = T & { [P in K]-?: T[P] };\n";
 
 /** Grouped members become nested objects; untagged operations sit at the top level beside the groups. */
 function groups(operations: OperationModel[], codes: Map<OperationModel, ReturnType<typeof operationCode>>): string {

@@ -35,3 +35,20 @@ export function sseIsJson(doc: OpenApiDocument, media: MediaModel): boolean {
     (Array.isArray(type) && type.length > 0 && type.every((t) => t === "string" || t === "null"))
   );
 }
+
+/**
+ * The schema of an event's `data` when an OpenAPI 3.2 `itemSchema` describes the events (types.ts, following
+ * openapi-typescript, has no place for it): the item's `data` member, or its `contentSchema` when the data is JSON
+ * carried in a string; the item itself when it has no `data` member. Undefined without an `itemSchema`.
+ */
+export function sseItemDataSchema(doc: OpenApiDocument, media: MediaModel): unknown {
+  if (media.itemSchema === undefined) return undefined;
+  const item = deref<SchemaObject>(doc, media.itemSchema);
+  const props = item.properties as Record<string, SchemaObject> | undefined;
+  if (props?.data === undefined) return media.itemSchema;
+  const data = deref<SchemaObject>(doc, props.data);
+  if (data.type === "string" && typeof data.contentMediaType === "string" && /json/i.test(data.contentMediaType)) {
+    return data.contentSchema ?? true;
+  }
+  return props.data;
+}

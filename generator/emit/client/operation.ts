@@ -6,7 +6,9 @@ import type { OpenApiDocument } from "../../load/openapi-types.js";
 import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
-import { mediaKind, sseIsJson } from "./media.js";
+import { inlineSchemaType } from "../types/native/index.js";
+import { mediaKind, sseIsJson, sseItemDataSchema } from "./media.js";
+import { responseHeadersSpec, responseHeadersType } from "./response-headers.js";
 
 export interface OperationCode {
   types: string;
@@ -62,7 +64,17 @@ function paramSpecs(op: OperationModel): unknown[] {
 
 function errorType(alias: string, response: ResponseModel): string {
   const status = /^\d{3}$/.test(response.status) ? response.status : "number";
-  return `ApiError<${responseType(alias, response)}, ${status}>`;
+  const headers = responseHeadersType(alias, response, statusKey(response.status));
+  return `ApiError<${responseType(alias, response)}, ${status}${headers === NO_HEADERS ? "" : `, ${headers}`}>`;
+}
+
+const NO_HEADERS = "Record<string, never>";
+
+/** One success status of the result (`throwOnError: false`): its status, data as `parseAs` reads it, headers. */
+function successType(alias: string, response: ResponseModel): string {
+  const status = /^\d{3}$/.test(response.status) ? response.status : "number";
+  const headers = responseHeadersType(alias, response, statusKey(response.status));
+  return `Success<ParsedAs<P, ${responseType(alias, response)}>, ${status}, ${headers}>`;
 }
 
 function unique(names: string[], wanted: string): string {
@@ -122,6 +134,7 @@ export function operationCode(
     `type ${alias} = ${pathsAlias}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`,
     `type ${alias}_Data = ${data};`,
     `type ${alias}_Error = ${errors};`,
+    `type ${alias}_Ok<P extends ParseAs> = ${success.length > 0 ? [...new Set(success.map((r) => successType(alias, r)))].join(" | ") : "Success<ParsedAs<P, unknown>>"};`,
     manyMedia
       ? `type ${alias}_Bodies = { ${requestMedia.map((m) => `${stringLiteral(m.mediaType)}: ${requestBodyType(alias, m)}`).join("; ")} };`
       : "",
@@ -134,6 +147,7 @@ export function operationCode(
   const security = op.security.map((alt) => alt.filter((k) => securityKeys.has(k)));
   const encoding = Object.fromEntries(requestMedia.flatMap((m) => (m.encoding ? [[m.mediaType, m.encoding]] : [])));
   const params = paramSpecs(op);
+  const responseHeaders = responseHeadersSpec(doc, op);
   const idempotencyHeader = op.headerParams.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
   const spec = `const ${alias}_spec: OperationSpec = ${jsonLiteral({
     id: op.id,
@@ -147,6 +161,7 @@ export function operationCode(
     ...(params.length > 0 ? { params } : {}),
     ...(idempotencyHeader ? { idempotencyHeader } : {}),
     ...(sseMedia ? { sse: { json: sseIsJson(doc, sseMedia) } } : {}),
+    ...(responseHeaders ? { responseHeaders } : {}),
   })};`;
 
   const taken: string[] = ["options", "rt"];
@@ -169,7 +184,7 @@ export function operationCode(
   ].filter(Boolean);
   const inputCode = `{ ${input.join(", ")} }`;
   const generics = `C extends boolean = Throw, P extends ParseAs = "auto"${mediaParam}`;
-  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error>`;
+  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error, ${alias}_Ok<P>>`;
   const members = [
     {
       name: op.methodName,
@@ -180,8 +195,17 @@ export function operationCode(
         `      },\n`,
     },
   ];
+  const itemData = sseMedia ? sseItemDataSchema(doc, sseMedia) : undefined;
+  let typeLines = types;
+  if (sseMedia && sseResponse && itemData !== undefined) {
+    // 3.2 itemSchema: the event data's type is printed here (types.ts has no place for it), as received.
+    typeLines += `\ntype ${alias}_Event = Readable<${inlineSchemaType(doc, itemData).type}>;`;
+  }
   if (sseMedia && sseResponse) {
-    const item = `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
+    const item =
+      itemData !== undefined
+        ? `${alias}_Event`
+        : `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
     const sseArgs = [
       ...args,
       `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "stream"${mediaArg}> & SseOptions`,
@@ -225,9 +249,9 @@ export function operationCode(
     });
   }
   // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
-  const [, ...rest] = types.split("\n");
+  const [, ...rest] = typeLines.split("\n");
   // Not \b: it only knows ASCII word characters, and identifiers may be in any script (Op_получить).
   const used = new RegExp(`(?<![\\p{ID_Continue}$])${alias.replace(/[$]/g, "\\$&")}(?![\\p{ID_Continue}$])`, "u");
   const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
-  return { types: uses ? types : rest.join("\n"), spec, members };
+  return { types: uses ? typeLines : rest.join("\n"), spec, members };
 }

@@ -27,7 +27,16 @@ export interface CompileOptions {
 export interface Callee {
   name: string;
   resource: string;
+  /**
+   * A subschema that only checks a type (`{type: string}`): the test of a value that fails it (in terms of `d`) and
+   * the index of its message (TYPE_MESSAGES), so a caller can check it in place instead of calling (no call, no frame, nothing to inline).
+   */
+  inline?: { fails: string; type: string };
 }
+
+/** The body of a type-only subschema, as keywords.ts writes it. */
+const TYPE_ONLY =
+  /^if \(([^()]*|!\(typeof d === "number" && Number\.isFinite\(d\)\)|!Number\.isInteger\(d\))\) return \$tf\(e, p, y, (\d)\);\nreturn true;$/;
 
 export class PatternError extends Error {
   constructor(
@@ -47,6 +56,8 @@ export class Compiler {
   /** Declarations that read functions when the module loads (dynamic-scope tables): after every function. */
   readonly tail: string[] = [];
   private readonly byBody = new Map<string, string>();
+  /** Declarations of subschema functions not called yet (a type-only one may only ever be checked in place). */
+  private readonly pending = new Map<string, string>();
   private readonly named = [new Map<object, string>(), new Map<object, string>()] as const;
   private readonly queue: Array<{ target: Target; ann: boolean; name: string }> = [];
   private readonly constants = new Map<string, string>();
@@ -101,6 +112,7 @@ export class Compiler {
       return this.constant("{ test: () => true }");
     }
     if (choice.engine === "v8") return this.constant(`new RegExp(${stringLiteral(source)}, "${choice.flags}")`);
+    if (choice.engine === "v8-short") return this.constant(`$short(${stringLiteral(source)}, "${choice.flags}")`);
     return this.constant(`$re2(${stringLiteral(source)})`);
   }
 
@@ -151,8 +163,11 @@ export class Compiler {
     if (name === undefined) {
       name = this.fresh("v");
       this.byBody.set(key, name);
-      this.declarations.push(this.declare(name, body, ann));
+      this.pending.set(name, this.declare(name, body, ann));
     }
+    const typeOnly = ann ? null : TYPE_ONLY.exec(body);
+    if (typeOnly)
+      return { name, resource: ctx.resource, inline: { fails: typeOnly[1] as string, type: typeOnly[2] as string } };
     return { name, resource: ctx.resource };
   }
 
@@ -161,6 +176,11 @@ export class Compiler {
    * pushes them on the dynamic scope.
    */
   call(callee: Callee, from: string, args: string): string {
+    const declaration = this.pending.get(callee.name);
+    if (declaration !== undefined) {
+      this.pending.delete(callee.name);
+      this.declarations.push(declaration);
+    }
     if (callee.resource !== from && this.registry.dynamicAnchors.has(callee.resource)) {
       return `$in(${this.scope(callee.resource)}, ${callee.name}, ${args})`;
     }
@@ -169,10 +189,10 @@ export class Compiler {
 
   /** A top-level check for a target (entering its resource's dynamic scope when it declares anchors). */
   entry(callee: Callee): string {
-    const call = this.call(callee, "", "d, p, e");
-    if (call === `${callee.name}(d, p, e)`) return callee.name;
+    const call = this.call(callee, "", "d, p, y, e");
+    if (call === `${callee.name}(d, p, y, e)`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(this.define(name, this.ts(": $C"), `(d, p, e) => ${call}`));
+    this.declarations.push(this.define(name, this.ts(": $C"), `(d, p, y, e) => ${call}`));
     return name;
   }
 
@@ -208,7 +228,7 @@ export class Compiler {
   private declare(name: string, body: string, ann: boolean): string {
     const code = codeOnly(body);
     const param = (id: string): string => (new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : `_${id}`);
-    const params = [param("d"), param("p"), param("e"), ...(ann ? [param("a")] : [])];
+    const params = [param("d"), param("p"), param("y"), param("e"), ...(ann ? [param("a")] : [])];
     return this.define(name, this.ts(": $C"), `(${params.join(", ")}) => {\n${body}\n}`);
   }
 }

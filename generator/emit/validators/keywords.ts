@@ -1,8 +1,10 @@
 /**
- * The body of one compiled schema. Conventions of the generated code: `d` is the value, `p` its JSON Pointer
- * (only built while collecting issues: `e && p + "/name"`), `e` the issue list (null: stop at the first failure),
+ * The body of one compiled schema. Conventions of the generated code: `d` is the value, `p` the depth of its
+ * parent and `y` its key there (null: `d` is at `p` itself), `e` the issue list (null: stop at the first failure),
  * `a` the annotations of an in-place applicator's parent (unevaluated*), `c` this schema's own annotations.
  * `$i(...)` records an issue and answers whether to stop; a check is `if (failed && $i(...)) return false;`.
+ * Paths are not built while checking: `p` is a depth, `const q = e ? $q(p, y) : 0` records the value's key in `$P`
+ * (collecting only) and gives its members' depth; `$i` joins a JSON Pointer only for an issue it records.
  */
 import { jsonLiteral, propertyAccess, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type Callee, type Compiler } from "./compiler.js";
@@ -34,6 +36,8 @@ const NOT_TYPE: Record<string, string> = {
   array: "!Array.isArray(d)",
   object: 'd === null || typeof d !== "object" || Array.isArray(d)',
 };
+/** The order of the engine's TYPE_MESSAGES (a single-type check writes the index). */
+const TYPE_ORDER = ["string", "number", "integer", "boolean", "null", "array", "object"];
 const GROUP_TEST: Record<string, string> = {
   string: 'typeof d === "string"',
   number: 'typeof d === "number"',
@@ -46,13 +50,17 @@ type S = Record<string, unknown>;
 const lit = stringLiteral;
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
-/** `$i(e, p, "keyword", "message")` with an optional path suffix expression. */
-function issue(keyword: string, text: string, path = "p"): string {
-  return `$i(e, ${path}, ${lit(keyword)}, ${lit(text)})`;
+/** `$i(e, p, y, "keyword", "message")`; `at` is the parent pointer and key of the value the issue is about. */
+function issue(keyword: string, text: string, at = HERE): string {
+  return `$i(e, ${at}, ${lit(keyword)}, ${lit(text)})`;
 }
 
-function pathTo(segment: string): string {
-  return `p + ${lit(`/${pointerSegment(segment)}`)}`;
+/** Where the value itself is: its parent's pointer and its key. */
+const HERE = "p, y";
+
+/** Where a member of the value is (`q` is the value's own pointer, built once per call while collecting). */
+function memberAt(key: string): string {
+  return `q, ${key}`;
 }
 
 /** A value read from `d`: own properties only for names every object inherits (`constructor`, `__proto__`). */
@@ -63,6 +71,8 @@ function member(name: string): string {
 class Body {
   readonly lines: string[] = [];
   collects = false;
+  /** Some line uses `q`, the value's own pointer. */
+  usesQ = false;
   constructor(
     readonly compiler: Compiler,
     readonly schema: S,
@@ -71,16 +81,25 @@ class Body {
     readonly annotations: string,
   ) {}
 
-  check(condition: string, keyword: string, text: string, path = "p"): void {
+  check(condition: string, keyword: string, text: string, at = HERE): void {
     this.collects = true;
-    this.lines.push(`if (${condition} && ${issue(keyword, text, path)}) return false;`);
+    this.usesQ ||= at !== HERE;
+    this.lines.push(`if (${condition} && ${issue(keyword, text, at)}) return false;`);
   }
 
-  /** `callee(value, path, e)` must pass; collecting mode goes on after a failure. */
-  apply(callee: Callee, value: string, path: string, guard = "", annotations = ""): void {
+  /** `callee(value, parent pointer, key, e)` must pass; collecting mode goes on after a failure. */
+  apply(callee: Callee, value: string, at: string, guard = "", annotations = ""): void {
     if (callee.name === ACCEPT) return;
     this.collects = true;
-    const args = `${value}, ${path === "p" ? "p" : `e && ${path}`}, e${annotations ? `, ${annotations}` : ""}`;
+    this.usesQ ||= at !== HERE;
+    if (callee.inline && !annotations) {
+      const fails = inlineTest(callee.inline.fails, value);
+      this.lines.push(
+        `if (${guard ? `${guard} && ` : ""}${fails} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
+      );
+      return;
+    }
+    const args = `${value}, ${at}, e${annotations ? `, ${annotations}` : ""}`;
     const call = this.compiler.call(callee, this.ctx.resource, args);
     this.lines.push(`if (${guard ? `${guard} && ` : ""}!${call} && !e) return false;`);
   }
@@ -93,8 +112,18 @@ class Body {
   test(callee: Callee, value: string, annotations = ""): string {
     if (callee.name === ACCEPT) return "true";
     if (callee.name === REJECT) return "false";
-    return this.compiler.call(callee, this.ctx.resource, `${value}, p, null${annotations ? `, ${annotations}` : ""}`);
+    return this.compiler.call(
+      callee,
+      this.ctx.resource,
+      `${value}, 0, null, null${annotations ? `, ${annotations}` : ""}`,
+    );
   }
+}
+
+/** A type-only subschema's failing test (written for `d`) applied to `value` (a member read, no side effects). */
+function inlineTest(fails: string, value: string): string {
+  const test = fails.replace(/(?<![\w$.])d(?![\w$])/g, value);
+  return fails.includes("||") ? `(${test})` : test;
 }
 
 /** A keyword whose value JSON Schema does not allow (`type: "strnig"`, `minLength: "x"`). */
@@ -134,7 +163,12 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
   if (types) {
     const test =
       types.length === 1 ? NOT_TYPE[types[0] as string] : `!(${types.map((t) => TYPE_TEST[t]).join(" || ")})`;
-    b.lines.push(`if (${test}) return $t(e, p, "type", ${lit(message("type", schema.type))});`);
+    const index = types.length === 1 ? TYPE_ORDER.indexOf(types[0] as string) : -1;
+    b.lines.push(
+      index >= 0
+        ? `if (${test}) return $tf(e, p, y, ${index});`
+        : `if (${test}) return $t(e, p, y, "type", ${lit(message("type", schema.type))});`,
+    );
   }
   if (unevaluated) b.lines.push("const c = $an();");
   enumAndConst(b);
@@ -145,6 +179,7 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     fill(inner);
     if (inner.lines.length === 0) return;
     b.collects ||= inner.collects;
+    b.usesQ ||= inner.usesQ;
     const known = only === type || (type === "number" && only === "integer");
     b.lines.push(...(known ? inner.lines : [`if (${GROUP_TEST[type]}) {`, ...inner.lines, "}"]));
   };
@@ -159,6 +194,7 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     if (ann) b.lines.push("if (a) $merge(a, c);");
   }
   if (b.lines.length === 0) return null;
+  if (b.usesQ) b.lines.splice(types ? 1 : 0, 0, "const q = e ? $q(p, y) : 0;");
   return b.collects
     ? `const n = e?.length;\n${b.lines.join("\n")}\nreturn !e || e.length === n;`
     : `${b.lines.join("\n")}\nreturn true;`;
@@ -257,7 +293,7 @@ function objectKeywords(b: Body): void {
     const D = b.compiler.direction;
     const direction = flag === "readOnly" ? ` && ${D} !== 1` : flag === "writeOnly" ? ` && ${D} !== 2` : "";
     b.collects = true;
-    b.lines.push(`if (${member(name)} === undefined${direction} && $r(e, p, ${lit(name)})) return false;`);
+    b.lines.push(`if (${member(name)} === undefined${direction} && $r(e, p, y, ${lit(name)})) return false;`);
   }
   if (isRecord(s.dependentRequired)) {
     for (const [name, list] of Object.entries(s.dependentRequired)) {
@@ -269,7 +305,7 @@ function objectKeywords(b: Body): void {
           `${member(name)} !== undefined && ${member(dep)} === undefined`,
           "dependentRequired",
           text,
-          pathTo(dep),
+          memberAt(lit(dep)),
         );
       }
     }
@@ -284,7 +320,7 @@ function objectKeywords(b: Body): void {
     b.apply(
       b.sub(sub, `properties/${pointerSegment(name)}`),
       member(name),
-      pathTo(name),
+      memberAt(lit(name)),
       `${member(name)} !== undefined`,
     );
   }
@@ -292,7 +328,7 @@ function objectKeywords(b: Body): void {
   if (isRecord(s.dependentSchemas)) {
     for (const [name, sub] of Object.entries(s.dependentSchemas)) {
       const callee = b.sub(sub, `dependentSchemas/${pointerSegment(name)}`, b.annotations !== "");
-      b.apply(callee, "d", "p", `${member(name)} !== undefined`, b.annotations);
+      b.apply(callee, "d", HERE, `${member(name)} !== undefined`, b.annotations);
     }
   }
   if (b.annotations) {
@@ -312,7 +348,7 @@ function keyLoop(b: Body, properties: S): void {
   const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties) : [];
   const res: string[] = [];
   const value = "d[k]";
-  const path = "p + '/' + $p(k)";
+  const path = memberAt("k");
   const sub = new Body(b.compiler, s, b.ctx, "");
   patterns.forEach(([source, schema]) => {
     const re = b.compiler.pattern(source, `${b.ctx.location}/patternProperties/${pointerSegment(source)}`);
@@ -343,6 +379,7 @@ function keyLoop(b: Body, properties: S): void {
   inner.push(...sub.lines);
   if (inner.length === 0) return;
   b.collects = true;
+  b.usesQ ||= sub.usesQ;
   b.lines.push("for (const k of Object.keys(d)) {", ...inner, "}");
 }
 
@@ -355,7 +392,7 @@ function arrayKeywords(b: Body): void {
   if (s.uniqueItems === true) {
     b.collects = true;
     b.lines.push(
-      '{ const u = $dup(d); if (u && $i(e, p, "uniqueItems", `must not contain duplicates (items ${u[0]} and ${u[1]} are equal)`)) return false; }',
+      '{ const u = $dup(d); if (u && $i(e, p, y, "uniqueItems", `must not contain duplicates (items ${u[0]} and ${u[1]} are equal)`)) return false; }',
     );
   }
   // Draft 2019 and OpenAPI 3.0 tuples: `items` as a list, `additionalItems` for the rest.
@@ -363,15 +400,23 @@ function arrayKeywords(b: Body): void {
   const rest = Array.isArray(s.items) ? s.additionalItems : s.items;
   const prefixKeyword = Array.isArray(s.prefixItems) ? "prefixItems" : "items";
   prefix.forEach((schema, i) => {
-    b.apply(b.sub(schema, `${prefixKeyword}/${i}`), `d[${i}]`, `p + "/${i}"`, `d.length > ${i}`);
+    b.apply(b.sub(schema, `${prefixKeyword}/${i}`), `d[${i}]`, memberAt(String(i)), `d.length > ${i}`);
   });
   if (rest !== undefined) {
     const callee = b.sub(rest, Array.isArray(s.items) ? "additionalItems" : "items");
     if (callee.name === REJECT) {
       b.check(`d.length > ${prefix.length}`, "items", message("items", prefix.length));
+    } else if (callee.inline) {
+      b.collects = true;
+      b.usesQ = true;
+      const fails = inlineTest(callee.inline.fails, "d[i]");
+      b.lines.push(
+        `for (let i = ${prefix.length}; i < d.length; i++) if (${fails} && $ty(e, q, i, ${callee.inline.type})) return false;`,
+      );
     } else if (callee.name !== ACCEPT) {
       b.collects = true;
-      const call = b.compiler.call(callee, b.ctx.resource, 'd[i], e && p + "/" + i, e');
+      b.usesQ = true;
+      const call = b.compiler.call(callee, b.ctx.resource, "d[i], q, i, e");
       b.lines.push(`for (let i = ${prefix.length}; i < d.length; i++) if (!${call} && !e) return false;`);
     }
   }
@@ -408,10 +453,10 @@ function inPlace(b: Body): void {
   const ann = b.annotations !== "";
   const x = b.annotations;
   if (typeof s.$ref === "string") {
-    b.apply(b.compiler.ref(b.compiler.resolve(s.$ref, b.ctx.base, b.ctx.location), ann), "d", "p", "", x);
+    b.apply(b.compiler.ref(b.compiler.resolve(s.$ref, b.ctx.base, b.ctx.location), ann), "d", HERE, "", x);
   }
   if (typeof s.$dynamicRef === "string") dynamicRef(b, s.$dynamicRef);
-  if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => b.apply(b.sub(sub, `allOf/${i}`, ann), "d", "p", "", x));
+  if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => b.apply(b.sub(sub, `allOf/${i}`, ann), "d", HERE, "", x));
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const list = s[keyword];
     if (!Array.isArray(list)) continue;
@@ -419,15 +464,15 @@ function inPlace(b: Body): void {
     b.collects = true;
     const lines = [`{ const t${b.compiler.ts(": $E")} = e && []; let m = 0;`];
     callees.forEach((callee, i) => {
-      const call = b.compiler.call(callee, b.ctx.resource, `d, p, t${ann ? `, c${i}` : ""}`);
+      const call = b.compiler.call(callee, b.ctx.resource, `d, p, y, t${ann ? `, c${i}` : ""}`);
       const stop = keyword === "anyOf" && !ann ? "m === 0 && " : "";
-      const callText = callee.name === ACCEPT ? "true" : callee.name === REJECT ? `$no(d, p, t)` : call;
+      const callText = callee.name === ACCEPT ? "true" : callee.name === REJECT ? `$no(d, p, y, t)` : call;
       if (ann) lines.push(`const c${i} = ${x} && $an();`);
       lines.push(`if (${stop}${callText}) { m++;${ann ? ` if (${x} && c${i}) $merge(${x}, c${i});` : ""} }`);
     });
     const failed = keyword === "anyOf" ? "m === 0" : "m !== 1";
     lines.push(
-      `if (${failed} && $j(e, m === 0 ? t : null, p, ${lit(keyword)}, ${lit(message(keyword))})) return false; }`,
+      `if (${failed} && $j(e, m === 0 ? t : null, p, y, ${lit(keyword)}, ${lit(message(keyword))})) return false; }`,
     );
     b.lines.push(...lines);
   }
@@ -441,8 +486,8 @@ function inPlace(b: Body): void {
     const otherwise = s.else === undefined ? undefined : b.sub(s.else, "else", ann);
     const branch = (callee: Callee | undefined): string => {
       if (!callee || callee.name === ACCEPT) return "";
-      const call = b.compiler.call(callee, b.ctx.resource, `d, p, e${ann ? `, ${x}` : ""}`);
-      return ` if (!${call} && $i(e, p, "if", ${lit(message("if"))})) return false;`;
+      const call = b.compiler.call(callee, b.ctx.resource, `d, p, y, e${ann ? `, ${x}` : ""}`);
+      return ` if (!${call} && $i(e, p, y, "if", ${lit(message("if"))})) return false;`;
     };
     b.collects = true;
     if (ann) {
@@ -465,12 +510,12 @@ function dynamicRef(b: Body, ref: string): void {
     typeof target.schema === "object" &&
     target.schema.$dynamicAnchor === anchor;
   if (!dynamic) {
-    b.apply(b.compiler.ref(target, b.annotations !== ""), "d", "p", "", b.annotations);
+    b.apply(b.compiler.ref(target, b.annotations !== ""), "d", HERE, "", b.annotations);
     return;
   }
   const fallback = b.compiler.ref(target, true);
   b.collects = true;
-  const args = `d, p, e${b.annotations ? `, ${b.annotations}` : ""}`;
+  const args = `d, p, y, e${b.annotations ? `, ${b.annotations}` : ""}`;
   b.lines.push(`if (!$dyn(${lit(anchor)}, ${fallback.name})(${args}) && !e) return false;`);
 }
 
@@ -478,14 +523,15 @@ function unevaluatedProperties(b: Body): void {
   const schema = b.schema.unevaluatedProperties;
   if (schema === undefined) return;
   const callee = b.sub(schema, "unevaluatedProperties");
-  const path = "p + '/' + $p(k)";
+  const path = memberAt("k");
   b.collects = true;
+  b.usesQ = true;
   if (callee.name === REJECT) {
     b.lines.push(
       `for (const k of Object.keys(d)) if (!$evaluatedProperty(c, k) && ${issue("unevaluatedProperties", message("unevaluatedProperties"), path)}) return false;`,
     );
   } else if (callee.name !== ACCEPT) {
-    const call = b.compiler.call(callee, b.ctx.resource, `d[k], e && ${path}, e`);
+    const call = b.compiler.call(callee, b.ctx.resource, `d[k], ${path}, e`);
     b.lines.push(`for (const k of Object.keys(d)) if (!$evaluatedProperty(c, k) && !${call} && !e) return false;`);
   }
   b.lines.push("c.pa = true;");
@@ -497,12 +543,13 @@ function unevaluatedItems(b: Body): void {
   const callee = b.sub(schema, "unevaluatedItems");
   const open = "(c.ia || i < c.i || c.c.has(i))";
   b.collects = true;
+  b.usesQ = true;
   if (callee.name === REJECT) {
     b.lines.push(
-      `for (let i = 0; i < d.length; i++) if (!${open} && $i(e, p + "/" + i, "unevaluatedItems", "is not an allowed item")) return false;`,
+      `for (let i = 0; i < d.length; i++) if (!${open} && $i(e, q, i, "unevaluatedItems", "is not an allowed item")) return false;`,
     );
   } else if (callee.name !== ACCEPT) {
-    const call = b.compiler.call(callee, b.ctx.resource, 'd[i], e && p + "/" + i, e');
+    const call = b.compiler.call(callee, b.ctx.resource, "d[i], q, i, e");
     b.lines.push(`for (let i = 0; i < d.length; i++) if (!${open} && !${call} && !e) return false;`);
   }
   b.lines.push("c.ia = true;");

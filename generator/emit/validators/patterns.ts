@@ -8,11 +8,18 @@
  *   start what follows it: the engine then never has to give characters back (no backtracking into the loop).
  * - Groups contain no unbounded quantifier; the choices they leave (alternatives, optional or bounded repeats)
  *   multiply to at most MAX_CHOICES, a constant, so backtracking costs at most a constant factor.
+ * - Except a top-level group repeated without bound (`^[a-z]+(-[a-z]+)*$`) whose every decision the next character
+ *   makes (see `deterministic`): a wrong choice fails on its first character, so nothing is retried at length.
  * - A pattern with an unbounded quantifier must be anchored with `^` (otherwise V8 retries at every position).
  */
 import { RE2JS } from "re2js";
 
-export type PatternEngine = { engine: "v8"; flags: string } | { engine: "re2" } | { engine: "none"; reason: string };
+/**
+ * `v8-short`: linear on V8, but V8 keeps a backtrack entry per pass through a repeated group and overflows its
+ * stack near 10 MB, so strings longer than SHORT_PATTERN_INPUT go to RE2 (runtime/re2-pattern.ts `$short`).
+ */
+export type PatternEngine =
+  { engine: "v8" | "v8-short"; flags: string } | { engine: "re2" } | { engine: "none"; reason: string };
 
 type Ranges = Array<[number, number]>;
 interface Item {
@@ -223,7 +230,12 @@ function choices(items: Item[], follow: Ranges, inGroup: boolean): number {
   items.forEach((item, k) => {
     const after = firstOf(items, k + 1, follow);
     if (item.group) {
-      if (item.max === Infinity || unbounded(item.group)) throw new NotLinear("unbounded repetition of a group");
+      if (item.max === Infinity || unbounded(item.group)) {
+        // Outside other groups, a repeated group is allowed when every decision in it is made by one character.
+        if (inGroup) throw new NotLinear("unbounded repetition inside a group");
+        deterministic([item], after);
+        return;
+      }
       const inner = item.group.reduce((sum, alt) => sum + choices(alt, after, true), 0);
       total *= inner ** Math.max(1, item.max) * (item.max - item.min + 1);
     } else if (item.set && item.max !== item.min) {
@@ -236,19 +248,53 @@ function choices(items: Item[], follow: Ranges, inGroup: boolean): number {
   return total;
 }
 
-export function provablyLinear(source: string): boolean {
+/**
+ * Throws unless every decision in the sequence is made by the next character alone (LL(1)): each optional or
+ * repeated item's first characters are disjoint from what may follow it, and each group's alternatives start with
+ * disjoint characters. A backtracking engine then abandons a wrong choice after one character, so a failure
+ * unwinds in time linear in the input and the match is tried once (the pattern must be anchored).
+ */
+function deterministic(items: Item[], follow: Ranges): void {
+  items.forEach((item, k) => {
+    const after = firstOf(items, k + 1, follow);
+    if (item.assert) throw new NotLinear("assertion in a repeated group");
+    if (item.set) {
+      if (item.min !== item.max && overlaps(item.set, after)) throw new NotLinear("ambiguous repetition");
+      return;
+    }
+    const alts = item.group ?? [];
+    if (alts.some(nullable)) throw new NotLinear("group that can match nothing");
+    const first = alts.flatMap((alt) => firstOf(alt, 0, []));
+    // After one pass through the group comes either another pass or what follows the group.
+    const inner = item.max > 1 ? [...first, ...after] : after;
+    const starts = alts.map((alt) => firstOf(alt, 0, []));
+    starts.forEach((set, i) => {
+      if (starts.slice(i + 1).some((other) => overlaps(set, other))) throw new NotLinear("ambiguous alternatives");
+    });
+    for (const alt of alts) deterministic(alt, inner);
+    if (item.min !== item.max && overlaps(first, after)) throw new NotLinear("ambiguous repetition of a group");
+  });
+}
+
+/** Whether V8 runs the pattern in linear time, and whether a group repeats without bound (its stack grows). */
+function analyse(source: string): { linear: boolean; repeatedGroup: boolean } {
   try {
     const parser = new Parser(source);
     const alts = parser.alternatives();
-    if (parser.i !== source.length) return false;
+    if (parser.i !== source.length) return { linear: false, repeatedGroup: false };
     for (const alt of alts) {
       choices(alt, [], false);
-      if (unbounded([alt]) && alt[0]?.assert !== "start") return false;
+      if (unbounded([alt]) && alt[0]?.assert !== "start") return { linear: false, repeatedGroup: false };
     }
-    return true;
+    const repeatedGroup = alts.some((alt) => alt.some((item) => item.group && unbounded([[item]])));
+    return { linear: true, repeatedGroup };
   } catch {
-    return false;
+    return { linear: false, repeatedGroup: false };
   }
+}
+
+export function provablyLinear(source: string): boolean {
+  return analyse(source).linear;
 }
 
 function compiles(source: string, flags: string): boolean {
@@ -264,7 +310,8 @@ function compiles(source: string, flags: string): boolean {
 export function choosePatternEngine(source: string): PatternEngine {
   const flags = compiles(source, "u") ? "u" : compiles(source, "") ? "" : undefined;
   if (flags === undefined) return { engine: "none", reason: "it is not a valid ECMAScript regular expression" };
-  if (provablyLinear(source)) return { engine: "v8", flags };
+  const { linear, repeatedGroup } = analyse(source);
+  if (linear) return { engine: repeatedGroup ? "v8-short" : "v8", flags };
   try {
     RE2JS.compile(RE2JS.translateRegExp(source));
     return { engine: "re2" };

@@ -13,17 +13,23 @@ const MODULES: Array<{ file: string; values: string[]; types: string[] }> = [
   { file: "re2-pattern", values: Object.keys(re2), types: [] },
 ];
 
-function uses(code: string, name: string): boolean {
-  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(code);
+/** Every identifier of the code that starts with `$` or `__` (what the runtime modules export), in one scan. */
+function runtimeNames(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/(?<![\w$])(?:\$|__)[\w$]*/g)) names.add(m[0]);
+  return names;
 }
 
 /** Import lines for exactly the names the code uses (unused imports fail `noUnusedLocals`). */
 function imports(code: string): string[] {
   const lines: string[] = [];
+  const used = runtimeNames(code);
+  const uses = (name: string): boolean =>
+    /^(?:\$|__)/.test(name) ? used.has(name) : new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(code);
   for (const module of MODULES) {
     const from = `"./runtime/${module.file}.js"`;
-    const types = module.types.filter((n) => uses(code, n)).sort();
-    const values = module.values.filter((n) => uses(code, n)).sort();
+    const types = module.types.filter(uses).sort();
+    const values = module.values.filter(uses).sort();
     if (types.length > 0) lines.push(`import type { ${types.join(", ")} } from ${from};`);
     if (values.length > 0) lines.push(`import { ${values.join(", ")} } from ${from};`);
   }

@@ -57,11 +57,17 @@ export function parameterSetSchema(params: ParameterModel[]): SchemaObject {
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}) } as SchemaObject;
 }
 
-/** JSON bodies (`application/json`, `application/problem+json`...), and form bodies the client builds from objects. */
+/**
+ * JSON bodies (`application/json`, `application/problem+json`...), and the form and multipart request bodies the
+ * client builds from objects: the runtime validates those through a view where a file (Blob, buffer) is a string
+ * of its size (runtime/validate.ts `forValidation`), so `required`, `type` and `maxLength` hold before sending.
+ */
 function checkable(mediaType: string, direction: "request" | "response"): boolean {
   const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
   if (/^application\/(?:[\w.-]+\+)?json$/.test(essence)) return true;
-  return direction === "request" && essence === "application/x-www-form-urlencoded";
+  return (
+    direction === "request" && (essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data")
+  );
 }
 
 export function planTargets(model: ApiModel): TargetPlan {
@@ -98,8 +104,8 @@ function operationTargets(model: ApiModel, op: OperationModel, add: Add): Operat
   const headers = [...model.clientHeaders.filter((h) => !headerNames.has(h.name.toLowerCase())), ...op.headerParams];
   // A response media type without a schema still says which bodies are documented: it gets an accept-all
   // validator. Request media types without one are left out (there is nothing to check before sending).
-  // Bodies the runtime does not hand over as JSON values (XML or other text, multipart with Blobs) are not
-  // checked against their schema either: a string is not the object the schema describes.
+  // Bodies the runtime does not hand over as JSON values (XML or other text, multipart responses) are not checked
+  // against their schema either: a string is not the object the schema describes.
   const media = (list: MediaModel[], label: string, direction: "request" | "response"): Array<[string, Use]> =>
     list.flatMap((m): Array<[string, Use]> => {
       const schema = checkable(m.mediaType, direction) ? m.schema : undefined;

@@ -3,6 +3,7 @@
  * `$defs`, and additionalProperties/patternProperties as a `[key: string]` index signature intersected with the
  * named members — exactly where openapi-typescript puts them.
  */
+import { ts } from "../../code.js";
 import { docLines } from "./comments.js";
 import { at, ref, type Context } from "./context.js";
 import { memberKey } from "./keys.js";
@@ -16,7 +17,7 @@ function marked(type: TypeNode, value: unknown): TypeNode {
   const readOnly = Boolean(value.readOnly);
   const writeOnly = Boolean(value.writeOnly);
   if (readOnly === writeOnly) return type;
-  return generic(readOnly ? "$Read" : "$Write", [type]);
+  return generic(readOnly ? ts`$Read` : ts`$Write`, [type]);
 }
 
 function discriminatorMember(ctx: Context, schema: Schema, path: string): Member | undefined {
@@ -52,7 +53,7 @@ function defsMember(ctx: Context, defs: Schema, path: string): Member {
     optional: false,
     type: marked(schemaType(ctx, value, at(ctx, [path, "$defs", key])), value),
   }));
-  return { doc: [], key: "$defs", optional: false, type: objectType(members) };
+  return { doc: [], key: ts`$defs`, optional: false, type: objectType(members) };
 }
 
 export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode | undefined {
@@ -73,6 +74,6 @@ export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode
   if (additional === true || (isObject(additional) && Object.keys(additional).length === 0)) indexTypes.push(UNKNOWN);
   if (isObject(patterns)) for (const value of Object.values(patterns)) indexTypes.push(schemaType(ctx, value, path));
   if (indexTypes.length === 0) return members.length > 0 ? objectType(members) : undefined;
-  const index: Member = { doc: [], key: "key", index: true, optional: false, type: union(indexTypes) };
+  const index: Member = { doc: [], key: ts`key`, index: true, optional: false, type: union(indexTypes) };
   return intersection([...(members.length > 0 ? [objectType(members)] : []), objectType([index])]);
 }

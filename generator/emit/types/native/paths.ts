@@ -41,7 +41,7 @@ export function pathItemType(ctx: Context, item: Record<string, unknown>, path: 
   ];
   for (const [method, operation, segments] of entries) {
     if (!operation) {
-      members.push({ doc: [], key: method, optional: true, type: NEVER });
+      members.push({ doc: [], key: memberKey(method), optional: true, type: NEVER });
       continue;
     }
     if (!isObject(operation)) continue;

@@ -2,6 +2,7 @@
  * JSON Pointer handling as openapi-typescript does it (its createRef / resolveRef / oapiRef), so a `$ref` lands on
  * the same indexed access type: `#/components/schemas/Pet` → `components["schemas"]["Pet"]`.
  */
+import { join, ts, type Code } from "../../code.js";
 import { stringLiteral } from "../../safe.js";
 import { text, UNKNOWN, type TypeNode } from "./nodes.js";
 
@@ -59,7 +60,13 @@ export function resolveRef(document: unknown, ref: string, visited: string[] = [
 }
 
 /** Roots that exist in the emitted file; a pointer elsewhere has no type to index into. */
-const ROOTS = new Set(["paths", "webhooks", "components", "operations", "$defs"]);
+const ROOTS: Record<string, Code> = {
+  paths: ts`paths`,
+  webhooks: ts`webhooks`,
+  components: ts`components`,
+  operations: ts`operations`,
+  $defs: ts`$defs`,
+};
 
 /** A parameter a `$ref` resolved to: deep pointers into parameter lists index by location and name instead. */
 export interface ResolvedParameter {
@@ -70,8 +77,8 @@ export interface ResolvedParameter {
 /** `$ref` → indexed access type, skipping `properties` segments below the third, as openapi-typescript does. */
 export function refType(ref: string, parameter?: ResolvedParameter): TypeNode {
   const pointer = parsePointer(ref);
-  const root = pointer[0];
-  if (root === undefined || !ROOTS.has(root)) return UNKNOWN;
+  const root = pointer[0] !== undefined && Object.hasOwn(ROOTS, pointer[0]) ? ROOTS[pointer[0]] : undefined;
+  if (root === undefined) return UNKNOWN;
   const parts = [root, ...pointer.slice(1, 3).map(index)];
   const rest = pointer.slice(3);
   rest.forEach((segment, i) => {
@@ -79,7 +86,7 @@ export function refType(ref: string, parameter?: ResolvedParameter): TypeNode {
     if (parameter && i === rest.length - 1) parts.push(index(parameter.in), index(parameter.name));
     else parts.push(index(segment));
   });
-  return text(parts.join(""));
+  return text(join(parts, ""));
 }
 
-const index = (segment: string) => `[${stringLiteral(segment)}]`;
+const index = (segment: string): Code => ts`[${stringLiteral(segment)}]`;

@@ -3,6 +3,7 @@
  * with (readWriteMarkers on, defaultNonNullable off, no enums/immutable/alphabetize), so both emitters agree on
  * every type (test/generator/native-types.test.ts compiles the two side by side).
  */
+import { num, ts } from "../../code.js";
 import { stringLiteral } from "../../safe.js";
 import { at, ref, resolve, type Context } from "./context.js";
 import type { Discriminator } from "./discriminators.js";
@@ -39,8 +40,8 @@ export function isObject(value: unknown): value is Schema {
 /** A JSON value as a literal type (`const`, `enum`). */
 export function literal(value: unknown): TypeNode {
   if (typeof value === "string") return text(stringLiteral(value));
-  if (typeof value === "number") return Number.isFinite(value) ? text(String(value)) : UNKNOWN;
-  if (typeof value === "boolean") return text(String(value));
+  if (typeof value === "number") return Number.isFinite(value) ? text(num(value)) : UNKNOWN;
+  if (typeof value === "boolean") return text(value ? ts`true` : ts`false`);
   if (value === null) return NULL;
   if (Array.isArray(value))
     return value.length === 0 ? { kind: "array", element: NEVER } : { kind: "tuple", elements: value.map(literal) };
@@ -95,7 +96,7 @@ function allOfItems(ctx: Context, items: unknown, required: unknown, path: strin
         const keys = parentRequired.filter((k) => Object.hasOwn(properties, k) && properties[k]);
         if (keys.length > 0) {
           ctx.withRequired ??= ctx.operations === undefined ? "first" : "after operations";
-          type = generic("WithRequired", [type, union(keys.map(literal))]);
+          type = generic(ts`WithRequired`, [type, union(keys.map(literal))]);
         }
       }
       discriminator =
@@ -108,7 +109,7 @@ function allOfItems(ctx: Context, items: unknown, required: unknown, path: strin
         isObject(item) && isObject(item.discriminator) ? (item.discriminator as unknown as Discriminator) : undefined;
     }
     return discriminator
-      ? generic("Omit", [type, { kind: "union", types: [literal(discriminator.propertyName)] }])
+      ? generic(ts`Omit`, [type, { kind: "union", types: [literal(discriminator.propertyName)] }])
       : type;
   });
 }
