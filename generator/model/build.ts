@@ -12,7 +12,7 @@ import {
 } from "../load/openapi-types.js";
 import { mediaExample } from "./examples.js";
 import { derivedOperationId, methodNameInGroup } from "./names.js";
-import { collectParameters, orderPathParams, responseHeaders } from "./parameters.js";
+import { collectParameters, headerParameters, orderPathParams } from "./parameters.js";
 import { deref, follow, fragmentOf } from "../openapi/pointer.js";
 import { isJsonLike } from "../openapi/media-types.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
@@ -137,13 +137,13 @@ function buildContent(doc: OpenApiDocument, content: Record<string, MediaTypeObj
       const media = (content ?? {})[mediaType] as MediaTypeObject;
       const model: MediaModel = { mediaType, schema: media.schema, example: mediaExample(doc, media) };
       if (media.itemSchema !== undefined) model.itemSchema = media.itemSchema;
-      const encoding = encodingOf(media);
+      const encoding = encodingOf(doc, media);
       if (encoding) model.encoding = encoding;
       return model;
     });
 }
 
-function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | undefined {
+function encodingOf(doc: OpenApiDocument, media: MediaTypeObject): Record<string, EncodingModel> | undefined {
   if (typeof media.encoding !== "object" || media.encoding === null) return undefined;
   const out: Record<string, EncodingModel> = {};
   for (const [name, raw] of Object.entries(media.encoding)) {
@@ -153,6 +153,8 @@ function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | und
     if (typeof raw.style === "string") enc.style = raw.style;
     if (typeof raw.explode === "boolean") enc.explode = raw.explode;
     if (typeof raw.allowReserved === "boolean") enc.allowReserved = raw.allowReserved;
+    const headers = typeof raw.headers === "object" && raw.headers !== null ? headerParameters(doc, raw.headers) : [];
+    if (headers.length > 0) enc.headers = headers;
     out[name] = enc;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -177,7 +179,7 @@ function buildResponses(doc: OpenApiDocument, responses: Record<string, unknown>
         status,
         description: response.description ?? "",
         content: buildContent(doc, response.content),
-        headers: responseHeaders(doc, response.headers),
+        headers: headerParameters(doc, response.headers),
         isSuccess: /^[23]/.test(status),
       };
     });

@@ -91,6 +91,8 @@ export interface EncodingModel {
   style?: string;
   explode?: boolean;
   allowReserved?: boolean;
+  /** Multipart: the part's documented headers (Content-Type left out), as header parameters, sorted by name. */
+  headers?: ParameterModel[];
 }
 
 export interface RequestBodyModel {
