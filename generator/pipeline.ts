@@ -33,7 +33,7 @@ export interface GeneratedApi {
 
 /** The configured entries with the command-line overrides applied (`--types`, `validators: false`). */
 export function emitterEntries(options: GenerateOptions = {}): EmitterEntry[] {
-  const entries = (options.emitters ?? DEFAULT_EMITTERS).filter(
+  const entries: EmitterEntry[] = (options.emitters ?? DEFAULT_EMITTERS).filter(
     (e) => !(options.validators === false && "name" in e && e.name === "validators"),
   );
   if (!options.types) return entries;

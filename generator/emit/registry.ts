@@ -25,7 +25,7 @@ const BUILT_IN: Record<string, () => Promise<AnyEmitterDefinition>> = {
 export const BUILT_IN_EMITTERS = Object.keys(BUILT_IN);
 
 /** The set a config without `emitters` gets (the generated output of every earlier release). */
-export const DEFAULT_EMITTERS: readonly EmitterEntry[] = Object.freeze(
+export const DEFAULT_EMITTERS: ReadonlyArray<{ name: string }> = Object.freeze(
   ["types", "client", "validators", "index", "runtime"].map((name) => ({ name })),
 );
 

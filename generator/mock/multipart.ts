@@ -4,7 +4,8 @@
  * `encoding` allows, object parts are JSON), and turned into two values: one for the schema (a file counts as a
  * string of its size) and one to echo (a file as `{ filename, contentType, size }`, so a test can see what arrived).
  */
-import { follow, isRecord } from "./pointer.js";
+import { follow, isRecord } from "../openapi/pointer.js";
+import { mediaClass } from "../openapi/media-types.js";
 import { BodyError } from "./media.js";
 import type { Issue } from "./schemas.js";
 
@@ -113,7 +114,7 @@ function isBinary(schema: Record<string, unknown>): boolean {
     schema.format === "binary" ||
     (typeof schema.contentMediaType === "string" &&
       schema.contentEncoding === undefined &&
-      !/^(?:text\/|application\/(?:[\w.+-]*\+)?json$)/i.test(schema.contentMediaType))
+      !["text", "json", "sse"].includes(mediaClass(schema.contentMediaType)))
   );
 }
 

@@ -8,7 +8,7 @@ import type {
   SchemaObject,
 } from "../load/openapi-types.js";
 import { firstExample } from "./examples.js";
-import { deref } from "./refs.js";
+import { deref } from "../openapi/pointer.js";
 import type { ParameterModel } from "./types.js";
 
 /** Headers OpenAPI says are ignored as parameters (they are described by other fields). */

@@ -10,6 +10,7 @@ import { defineEmitter, type CodeFile } from "../emitter.js";
 import { docComment, identifier, jsonLiteral, propertyKey } from "../safe.js";
 import { ClientContext, RUNTIME } from "./context.js";
 import { operationAlias, operationCode, type OperationCode } from "./operation.js";
+import { claimName } from "../../openapi/names.js";
 import { defaultBaseUrl, optionsCode } from "./options.js";
 
 export interface ClientEmitterOptions {
@@ -83,10 +84,7 @@ function groups(operations: OperationModel[], codes: Map<OperationModel, Operati
   const claim = (group: string, wanted: string): string => {
     const names = taken.get(group) ?? new Set<string>();
     taken.set(group, names);
-    let candidate = wanted;
-    for (let n = 2; names.has(candidate); n++) candidate = `${wanted}${n}`;
-    names.add(candidate);
-    return candidate;
+    return claimName(names, wanted);
   };
   for (const group of new Set(operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
   for (const op of operations) {

@@ -11,6 +11,8 @@ import { mediaKind, sseIsJson, sseItemDataSchema } from "./media.js";
 import { errorType, pickMedia, requestBodyType, responseType, statusKey, successType } from "./operation-types.js";
 import { encodingSpec, partHeadersType } from "./part-headers.js";
 import { responseHeadersSpec } from "./response-headers.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
+import { claimName } from "../../openapi/names.js";
 
 export interface OperationCode {
   types: Code;
@@ -19,7 +21,6 @@ export interface OperationCode {
   members: Array<{ name: string; render: (finalName: string) => Code }>;
 }
 
-const JSON_LIKE = /^application\/(?:[\w.+-]*\+)?json$/i;
 const INDENT = ts`      `;
 
 /** Parameters the runtime cannot serialise by its location's default: their style, explode, reserved, content. */
@@ -38,15 +39,14 @@ function paramSpecs(op: OperationModel): unknown[] {
 }
 
 function unique(names: string[], wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; names.includes(candidate); n++) candidate = `${wanted}${n}`;
+  const candidate = claimName(new Set(names), wanted);
   names.push(candidate);
   return candidate;
 }
 
 function acceptList(op: OperationModel): string[] {
   const media = [...new Set(op.responses.filter((r) => r.isSuccess).flatMap((r) => r.content.map((c) => c.mediaType)))];
-  const json = media.filter((m) => JSON_LIKE.test(m));
+  const json = media.filter((m) => isJsonMedia(m));
   return (json.length > 0 ? json : media).filter((m) => m !== "*/*").sort();
 }
 

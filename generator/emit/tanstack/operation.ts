@@ -92,30 +92,31 @@ function pageStep(
   p: Parts,
   ctx: OperationContext,
 ): { call: Code; next: Code; params: Code; type: Code } | undefined {
-  const at = ctx.imports.value("./runtime/paginate.js", "atPointer");
-  const read = (name: Code, pointer: string) => ts`const ${name} = ${at}(lastPage, ${stringLiteral(pointer)});\n    `;
+  // Imported on first use: styles without an infinite query must not leave an unused import (noUnusedLocals).
+  const read = (name: Code, pointer: string) =>
+    ts`const ${name} = ${ctx.imports.value("./runtime/paginate.js", "atPointer")}(lastPage, ${stringLiteral(pointer)});\n    `;
   const hasMore = "hasMore" in pagination && pagination.hasMore !== undefined ? pagination.hasMore : undefined;
-  const more = hasMore === undefined ? EMPTY : ts`${read(ts`more`, hasMore)}`;
+  const more = () => (hasMore === undefined ? EMPTY : read(ts`more`, hasMore));
   const moreTest = hasMore === undefined ? EMPTY : ts`more !== false && `;
-  const items = ts`${read(ts`items`, pagination.items)}`;
+  const items = () => read(ts`items`, pagination.items);
   const inQuery = (param: string) =>
     ts`signal, query: { ...options?.query, ...(pageParam === undefined ? {} : { ${propertyKey(param)}: pageParam }) }, `;
   const withLast = ts`lastPage: Page, _pages: unknown, lastPageParam: PageParam`;
   switch (pagination.style) {
     case "cursor": {
+      if (pagination.cursorIn === "body" && !p.names.some((n) => n === "body")) return undefined;
       const next = ts`{
-    ${more}${read(ts`cursor`, pagination.nextCursor)}return ${moreTest}(typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
+    ${more()}${read(ts`cursor`, pagination.nextCursor)}return ${moreTest}(typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
   }`;
       const params = ts`lastPage: Page`;
       if (pagination.cursorIn === "query")
         return { call: invoke(p, inQuery(pagination.cursorParam)), next, params, type: ts`string` };
-      if (!p.names.some((n) => n === "body")) return undefined;
       const body = ts`{ ...body, ...(pageParam === undefined ? {} : { ${propertyKey(pagination.cursorParam)}: pageParam }) }`;
       return { call: invoke(p, ts`signal, `, body), next, params, type: ts`string` };
     }
     case "offset": {
       const next = ts`{
-    ${more}${items}return ${moreTest}Array.isArray(items) && items.length > 0 ? (lastPageParam ?? 0) + items.length : undefined;
+    ${more()}${items()}return ${moreTest}Array.isArray(items) && items.length > 0 ? (lastPageParam ?? 0) + items.length : undefined;
   }`;
       return { call: invoke(p, inQuery(pagination.offsetParam)), next, params: withLast, type: ts`number` };
     }
@@ -125,7 +126,7 @@ function pageStep(
         ? ts` && !(typeof total === "number" && (lastPageParam ?? 1) >= total)`
         : EMPTY;
       const next = ts`{
-    ${more}${items}${total}return ${moreTest}Array.isArray(items) && items.length > 0${totalTest} ? (lastPageParam ?? 1) + 1 : undefined;
+    ${more()}${items()}${total}return ${moreTest}Array.isArray(items) && items.length > 0${totalTest} ? (lastPageParam ?? 1) + 1 : undefined;
   }`;
       return { call: invoke(p, inQuery(pagination.pageParam)), next, params: withLast, type: ts`number` };
     }

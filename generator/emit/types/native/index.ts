@@ -4,7 +4,7 @@
  * loads the `typescript` package, which was most of `npm run generate`'s start-up (docs/decisions/0005).
  */
 import type { OpenApiDocument } from "../../../load/openapi-types.js";
-import { EMPTY as NO_CODE, join, ts, type Code } from "../../code.js";
+import { join, ts, type Code } from "../../code.js";
 import { propertyKey } from "../../safe.js";
 import { docLines } from "./comments.js";
 import { at, type Context } from "./context.js";
@@ -14,7 +14,8 @@ import { declaration, NEVER, objectType, print, record, STRING, type Member, typ
 import { breakRecursiveSchemas, type RecursiveAliases } from "./recursive.js";
 import { headerType, parameterType, requestBodyType, responseType } from "./operation.js";
 import { pathItemType, pathsType } from "./paths.js";
-import { isObject, schemaType } from "./schema.js";
+import { schemaType } from "./schema.js";
+import { isObject } from "./values.js";
 
 const HELPERS = ts`export type $Read<T> = {
     readonly $read: T;
@@ -113,7 +114,7 @@ export function renderNativeTypes(source: OpenApiDocument): Code {
 export function inlineSchemaType(
   document: OpenApiDocument,
   schema: unknown,
-  indent: Code = NO_CODE,
+  indent: Code = EMPTY_INDENT,
 ): { type: Code; withRequired: boolean } {
   const ctx: Context = {
     document,
