@@ -4,7 +4,8 @@
  * operation order, a clash gets `2`, `3`…). Reads the client's own member list, so both agree on every name.
  */
 import type { ApiModel, OperationModel } from "../../model/types.js";
-import { operationCode } from "../client/operation.js";
+import { ClientContext } from "../client/context.js";
+import { operationAlias, operationCode } from "../client/operation.js";
 
 export interface ClientMethod {
   group: string | undefined;
@@ -23,8 +24,9 @@ export function clientMethods(model: ApiModel): Map<OperationModel, ClientMethod
   };
   for (const group of new Set(model.operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
   const methods = new Map<OperationModel, ClientMethod>();
+  const ctx = new ClientContext(model.document);
   for (const op of model.operations) {
-    const members = operationCode(op, "paths", new Set(), model.document).members;
+    const members = operationCode(ctx, op, new Set(), operationAlias(op)).members;
     for (const [i, member] of members.entries()) {
       const name = claim(op.group ?? "", member.name);
       if (i === 0) methods.set(op, { group: op.group, name });
