@@ -34,7 +34,7 @@ export default tseslint.config(
           patterns: [
             {
               regex: "(^|/)code\\.js$",
-              importNames: ["escapedCode"],
+              importNames: ["escapedCode", "escapedCommentLines"],
               message: "only generator/emit/safe.ts turns escaped text into Code; build code with the ts tag",
             },
           ],

@@ -2,13 +2,10 @@
  * load → (lint) → bundle → model → emit, in memory. The CLI, the tests and the benchmark share this; only the
  * writer touches the file system.
  */
-import { existsSync } from "node:fs";
-import { clientEmitter } from "./emit/client/index.js";
 import { escapeStrayControls } from "./emit/safe.js";
 import type { Emitter, EmittedFile } from "./emit/emitter.js";
-import { indexEmitter } from "./emit/index-file.js";
-import { runtimeEmitter } from "./emit/runtime-files.js";
-import { typesEmitter, type TypesEngine } from "./emit/types/index.js";
+import { DEFAULT_EMITTERS, resolveEmitters, type EmitterEntry } from "./emit/registry.js";
+import type { TypesEngine } from "./emit/types/index.js";
 import { loadDocument, type LoadedDocument, type LoadOptions } from "./load/load.js";
 import { assertUniqueOperationIds } from "./load/operation-ids.js";
 import { SpecError } from "./load/spec-error.js";
@@ -16,11 +13,13 @@ import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
 
 export interface GenerateOptions {
-  /** Add the validators emitter (and the client's import of validators.ts) when it is available. */
+  /** The emitters to run (generator.config.json's `emitters`); default: types, client, validators, index, runtime. */
+  emitters?: readonly EmitterEntry[];
+  /** false drops the validators emitter (and with it the client's import of validators.ts). */
   validators?: boolean;
   /** Limit to these emitters (by name); the benchmark times types + client alone. */
   only?: string[];
-  /** Which types.ts engine runs (default native; `openapi-typescript` stays selectable). */
+  /** Which types.ts engine runs (default native; `openapi-typescript` stays selectable); wins over the entry's options. */
   types?: TypesEngine;
   /** Where `$ref`s may read from (sandbox; see generator/load/resolver.ts). */
   load?: LoadOptions;
@@ -32,30 +31,19 @@ export interface GeneratedApi {
   files: EmittedFile[];
 }
 
-/** The validators emitter belongs to another module; it joins the pipeline once its index exists. */
-async function loadValidatorsEmitter(): Promise<Emitter | undefined> {
-  const candidates = ["./emit/validators/index.ts", "./emit/validators/index.js"];
-  const present = candidates.find((c) => existsSync(new URL(c, import.meta.url)));
-  if (!present) return undefined;
-  const specifier = "./emit/validators/index.js";
-  const module = (await import(specifier)) as Record<string, unknown>;
-  return Object.values(module).find(
-    (value): value is Emitter =>
-      typeof value === "object" && value !== null && (value as Emitter).name === "validators" && "emit" in value,
+/** The configured entries with the command-line overrides applied (`--types`, `validators: false`). */
+export function emitterEntries(options: GenerateOptions = {}): EmitterEntry[] {
+  const entries: EmitterEntry[] = (options.emitters ?? DEFAULT_EMITTERS).filter(
+    (e) => !(options.validators === false && "name" in e && e.name === "validators"),
+  );
+  if (!options.types) return entries;
+  return entries.map((e) =>
+    "name" in e && e.name === "types" ? { ...e, options: { ...e.options, engine: options.types } } : e,
   );
 }
 
 export async function emittersFor(options: GenerateOptions = {}): Promise<Emitter[]> {
-  const validators = options.validators === false ? undefined : await loadValidatorsEmitter();
-  const withValidators = validators !== undefined;
-  const all = [
-    typesEmitter(options.types),
-    clientEmitter({ withValidators }),
-    indexEmitter({ withValidators }),
-    runtimeEmitter,
-    ...(validators ? [validators] : []),
-  ];
-  return options.only ? all.filter((e) => options.only?.includes(e.name)) : all;
+  return resolveEmitters(emitterEntries(options), options.only ? { only: options.only } : {});
 }
 
 export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<EmittedFile[]> {

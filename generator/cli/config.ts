@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_EMITTERS, type EmitterEntry } from "../emit/registry.js";
 import type { TypesEngine } from "../emit/types/index.js";
 import { UsageError } from "./args.js";
 import { checkConfig } from "./config-schema.js";
@@ -19,6 +20,8 @@ export interface ApiConfig {
   out: string;
   /** npm package name of the SDK (`contactgen pack`). */
   packageName: string;
+  /** The emitters this API runs: the top-level list plus its `addEmitters` (module paths resolved, cwd-relative). */
+  emitters: EmitterEntry[];
 }
 
 export interface PackagesConfig {
@@ -32,15 +35,31 @@ export interface ContactgenConfig {
   /** The folder holding one output folder per API, relative to the working directory. */
   out: string;
   types?: TypesEngine;
+  /** The top-level `emitters` (default: the core set). */
+  emitters: EmitterEntry[];
   apis: ApiConfig[];
   packages: PackagesConfig;
 }
 
+type RawEntry = { name?: string; module?: string; options?: Record<string, unknown> };
+
 interface RawConfig {
   out?: string;
   types?: TypesEngine;
+  emitters?: RawEntry[];
   packages?: { out?: string; scope?: string; license?: string; repository?: string };
-  apis: Array<{ name: string; spec: string; package?: string }>;
+  apis: Array<{ name: string; spec: string; package?: string; addEmitters?: RawEntry[] }>;
+}
+
+/** An entry names a built-in or a module, never both; module paths are resolved against the config's folder. */
+function emitterEntry(raw: RawEntry, where: string, local: (p: string) => string): EmitterEntry {
+  const options = raw.options ? { options: raw.options } : {};
+  if (raw.name !== undefined && raw.module === undefined) return { name: raw.name, ...options };
+  if (raw.module !== undefined && raw.name === undefined) return { module: local(raw.module), ...options };
+  throw new UsageError(
+    `${where}: give exactly one of "name" (a built-in emitter) and "module" (a user emitter)`,
+    false,
+  );
 }
 
 export async function readConfig(file: string = DEFAULT_CONFIG): Promise<ContactgenConfig> {
@@ -67,15 +86,23 @@ export async function readConfig(file: string = DEFAULT_CONFIG): Promise<Contact
   const local = (p: string): string => path.relative(process.cwd(), path.resolve(base, p)) || ".";
   const out = local(config.out ?? "generated");
   const scope = config.packages?.scope;
+  const emitters = config.emitters
+    ? config.emitters.map((e, i) => emitterEntry(e, `${file}: emitters[${i}]`, local))
+    : [...DEFAULT_EMITTERS];
   return {
     file,
     out,
     ...(config.types ? { types: config.types } : {}),
-    apis: config.apis.map((api) => ({
+    emitters,
+    apis: config.apis.map((api, a) => ({
       name: api.name,
       spec: local(api.spec),
       out: path.join(out, api.name),
       packageName: api.package ?? `${scope ? `${scope}/` : ""}${api.name}-sdk`,
+      emitters: [
+        ...emitters,
+        ...(api.addEmitters ?? []).map((e, i) => emitterEntry(e, `${file}: apis[${a}].addEmitters[${i}]`, local)),
+      ],
     })),
     packages: {
       out: local(config.packages?.out ?? "packages"),

@@ -8,8 +8,11 @@
  * one is refused unless `--force`, and other files are never removed. Loading is sandboxed: `$ref`s read only
  * inside the spec's folder (`--allow-ref-root DIR` adds one) and never over the network unless `--allow-remote-refs`.
  */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LintProblem } from "../lint/index.js";
+import { DEFAULT_EMITTERS, type EmitterEntry } from "../emit/registry.js";
 import { DEFAULT_TYPES_ENGINE, isTypesEngine, TYPES_ENGINES, type TypesEngine } from "../emit/types/index.js";
 import type { LoadOptions } from "../load/load.js";
 import { SpecError, terminalSafe } from "../load/spec-error.js";
@@ -25,11 +28,15 @@ interface Target {
   out: string;
   /** Our own specs: lint errors block generation. */
   own: boolean;
+  /** The configured emitters (the default set for --spec). */
+  emitters: readonly EmitterEntry[];
 }
 
 const SHOWN_FINDINGS = 20;
 
-async function targetsAndEngine(values: ParsedArgs["values"]): Promise<{ targets: Target[]; types: TypesEngine }> {
+async function targetsAndEngine(
+  values: ParsedArgs["values"],
+): Promise<{ targets: Target[]; types: TypesEngine | undefined }> {
   const [spec, out, name] = ["spec", "out", "name"].map((key) => stringOption(values, key));
   const flag = stringOption(values, "types");
   if (flag !== undefined && !isTypesEngine(flag))
@@ -40,13 +47,23 @@ async function targetsAndEngine(values: ParsedArgs["values"]): Promise<{ targets
       .basename(spec)
       .replace(/\.(ya?ml|json)$/i, "")
       .replace(/[^A-Za-z0-9]+/g, "-");
-    return { targets: [{ name: name ?? fallback, spec, out, own: false }], types: flag ?? DEFAULT_TYPES_ENGINE };
+    return {
+      targets: [{ name: name ?? fallback, spec, out, own: false, emitters: DEFAULT_EMITTERS }],
+      types: flag,
+    };
   }
   if (out || name) throw new UsageError(`--${out ? "out" : "name"} goes with --spec FILE`);
   const config = await readConfig(stringOption(values, "config"));
   return {
-    targets: config.apis.map((api) => ({ name: api.name, spec: api.spec, out: api.out, own: true })),
-    types: flag ?? config.types ?? DEFAULT_TYPES_ENGINE,
+    targets: config.apis.map((api) => ({
+      name: api.name,
+      spec: api.spec,
+      out: api.out,
+      own: true,
+      emitters: api.emitters,
+    })),
+    // Unset: the types emitter's own options (default native) decide.
+    types: flag ?? config.types,
   };
 }
 
@@ -79,7 +96,7 @@ async function lintTarget(target: Target): Promise<void> {
 async function generateSets(
   list: Target[],
   noLint: boolean,
-  types: TypesEngine,
+  types: TypesEngine | undefined,
   load: LoadOptions,
 ): Promise<OutputSet[]> {
   const [{ generateLoaded, emittersFor }, { loadDocument }] = await Promise.all([
@@ -93,13 +110,33 @@ async function generateSets(
     if (!noLint) await lintTarget(target);
     loadedTargets.push({ target, loaded });
   }
-  // Emitters load after every document did, so a broken document fails fast and nothing is emitted.
-  const emitters = await emittersFor({ types });
+  // Emitters load after every document did, so a broken document fails fast and nothing is emitted. APIs with
+  // the same emitter list share one resolved set.
+  const resolved = new Map<string, ReturnType<typeof emittersFor>>();
+  const emittersOf = (target: Target) => {
+    const key = JSON.stringify(target.emitters);
+    const set = resolved.get(key) ?? emittersFor({ emitters: target.emitters, ...(types ? { types } : {}) });
+    resolved.set(key, set);
+    return set;
+  };
+  // Every configured set is resolved (and checked) before the first API is emitted.
+  await Promise.all(loadedTargets.map(({ target }) => emittersOf(target)));
   const sets: OutputSet[] = [];
   for (const { target, loaded } of loadedTargets) {
-    sets.push({ dir: target.out, files: (await generateLoaded(loaded, target.name, emitters)).files });
+    sets.push({ dir: target.out, files: (await generateLoaded(loaded, target.name, await emittersOf(target))).files });
   }
   return sets;
+}
+
+/** `emitter=<path>@<sha256>` per user emitter module (the module file itself; what it imports is not followed). */
+async function userEmitterHashes(targets: Target[]): Promise<string[]> {
+  const modules = [...new Set(targets.flatMap((t) => t.emitters.flatMap((e) => ("module" in e ? [e.module] : []))))];
+  return Promise.all(
+    modules.sort().map(async (module) => {
+      const text = await readFile(module).catch(() => "missing");
+      return `emitter=${module}@${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+    }),
+  );
 }
 
 const shown = (set: OutputSet) => `generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`;
@@ -121,9 +158,11 @@ async function run({ values }: ParsedArgs): Promise<number> {
   if (!values.check && !values.spec && !values["no-cache"]) {
     const flags = [
       ...(noLint ? ["no-lint"] : []),
-      ...(types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
+      ...(types === undefined || types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
       ...(load.allowRemoteRefs ? ["allow-remote-refs"] : []),
       ...load.allowRefRoots.map((root) => `allow-ref-root=${root}`),
+      // User emitter modules live outside generator/, which the cache fingerprints: their text is part of the key.
+      ...(await userEmitterHashes(all)),
     ];
     const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write });
     for (const set of written) console.log(shown(set));

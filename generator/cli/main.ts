@@ -61,13 +61,12 @@ function pick(argv: string[]): { command: Command; rest: string[] } | undefined 
 /** Runs one command with argv as typed after it; resolves to the process exit code and never throws. */
 export async function runCommand(command: Command, argv: string[]): Promise<number> {
   try {
-    if (command.raw) return await command.raw(argv);
-    const parsed = parseCommand(command.spec, argv);
-    if (parsed === "help") {
+    const parsed = command.raw ? undefined : parseCommand(command.spec, argv);
+    if (parsed === "help" || (command.raw && (argv.includes("--help") || argv.includes("-h")))) {
       process.stdout.write(helpText(command.spec));
       return 0;
     }
-    return await command.run(parsed);
+    return await (parsed === undefined ? command.raw!(argv) : command.run(parsed));
   } catch (error) {
     return reportError(error, command);
   }

@@ -1,22 +1,8 @@
-/** Command-line options of `npm run conformance`; a usage problem is a UsageError (exit 2). */
+/**
+ * Reads the command-line options of `contactgen conformance` (the help text is the option table in
+ * generator/cli/conformance.ts); a usage problem is a UsageError (exit 2).
+ */
 import type { Options } from "./types.js";
-
-export const USAGE = `usage: npm run conformance -- <api> [--server URL] [options]
-       npm run conformance -- --spec FILE [--server URL] [options]
-
-  --server URL          base URL of the server under test (its base path included); without it the mock is
-                        started on a free 127.0.0.1 port and tested
-  --auth SCHEME=VALUE   credential for a security scheme of the document (repeatable); basic: user:password
-  --header "Name: v"    sent with every request (repeatable)
-  --seed N              fast-check seed (default 1); the same seed sends the same requests
-  --max-requests N      request budget (default 2000)
-  --time-limit S        whole-run deadline in seconds (default 300)
-  --operations a,b      only these operationIds
-  --junit FILE          write a JUnit XML report
-  --json                print the result as JSON instead of text
-  --dry-run             list the plan, send nothing
-
-exit: 0 no failures, 1 failures, 2 usage, unreachable server or bad document`;
 
 export class UsageError extends Error {}
 

@@ -6,9 +6,10 @@
 import { writeFile } from "node:fs/promises";
 import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
+import { buildModel } from "../model/build.js";
 import { SpecError } from "../load/spec-error.js";
 import { startMock, type MockServer } from "../mock/server.js";
-import { parseArgs, USAGE, UsageError } from "./args.js";
+import { parseArgs, UsageError } from "./args.js";
 import { placeholders, schemeNames } from "./credentials.js";
 import { operationsOf, runEngine } from "./engine.js";
 import { planText } from "./plan.js";
@@ -35,17 +36,9 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
   let options: Options;
   try {
     options = parseArgs(argv);
-    if (argv.includes("--help") || argv.includes("-h")) {
-      out(`${USAGE}\n`);
-      return 0;
-    }
   } catch (error) {
-    if (argv.includes("--help") || argv.includes("-h")) {
-      out(`${USAGE}\n`);
-      return 0;
-    }
     if (error instanceof UsageError) {
-      err(`conformance: ${error.message}\n${USAGE}\n`);
+      err(`conformance: ${error.message}\n(contactgen conformance --help lists the options)\n`);
       return 2;
     }
     throw error;
@@ -53,8 +46,9 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
   let mock: MockServer | undefined;
   try {
     const file = options.spec ?? (await specOf(options.api!));
-    const doc = (await loadDocument(file)).doc as unknown as Record<string, unknown>;
-    const known = new Set(operationsOf(doc).map((op) => op.id));
+    const model = buildModel(await loadDocument(file), options.api ?? "api");
+    const doc = model.document as unknown as Record<string, unknown>;
+    const known = new Set(operationsOf(model).map((op) => op.id));
     const unknown = (options.operations ?? []).filter((id) => !known.has(id));
     if (unknown.length > 0)
       throw new UsageError(`unknown operation ${unknown.join(", ")} (the document has: ${[...known].join(", ")})`);
@@ -64,7 +58,7 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
         `--auth names no security scheme of the document: ${unknownSchemes.join(", ")} (it has: ${schemeNames(doc).join(", ") || "none"})`,
       );
     if (options.dryRun) {
-      out(planText(doc, options));
+      out(planText(model, options));
       return 0;
     }
     let server = options.server;
@@ -78,13 +72,13 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
           options.auth[name] ?? value.replace("placeholder", `seed${options.seed}`),
         ]),
       );
-      mock = await startMock({ file, credentials });
+      mock = await startMock({ model, credentials });
       server = mock.url;
       credentialsKnown = true;
     }
     await reachable(server);
     const result = await runEngine({
-      doc,
+      model,
       server,
       credentials,
       credentialsKnown,

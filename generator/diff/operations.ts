@@ -1,6 +1,5 @@
 import {
   HTTP_METHODS,
-  type HttpMethod,
   type OpenApiDocument,
   type OperationObject,
   type ParameterObject,
@@ -9,11 +8,11 @@ import {
 import { compareParameters } from "./parameters.js";
 import { compareRequestBody, compareResponses } from "./bodies.js";
 import { compareOperationSecurity } from "./security.js";
-import type { SchemaGraph } from "./schema.js";
-import type { ChangeSink } from "./types.js";
+import type { OperationDiffInput } from "./operation-input.js";
 
 export interface OperationEntry {
-  method: HttpMethod;
+  /** As sent: `GET`, or an OpenAPI 3.2 `additionalOperations` key as written (`PURGE`). */
+  method: string;
   path: string;
   /** `PATCH /contacts/{id}`: how changes name the operation. */
   label: string;
@@ -27,20 +26,19 @@ const templateKey = (method: string, path: string) => `${method} ${path.replace(
 export function indexOperations(doc: OpenApiDocument): Map<string, OperationEntry> {
   const result = new Map<string, OperationEntry>();
   for (const [path, pathItem] of Object.entries(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = pathItem[method];
-      if (!op) continue;
-      result.set(templateKey(method, path), { method, path, op, pathItem, label: `${method.toUpperCase()} ${path}` });
+    const operations: Array<[string, OperationObject | undefined]> = [
+      ...HTTP_METHODS.map(
+        (method) => [method.toUpperCase(), pathItem[method]] as [string, OperationObject | undefined],
+      ),
+      // OpenAPI 3.2: any other method, keyed as it is sent; reported exactly like the fixed ones.
+      ...Object.entries(pathItem.additionalOperations ?? {}),
+    ];
+    for (const [method, op] of operations) {
+      if (!op || typeof op !== "object") continue;
+      result.set(templateKey(method, path), { method, path, op, pathItem, label: `${method} ${path}` });
     }
   }
   return result;
-}
-
-export interface OperationDiffInput {
-  oldDoc: OpenApiDocument;
-  newDoc: OpenApiDocument;
-  sink: ChangeSink;
-  graph: SchemaGraph;
 }
 
 export function compareOperations({ oldDoc, newDoc, sink, graph }: OperationDiffInput): void {

@@ -75,9 +75,25 @@ export function commentBlock(lines: readonly CommentLine[], indent: Code = EMPTY
   return asCode(`${out}${indent} */\n`);
 }
 
-/** Marks escaped comment lines (safe.ts's docCommentLines is the caller). */
-export function commentLines(lines: string[]): CommentLine[] {
+/** For safe.ts only (lint-enforced, like escapedCode): lines docCommentLines has escaped. */
+export function escapedCommentLines(lines: string[]): CommentLine[] {
   return lines as CommentLine[];
+}
+
+/**
+ * A comment line the emitter writes itself, such as `@deprecated` (which docCommentLines would neutralise in spec
+ * text): a string literal type only, and never one that could end the comment.
+ */
+export function tagLine<S extends string>(line: string extends S ? never : S): CommentLine {
+  if (/\*\/|[\r\n\u2028\u2029]/.test(line)) throw new Error(`tagLine: "${line}" would break the comment`);
+  return line as string as CommentLine;
+}
+
+/** `prefix` + an escaped line (`@default ` + value, continuation indentation): still one safe comment line. */
+export function prefixLine<S extends string>(prefix: string extends S ? never : S, line: CommentLine): CommentLine {
+  const joined = (tagLine(prefix) as string) + (line as string);
+  if (prefix.endsWith("*") && line.startsWith("/")) throw new Error(`prefixLine: "${prefix}" would end the comment`);
+  return joined as CommentLine;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

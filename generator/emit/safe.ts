@@ -3,7 +3,7 @@
  * Every function returns code that is inert (it cannot close a comment, a string or a template, nor define a
  * prototype) and keeps the original text recoverable. Emitters must not interpolate spec text any other way.
  */
-import { commentBlock, commentLines, escapedCode, type Code, type CommentLine } from "./code.js";
+import { commentBlock, escapedCode, escapedCommentLines, type Code, type CommentLine } from "./code.js";
 
 export type { Code } from "./code.js";
 
@@ -137,7 +137,7 @@ const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
  */
 export function docCommentLines(text: string | undefined): CommentLine[] {
   if (text === undefined) return [];
-  if (PLAIN_LINE.test(text)) return commentLines([text]);
+  if (PLAIN_LINE.test(text)) return escapedCommentLines([text]);
   if (text.trim() === "") return [];
   const lines = text
     .replace(LINE_BREAKS, "\n")
@@ -146,7 +146,7 @@ export function docCommentLines(text: string | undefined): CommentLine[] {
     .split("\n")
     .map((line) => line.replace(/\s+$/, "").replace(/^(\s*)@/, "$1\\@"));
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return commentLines(lines);
+  return escapedCommentLines(lines);
 }
 
 /** A doc comment from several optional parts (summary, description, tags written by the emitter itself). */

@@ -24,18 +24,23 @@ export interface AppliedAuth {
   cookies: string[];
 }
 
+/** An `unsupported` scheme's credential the caller left out (a provider that returns nothing is an error). */
+const NOT_GIVEN = Symbol("not given");
+
+const NO_AUTH: AppliedAuth = Object.freeze({ headers: {}, query: {}, cookies: [] }) as AppliedAuth;
+
 /**
  * Picks the first security alternative whose schemes all have credentials and applies it. An empty alternative
- * means anonymous access is allowed. Throws when the operation needs credentials that were not given.
+ * means anonymous access is allowed. Throws when the operation needs credentials that were not given. Returns a
+ * promise only when a credential provider does: a plain credential costs the call no extra turn.
  */
-export async function applySecurity(
+export function applySecurity(
   operationId: string,
   alternatives: readonly (readonly string[])[],
   schemes: Readonly<Record<string, SecuritySchemeSpec>>,
   credentials: Readonly<Record<string, Credential<string> | Credential<BasicCredentials> | undefined>>,
-): Promise<AppliedAuth> {
-  const applied: AppliedAuth = { headers: {}, query: {}, cookies: [] };
-  if (alternatives.length === 0) return applied;
+): AppliedAuth | Promise<AppliedAuth> {
+  if (alternatives.length === 0) return NO_AUTH;
   const usable = alternatives.find((alt) =>
     alt.every((key) => credentials[key] !== undefined || schemes[key]?.type === "unsupported"),
   );
@@ -43,11 +48,31 @@ export async function applySecurity(
     const wanted = alternatives.map((alt) => alt.join(" + ")).join(" or ");
     throw new RequestError(operationId, `needs credentials for ${wanted}; pass them in the client's \`auth\` option`);
   }
-  for (const key of usable) {
-    const scheme = schemes[key];
+  const values = usable.map((key) => {
     const source = credentials[key];
-    if (!scheme || scheme.type === "unsupported" || source === undefined) continue;
-    const value = typeof source === "function" ? await source() : source;
+    return source === undefined ? NOT_GIVEN : typeof source === "function" ? source() : source;
+  });
+  if (values.some(isThenable)) {
+    return Promise.all(values).then((resolved) => applyValues(operationId, usable, schemes, resolved));
+  }
+  return applyValues(operationId, usable, schemes, values);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === "function";
+}
+
+function applyValues(
+  operationId: string,
+  keys: readonly string[],
+  schemes: Readonly<Record<string, SecuritySchemeSpec>>,
+  values: readonly unknown[],
+): AppliedAuth {
+  const applied: AppliedAuth = { headers: {}, query: {}, cookies: [] };
+  keys.forEach((key, i) => {
+    const scheme = schemes[key];
+    const value = values[i];
+    if (!scheme || scheme.type === "unsupported" || value === NOT_GIVEN) return;
     if (scheme.type === "basic") {
       const basic = value as BasicCredentials;
       const token = base64(`${basic.username}:${basic.password}`);
@@ -63,7 +88,7 @@ export async function applySecurity(
     } else {
       applied.cookies.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
     }
-  }
+  });
   return applied;
 }
 

@@ -20,7 +20,13 @@ export function buildPath(
 ): string {
   return template.replace(TEMPLATE_VARIABLE, (_match, name: string) => {
     const value = values[name];
-    const spec = specs.get(name) ?? { in: "path", name };
+    const styled = specs.get(name);
+    // The common case (a documented default-style string or number): no spec, no shapes, one encode.
+    if (styled === undefined && (typeof value === "string" || typeof value === "number") && value !== "") {
+      const encoded = encodeURIComponent(value);
+      if (!DOT_SEGMENT.test(encoded)) return encoded;
+    }
+    const spec = styled ?? { in: "path", name };
     if (value === undefined || value === null || value === "") {
       throw new RequestError(operationId, `path parameter "${name}" is required and must not be empty`);
     }
@@ -44,8 +50,14 @@ export function buildPath(
 /** RFC 9110 token characters: anything else in a header name is refused with a message naming the header. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** Visible ASCII, space and tab: nothing in it can split a header or fall outside Latin-1. */
+const PLAIN_VALUE = /^[\t\x20-\x7e]*$/;
+/** Header names already found valid (a client sends the same few on every call). */
+const GOOD_NAMES = new Set<string>();
+
 /** Refuse CR, LF and NUL anywhere in a header value: they would split or truncate the header block. */
 export function checkHeaderValue(operationId: string, name: string, value: string): string {
+  if (GOOD_NAMES.has(name) && PLAIN_VALUE.test(value)) return value;
   if (!HEADER_NAME.test(name)) {
     throw new RequestError(operationId, `header name ${JSON.stringify(name)} is not a valid HTTP header name`);
   }
@@ -60,6 +72,7 @@ export function checkHeaderValue(operationId: string, name: string, value: strin
       `header "${name}" contains ${JSON.stringify(wide[0])} (U+${wide[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), outside Latin-1; HTTP header values cannot carry it: percent-encode it or send it in the body`,
     );
   }
+  if (GOOD_NAMES.size < 256) GOOD_NAMES.add(name);
   return value;
 }
 

@@ -17,6 +17,11 @@ export function matchResponse(
   body: unknown,
 ): ResponseMatch {
   const { responses } = validators;
+  // The common answer, a documented status with its media type spelled as documented, needs no search.
+  const exact = body === undefined || contentType === null ? undefined : responses[String(status)];
+  if (exact !== undefined && Object.hasOwn(responses, String(status)) && Object.hasOwn(exact, contentType!)) {
+    return { validator: exact[contentType!] };
+  }
   const documented = Object.keys(responses);
   // No response documented at all (3.1 allows omitting `responses`): there is nothing to hold the answer to.
   if (documented.length === 0) return { validator: undefined };

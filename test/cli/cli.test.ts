@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { helpText } from "../../generator/cli/args.js";
 import { COMMANDS, main } from "../../generator/cli/main.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,10 +29,19 @@ describe("contactgen --help and --version", () => {
   it.each(names)("%s --help prints its usage and every option, exit 0", async (name) => {
     const command = COMMANDS.find((c) => c.spec.name === name)!;
     expect(await main([...name.split(" "), "--help"])).toBe(0);
-    // conformance keeps its own parser and usage text (issue 14).
-    expect(out).toContain(command.raw ? `usage: npm run ${name} -- ` : `usage: contactgen ${name} `);
+    expect(out).toContain(`usage: contactgen ${name} `);
     for (const option of Object.keys(command.spec.options)) expect(out).toContain(`--${option}`);
     expect(err).toBe("");
+  });
+
+  it("conformance --help lists exactly the options its own reader takes (issue 14's parser, issue 15's help)", async () => {
+    const conformance = COMMANDS.find((c) => c.spec.name === "conformance")!;
+    expect(await main(["conformance", "--help"])).toBe(0);
+    expect(out).toBe(helpText(conformance.spec));
+    const source = await readFile(path.join(ROOT, "generator/conformance/args.ts"), "utf8");
+    const read = [...source.matchAll(/case "--([a-z-]+)"/g)].map((m) => m[1]).sort();
+    expect(read.length).toBeGreaterThanOrEqual(10);
+    expect(Object.keys(conformance.spec.options).sort()).toEqual(read);
   });
 
   it("lists every command on --help, and help <command> is the command's help", async () => {
@@ -78,6 +88,16 @@ describe("bad input: one line, usage, exit 2, no stack trace", () => {
       /^contactgen mock: unknown API "nope" \(generator\.config\.json lists: ctrlhub, emnify/,
     ],
     ["an unknown benchmark", ["bench", "nope"], /^contactgen bench: unknown benchmark\(s\): nope; available: /],
+    [
+      "conformance: an unknown flag",
+      ["conformance", "pylon", "--bogus"],
+      /^contactgen conformance: unknown option --bogus$/,
+    ],
+    [
+      "conformance: a bad seed",
+      ["conformance", "pylon", "--seed", "x"],
+      /^contactgen conformance: --seed needs an integer/,
+    ],
   ])("%s", async (_name, argv, first) => {
     expect(await main(argv)).toBe(2);
     const lines = err.trimEnd().split("\n");
@@ -90,7 +110,7 @@ describe("bad input: one line, usage, exit 2, no stack trace", () => {
   it("a config that is not valid against the schema names the file and the place, without usage", async () => {
     expect(await main(["lint", "--config", "test/fixtures/cli/bad.config.json"])).toBe(2);
     expect(err).toBe(
-      'contactgen lint: test/fixtures/cli/bad.config.json: apis[0]: "spec" is required; apis[0]: unknown property "specs" (allowed: name, spec, package) (schema: generator.config.schema.json)\n',
+      'contactgen lint: test/fixtures/cli/bad.config.json: apis[0]: "spec" is required; apis[0]: unknown property "specs" (allowed: name, spec, package, addEmitters) (schema: generator.config.schema.json)\n',
     );
   });
 });

@@ -54,6 +54,16 @@ const CASES: Array<[string, unknown]> = [
   ["a number for a spec", { apis: [{ name: "k", spec: 1 }] }],
   ["a scope without @", { apis: [], packages: { scope: "acme" } }],
   ["an unknown packages key", { apis: [], packages: { registry: "x" } }],
+  [
+    "emitters",
+    {
+      emitters: [{ name: "types", options: { engine: "native" } }, { module: "./e.ts" }],
+      apis: [{ name: "a", spec: "a.yaml", addEmitters: [{ name: "tanstack-query" }] }],
+    },
+  ],
+  ["an emitter entry with an unknown key", { apis: [], emitters: [{ use: "types" }] }],
+  ["emitter options that are not an object", { apis: [], emitters: [{ name: "types", options: [] }] }],
+  ["an upper-case emitter name", { apis: [], emitters: [{ name: "Types" }] }],
 ];
 
 describe("config schema", () => {
@@ -86,6 +96,40 @@ describe("readConfig", () => {
       [path.join(dir, "nested/specs/a.yaml"), path.join(dir, "nested/gen/a"), "@acme/a-sdk"],
     ]);
     expect(path.resolve(config.packages.out)).toBe(path.join(dir, "nested/packages"));
+  });
+
+  it("resolves emitter modules against the config file's folder; an API's addEmitters follow the shared list", async () => {
+    const file = path.join(dir, "nested", "emitters.json");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(
+      file,
+      JSON.stringify({
+        emitters: [{ name: "types" }, { module: "emitters/mine.ts", options: { x: 1 } }],
+        apis: [
+          { name: "a", spec: "a.yaml", addEmitters: [{ name: "tanstack-query" }] },
+          { name: "b", spec: "b.yaml" },
+        ],
+      }),
+    );
+    const config = await readConfig(path.relative(process.cwd(), file));
+    const mine = { module: path.relative(process.cwd(), path.join(dir, "nested/emitters/mine.ts")), options: { x: 1 } };
+    expect(config.apis.map((a) => a.emitters)).toEqual([
+      [{ name: "types" }, mine, { name: "tanstack-query" }],
+      [{ name: "types" }, mine],
+    ]);
+  });
+
+  it("gives every API the core emitters when the config names none", async () => {
+    const file = path.join(dir, "plain.json");
+    await writeFile(file, JSON.stringify({ apis: [{ name: "a", spec: "a.yaml" }] }));
+    const config = await readConfig(file);
+    expect(config.apis[0]?.emitters.map((e) => ("name" in e ? e.name : e.module))).toEqual([
+      "types",
+      "client",
+      "validators",
+      "index",
+      "runtime",
+    ]);
   });
 
   it.each([

@@ -660,3 +660,46 @@ describe("spec change classification", () => {
     expect(new Set(levels)).toEqual(new Set(["request:non-breaking", "response:breaking"]));
   });
 });
+
+describe("OpenAPI 3.2 additionalOperations", () => {
+  const purge = () => ({
+    operationId: "purgeContact",
+    tags: ["contacts"],
+    parameters: [{ name: "soft", in: "query", schema: { type: "boolean" } }],
+    responses: { "204": { description: "Purged" } },
+  });
+  const withPurge = (): OpenApiDocument => {
+    const doc = baseDoc();
+    node(doc, "paths", ITEM).additionalOperations = { PURGE: purge() };
+    return doc;
+  };
+  const summary = (changes: Change[]) => changes.map((c) => `${c.operation} ${c.kind} ${c.level}`);
+
+  it("an added custom-method operation is reported like a standard one", () => {
+    expect(summary(diffDocuments(baseDoc(), withPurge()))).toEqual([
+      "PURGE /contacts/{id} operation-added non-breaking",
+    ]);
+  });
+
+  it("a removed one is breaking", () => {
+    expect(summary(diffDocuments(withPurge(), baseDoc()))).toEqual(["PURGE /contacts/{id} operation-removed breaking"]);
+  });
+
+  it("changes inside one are compared like any operation's (a parameter made required)", () => {
+    const after = withPurge();
+    const params = node(after, "paths", ITEM, "additionalOperations", "PURGE").parameters as Node[];
+    params[0]!.required = true;
+    const changes = diffDocuments(withPurge(), after);
+    expect(summary(changes)).toEqual(["PURGE /contacts/{id} parameter-became-required breaking"]);
+  });
+
+  it("a renamed method keeps its operationId and is reported as moved", () => {
+    const after = baseDoc();
+    node(after, "paths", ITEM).additionalOperations = { WIPE: purge() };
+    expect(summary(diffDocuments(withPurge(), after))).toEqual(["WIPE /contacts/{id} operation-moved breaking"]);
+  });
+
+  it("identical documents with additionalOperations differ in nothing", () => {
+    expect(diffDocuments(withPurge(), withPurge())).toEqual([]);
+  });
+});

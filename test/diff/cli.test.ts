@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
+import { runCli } from "../support/cli.js";
 import { ROOT, runTs } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
@@ -19,7 +20,8 @@ const writeSpec = (doc: OpenApiDocument) => writeFile(spec(), stringify(doc));
 
 const diff = (...args: string[]) => diffCli("sample", "--spec-only", ...args);
 
-const diffCli = (...args: string[]) => runTs("generator/diff/cli.ts", args, repo);
+/** In-process (test/support/cli.ts); the first case runs the npm script's entry as a process, end to end. */
+const diffCli = (...args: string[]) => runCli(["diff", ...args], repo);
 
 beforeAll(async () => {
   repo = await mkdtemp(path.join(tmpdir(), "contactgen-diff-cli-"));
@@ -47,7 +49,7 @@ describe("npm run diff", () => {
     const doc = baseDoc();
     delete doc.paths?.["/contacts/{id}"]?.patch;
     await writeSpec(doc);
-    const result = await diff();
+    const result = await runTs("generator/diff/cli.ts", ["sample", "--spec-only"], repo);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /^breaking\s+PATCH \/contacts\/\{id\}\s+operation\s+operation `updateContact` removed/m,
@@ -100,12 +102,11 @@ describe("npm run diff", () => {
     expect(report.changes.filter((c) => c.kind === "operation-added")).toHaveLength(4);
   });
 
-  // Read-only runs on the committed state: side by side (each is a tsx start).
-  it.concurrent.for([
+  it.for([
     ["an unknown ref", ["sample", "--base", "no-such-branch"], /--base no-such-branch: not a commit/],
     ["two API names", ["sample", "--base", "HEAD", "extra"], /unexpected argument "extra"/],
     ["an unknown API", ["nope"], /unknown API "nope" \(\S*generator\.config\.json lists: sample\)/],
-  ] as const)("rejects %s with exit code 2 and a hint", async ([, args, message], { expect }) => {
+  ] as const)("rejects %s with exit code 2 and a hint", async ([, args, message]) => {
     const result = await diffCli(...args, "--spec-only");
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);

@@ -1,7 +1,9 @@
 /**
- * `npm run generate` with the incremental cache, end to end (child processes in a scratch project): a second run
- * regenerates nothing, editing one spec regenerates only that API, `--no-cache` regenerates everything, `--check`
- * still compares for real, and `--watch` regenerates on save, survives a broken edit and stops on SIGTERM.
+ * `npm run generate` with the incremental cache in a scratch project: a second run regenerates nothing, editing one
+ * spec regenerates only that API, `--no-cache` regenerates everything, `--check` still compares for real (these
+ * in-process, test/support/cli.ts: the cache lives on disk, so each run starts from what the previous one wrote,
+ * as separate processes would), and `--watch` regenerates on save, survives a broken edit and stops on SIGTERM
+ * (a child process, end to end).
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,14 +11,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { generatorFingerprint } from "../../generator/incremental/cache.js";
-import { runTs, spawnTs } from "../support/tsx.js";
+import { runCli } from "../support/cli.js";
+import { spawnTs } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
 const APIS = ["alpha", "beta"];
 let scratch: string;
 
 async function generate(...args: string[]): Promise<{ code: number; out: string }> {
-  const { code, stdout, stderr } = await runTs("generator/cli.ts", ["--no-lint", ...args], scratch);
+  const { code, stdout, stderr } = await runCli(["generate", "--no-lint", ...args], scratch);
   return { code, out: stdout + stderr };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The generate CLI end to end (child processes, as `npm run generate` runs it): --spec/--out with lint findings
+ * The generate CLI (`contactgen generate`, in-process: test/support/cli.ts; the bin as a process is test/cli's): --spec/--out with lint findings
  * printed but not blocking, --check on stale, missing and extra files, errors that leave the output untouched,
  * deterministic output. The input is a repository fixture with deliberate lint errors (our rules), so these tests
  * need nothing outside the checkout.

@@ -1,26 +1,24 @@
 /**
  * Generate into a scratch folder inside the project (so generated runtimes resolve openapi-fetch from
- * node_modules) and type-check the result with the project's strict tsconfig in a child tsc.
+ * node_modules) and type-check the result with the project's strict tsconfig (in-process, one program per output).
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { generateApi, type GenerateOptions } from "../../generator/pipeline.js";
 import { writeOutputs } from "../../generator/write/write.js";
-import { runTs } from "../support/tsx.js";
+import { runCli } from "../support/cli.js";
+import { typecheckDirs } from "../support/typecheck.js";
 
-const run = promisify(execFile);
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SCRATCH = path.join(ROOT, ".tmp", "test-out");
 
 const created: string[] = [];
 
-/** A fresh folder under .tmp/test-out (removed by cleanupScratch, with its tsconfig). */
+/** A fresh folder under .tmp/test-out (removed by cleanupScratch). */
 export function scratchDir(label: string): string {
   const dir = path.join(SCRATCH, `${label}-${process.pid}-${randomBytes(3).toString("hex")}`);
-  created.push(dir, `${dir}.tsconfig.json`);
+  created.push(dir);
   return dir;
 }
 
@@ -36,38 +34,17 @@ export async function generateInto(spec: string, name: string, options: Generate
 }
 
 /**
- * tsc --noEmit over one generated folder (one program per output) under the project's strict options, or under
- * tsconfig.strictest.json (exactOptionalPropertyTypes, noPropertyAccessFromIndexSignature, noUnused*,
- * verbatimModuleSyntax, …) with `strictest`; resolves to its diagnostics.
+ * Type-checks one generated folder as its own program (test/support/typecheck.ts, in-process) under the project's
+ * strict tsconfig.json, or under tsconfig.strictest.json (exactOptionalPropertyTypes,
+ * noPropertyAccessFromIndexSignature, noUnused*, verbatimModuleSyntax, …) with `strictest`; resolves to its
+ * diagnostics in tsc's format.
  */
 export async function typecheck(
   dir: string,
   profile: { strictest?: boolean } = {},
 ): Promise<{ ok: boolean; output: string }> {
-  // Beside a scratch folder; for a folder elsewhere (generated/<api>) in the scratch area, never in the output.
-  const tsconfig = dir.startsWith(SCRATCH)
-    ? path.join(dir, "..", `${path.basename(dir)}.tsconfig.json`)
-    : `${scratchDir(path.basename(dir))}.tsconfig.json`;
-  const base = profile.strictest ? "tsconfig.strictest.json" : "tsconfig.json";
-  const extendsPath = path.relative(path.dirname(tsconfig), path.join(ROOT, base));
-  await mkdir(path.dirname(tsconfig), { recursive: true });
-  await writeFile(
-    tsconfig,
-    JSON.stringify({
-      extends: extendsPath,
-      compilerOptions: { noEmit: true },
-      include: [`${path.relative(path.dirname(tsconfig), dir).split(path.sep).join("/")}/**/*.ts`],
-      exclude: [],
-    }),
-  );
-  const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  try {
-    await run(process.execPath, ["--max-old-space-size=3072", tsc, "-p", tsconfig], { cwd: ROOT, maxBuffer: 64 << 20 });
-    return { ok: true, output: "" };
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${stdout ?? ""}${stderr ?? ""}` };
-  }
+  const problems = typecheckDirs([dir], profile.strictest ? "tsconfig.strictest.json" : "tsconfig.json");
+  return { ok: problems.length === 0, output: problems.map((p) => `${p}\n`).join("") };
 }
 
 /** Every file under `dir` with its contents, for before/after comparisons. */
@@ -82,8 +59,8 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
   return out;
 }
 
-/** Runs the CLI as `npm run generate` would (tsx), returning exit code and output. */
-export const cli = (args: string[]) => runTs("generator/cli.ts", args);
+/** `contactgen generate <args>` from the checkout, in-process (test/support/cli.ts): exit code and output. */
+export const cli = (args: string[]) => runCli(["generate", ...args], ROOT);
 
 /** The error lines of a type-check's output (empty when it compiled). */
 export function strictestProblems(output: string): string[] {

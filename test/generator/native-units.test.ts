@@ -4,6 +4,7 @@
  * whole-document agreement with openapi-typescript is native-types.test.ts.
  */
 import { describe, expect, it } from "vitest";
+import { EMPTY } from "../../generator/emit/code.js";
 import { docComment, docCommentLines } from "../../generator/emit/safe.js";
 import { docLines } from "../../generator/emit/types/native/comments.js";
 import { memberKey } from "../../generator/emit/types/native/keys.js";
@@ -12,7 +13,7 @@ import { NULL, print, STRING, union, intersection, type TypeNode } from "../../g
 import { refType } from "../../generator/emit/types/native/refs.js";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 
-const printed = (node: TypeNode) => print(node, "");
+const printed = (node: TypeNode) => print(node, EMPTY);
 
 describe("memberKey", () => {
   it.each([
@@ -25,6 +26,7 @@ describe("memberKey", () => {
     ["__proto__", '["__proto__"]'],
     ['*/ evil "', '"*/ evil \\""'],
     ["a\u2028b", '"a\\u2028b"'],
+    ["Infinity", "Infinity"],
   ])("%j → %s", (name, key) => {
     expect(memberKey(name)).toBe(key);
   });

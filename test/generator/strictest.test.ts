@@ -5,9 +5,10 @@
  * one SDK. The corpus documents get the same check in corpus.test.ts.
  */
 import { readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cleanupScratch, ROOT, strictestProblems, typecheck } from "./helpers.js";
+import { cleanupScratch, ROOT, scratchDir, strictestProblems, typecheck } from "./helpers.js";
 
 const config = JSON.parse(readFileSync(path.join(ROOT, "generator.config.json"), "utf8")) as {
   out: string;
@@ -29,6 +30,23 @@ describe("strictest profile", () => {
       noUnusedParameters: true,
       verbatimModuleSyntax: true,
     });
+  });
+
+  // The check can fail, and the profile is what makes it fail: each snippet compiles under the project's strict
+  // tsconfig and breaks exactly one promise of the strictest profile.
+  it.each([
+    ["exactOptionalPropertyTypes", "export const a: { x?: string } = { x: undefined };", "TS2375"],
+    ["noPropertyAccessFromIndexSignature", "export const f = (r: Record<string, number>) => r.total;", "TS4111"],
+    ["noUnusedLocals", "const unused = 1;\nexport {};", "TS6133"],
+    ["noUnusedParameters", "export function f(unused: number) {\n  return 1;\n}", "TS6133"],
+    ["verbatimModuleSyntax", 'import { RequestOptions } from "node:http";\nexport type M = RequestOptions;', "TS1484"],
+  ])("%s: a violation compiles under strict and fails under strictest", async (_flag, code, error) => {
+    const dir = scratchDir("strictest-violation");
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "violation.ts"), `${code}\n`);
+    expect(await typecheck(dir)).toEqual({ ok: true, output: "" });
+    const strictest = await typecheck(dir, { strictest: true });
+    expect(strictestProblems(strictest.output).map((line) => /error (TS\d+)/.exec(line)?.[1])).toEqual([error]);
   });
 
   it.each(config.apis.map((a) => a.name))("generated/%s compiles", { timeout: 180_000 }, async (name) => {

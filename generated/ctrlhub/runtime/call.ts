@@ -50,17 +50,34 @@ export function createRuntime(
   const env: RetryEnvironment = { ...defaultEnvironment, ...options.retryEnvironment };
   const baseHeaders: Record<string, unknown> = {};
   for (const { option, name } of api.clientHeaders) baseHeaders[name] = clientHeaders[option];
+  const hasBaseHeaders = api.clientHeaders.length > 0;
 
   let loading: Promise<Readonly<Record<string, OperationValidators>>> | undefined;
-  async function validatorsOf(id: string): Promise<OperationValidators | undefined> {
-    const table =
-      options.validators ?? api.validators ?? (api.loadValidators && (await (loading ??= api.loadValidators())));
-    return table?.[id];
+  let loaded: Readonly<Record<string, OperationValidators>> | undefined =
+    options.validators ?? api.validators ?? (api.loadValidators ? undefined : {});
+  /** The operation's validators; a promise only until validators.ts has been loaded once. */
+  function validatorsOf(id: string): OperationValidators | undefined | Promise<OperationValidators | undefined> {
+    if (loaded !== undefined) return Object.hasOwn(loaded, id) ? loaded[id] : undefined;
+    loading ??= api.loadValidators!().then((table) => (loaded = table));
+    return loading.then((table) => (Object.hasOwn(table, id) ? table[id] : undefined));
   }
 
-  async function call(op: OperationSpec, input: CallInput, callOptions: CallOptions = {}): Promise<unknown> {
+  function call(op: OperationSpec, input: CallInput, callOptions: CallOptions = {}): Promise<unknown> {
     const throwOnError = callOptions.throwOnError ?? options.throwOnError ?? true;
     const hooks = hookList(options.hooks, callOptions.hooks);
+    // Without hooks there is no one to tell about an error: no wrapper (one async frame less per call).
+    return hooks.length === 0
+      ? run(op, input, callOptions, hooks, throwOnError)
+      : hooked(op, input, callOptions, hooks);
+  }
+
+  async function hooked(
+    op: OperationSpec,
+    input: CallInput,
+    callOptions: CallOptions,
+    hooks: Hooks[],
+  ): Promise<unknown> {
+    const throwOnError = callOptions.throwOnError ?? options.throwOnError ?? true;
     try {
       return await run(op, input, callOptions, hooks, throwOnError);
     } catch (error) {
@@ -79,14 +96,15 @@ export function createRuntime(
     throwOnError: boolean,
   ): Promise<unknown> {
     const mode = callOptions.validation ?? options.validation ?? "off";
-    const validators = mode === "off" ? undefined : await validatorsOf(op.id);
+    const found = mode === "off" ? undefined : validatorsOf(op.id);
+    const validators = found instanceof Promise ? await found : found;
     const mediaType = pickMediaType(op, callOptions.contentType);
-    const headerInput = { ...input.headers, ...callOptions.headers };
+    const headerInput = merged(input.headers, callOptions.headers);
     if (validators && mode !== "off") {
       const issues = validateRequest(validators, {
         path: input.path ?? {},
         query: input.query ?? {},
-        headers: withoutUndefined({ ...baseHeaders, ...headerInput }),
+        headers: validators.headers ? withoutUndefined({ ...baseHeaders, ...headerInput }) : {},
         body: forValidation(input.body),
         mediaType,
       });
@@ -94,7 +112,8 @@ export function createRuntime(
     }
     const baseUrl = callOptions.baseUrl ?? options.baseUrl ?? api.defaultBaseUrl;
     if (!baseUrl) throw new RequestError(op.id, "no baseUrl: the document has no absolute server URL, pass `baseUrl`");
-    const auth = await applySecurity(op.id, op.security, api.securitySchemes, credentials);
+    const applied = applySecurity(op.id, op.security, api.securitySchemes, credentials);
+    const auth = applied instanceof Promise ? await applied : applied;
     const url = input.url
       ? pageUrl(op.id, input.url, baseUrl, auth.query)
       : buildUrl(op, baseUrl, input.path ?? {}, input.query ?? {}, auth.query);
@@ -102,6 +121,8 @@ export function createRuntime(
       input.body,
       mediaType,
       mediaType ? op.encoding?.[mediaType] : undefined,
+      callOptions.partHeaders,
+      op.id,
     );
     const headers: Record<string, string> = {};
     const setHeader = (name: string, value: string | undefined): void => {
@@ -110,7 +131,9 @@ export function createRuntime(
     const parseAs: ParseAs = callOptions.parseAs ?? "auto";
     if (op.accept && op.accept.length > 0) setHeader("Accept", op.accept.join(", "));
     if (contentType) setHeader("Content-Type", contentType);
-    for (const [name, value] of headerParams(op, { ...baseHeaders, ...headerInput })) setHeader(name, value);
+    for (const [name, value] of headerParams(op, hasBaseHeaders ? merged(baseHeaders, headerInput) : headerInput)) {
+      setHeader(name, value);
+    }
     for (const [name, value] of Object.entries(auth.headers)) setHeader(name, value);
     setHeader("Cookie", cookieHeader(op, input.cookies ?? {}, auth.cookies));
     const idempotencyKey = idempotencyHeader(op, options.idempotencyKeys, headers);
@@ -154,21 +177,27 @@ export function createRuntime(
       await env.sleep(delay ?? 0, callOptions.signal);
     }
 
-    const raw = isRawBody(data);
     const issues =
       validators && mode !== "off"
-        ? validateResponse(op.id, validators, response.status, response.headers.get("Content-Type"), data, !raw)
-        : [];
-    const event = { operationId: op.id, phase: "response" as const, issues, response };
+        ? validateResponse(
+            op.id,
+            validators,
+            response.status,
+            response.headers.get("Content-Type"),
+            data,
+            !isRawBody(data),
+          )
+        : NO_ISSUES;
+    const event = issues.length > 0 ? { operationId: op.id, phase: "response" as const, issues, response } : undefined;
     if (!response.ok) {
       // The status is the news: strict mode attaches the issues to the ApiError rather than hiding it.
-      if (mode === "warn") report(mode, event, options.onValidationIssue, data);
+      if (mode === "warn" && event) report(mode, event, options.onValidationIssue, data);
       const declared = readResponseHeaders(op.responseHeaders, response.status, response.headers);
       const error = new ApiError(op.id, response.status, data, response, mode === "strict" ? issues : [], declared);
       if (throwOnError) throw error;
       return { data: undefined, error, response };
     }
-    report(mode, event, options.onValidationIssue, data);
+    if (event) report(mode, event, options.onValidationIssue, data);
     if (throwOnError) return data;
     const declared = readResponseHeaders(op.responseHeaders, response.status, response.headers);
     return { status: response.status, data, headers: declared, error: undefined, response };
@@ -218,13 +247,21 @@ function pageUrl(operationId: string, next: string, baseUrl: string, authQuery: 
 }
 
 /** One attempt through the hooks (skipped when there are none, so they cost nothing then). */
-async function send(
+function send(
   operationId: string,
   request: TransportRequest,
   hooks: Hooks[],
   next: (request: TransportRequest) => Promise<Response>,
 ): Promise<Response> {
-  if (hooks.length === 0) return next(request);
+  return hooks.length === 0 ? next(request) : sendHooked(operationId, request, hooks, next);
+}
+
+async function sendHooked(
+  operationId: string,
+  request: TransportRequest,
+  hooks: Hooks[],
+  next: (request: TransportRequest) => Promise<Response>,
+): Promise<Response> {
   let current = request;
   let asRequest: Request | undefined;
   for (const hook of hooks) {
@@ -304,22 +341,28 @@ function isRawBody(data: unknown): boolean {
 }
 
 /** Aborts the attempt after `timeoutMs` (TimeoutError) or when the caller's signal fires (the caller's reason). */
-async function withTimeout<T>(
+function withTimeout<T>(
   operationId: string,
   timeoutMs: number | undefined,
   outer: AbortSignal | undefined,
   run: (signal: AbortSignal | undefined) => Promise<T>,
 ): Promise<T> {
-  if (outer?.aborted) throw outer.reason;
+  if (outer?.aborted) return Promise.reject(outer.reason as Error);
   // No deadline: the caller's signal (or none: fetch then sets up no abort handling at all) is all there is.
   if (timeoutMs === undefined) return run(outer);
+  return withDeadline(operationId, timeoutMs, outer, run);
+}
+
+async function withDeadline<T>(
+  operationId: string,
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+  run: (signal: AbortSignal | undefined) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   // The caller's signal stays linked after the attempt, so it can still abort a body read as a stream.
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  const timer =
-    timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => controller.abort(new TimeoutError(operationId, timeoutMs)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new TimeoutError(operationId, timeoutMs)), timeoutMs);
   try {
     return await run(signal);
   } catch (error) {
@@ -327,9 +370,23 @@ async function withTimeout<T>(
     if (signal.aborted && reason !== undefined) throw reason;
     throw error;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
   }
 }
+
+const NO_ISSUES: never[] = [];
+
+/** `{ ...a, ...b }` without a copy when either side is absent (the common call passes no headers at all). */
+function merged(
+  a: Readonly<Record<string, unknown>> | undefined,
+  b: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  if (b === undefined) return (a ?? NO_VALUES) as Record<string, unknown>;
+  if (a === undefined) return b as Record<string, unknown>;
+  return { ...a, ...b };
+}
+
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function withoutUndefined(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));

@@ -32,14 +32,21 @@ export function buildUrl(
   const specs = specsOf(op);
   let url = (baseUrl.endsWith("/") ? baseUrl.slice(0, -1) : baseUrl) + buildPath(op.id, op.path, path, specs.path);
   const parts: string[] = [];
-  for (const source of [query, authQuery]) {
+  const add = (source: Record<string, unknown>): void => {
     for (const name in source) {
       const value = source[name];
       if (value === undefined) continue;
-      const text = serialiseQuery(specs.query.get(name) ?? { in: "query", name }, value);
+      const spec = specs.query.get(name);
+      // The common case (a default-style scalar): `name=value`, both percent-encoded, without building a spec.
+      const text =
+        spec === undefined && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+          ? `${encodeURIComponent(name)}=${encodeURIComponent(value)}`
+          : serialiseQuery(spec ?? { in: "query", name }, value);
       if (text !== "") parts.push(text);
     }
-  }
+  };
+  add(query);
+  add(authQuery);
   if (parts.length > 0) url += `?${parts.join("&")}`;
   return url;
 }

@@ -27,6 +27,10 @@ export interface Hooks {
   onError?: (context: ErrorContext) => MaybePromise<void>;
 }
 
-export function hookList(...sources: (Hooks | undefined)[]): Hooks[] {
-  return sources.filter((h): h is Hooks => h !== undefined);
+const NO_HOOKS: Hooks[] = [];
+
+/** Client hooks, then the call's; the shared empty list when there are none (the common case, allocation-free). */
+export function hookList(client: Hooks | undefined, call: Hooks | undefined): Hooks[] {
+  if (client === undefined) return call === undefined ? NO_HOOKS : [call];
+  return call === undefined ? [client] : [client, call];
 }

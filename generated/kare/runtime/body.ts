@@ -4,7 +4,7 @@
  * and binary (Blob, ArrayBuffer, typed arrays, ReadableStream) passed through untouched.
  */
 import { isJsonMediaType, mediaEssence } from "./encode.js";
-import { encodeMultipart, type PartEncoding } from "./multipart.js";
+import { encodeMultipart, type PartEncoding, type PartHeaders } from "./multipart.js";
 import { scalarText, serialiseQuery } from "./params.js";
 
 export interface SerialisedBody {
@@ -19,12 +19,16 @@ export interface FieldEncoding extends PartEncoding {
   allowReserved?: boolean;
 }
 
+const NO_BODY: SerialisedBody = Object.freeze({ body: undefined, contentType: undefined });
+
 export function serialiseBody(
   value: unknown,
   mediaType: string | undefined,
   encoding?: Readonly<Record<string, FieldEncoding>>,
+  partHeaders?: PartHeaders,
+  operationId?: string,
 ): SerialisedBody {
-  if (value === undefined) return { body: undefined, contentType: undefined };
+  if (value === undefined) return NO_BODY;
   const essence = mediaEssence(mediaType);
   if (isJsonMediaType(essence) || essence === "" || essence === "*/*") {
     return { body: JSON.stringify(value), contentType: essence && essence !== "*/*" ? mediaType : "application/json" };
@@ -34,7 +38,7 @@ export function serialiseBody(
     return { body: encodeForm(value, encoding ?? {}), contentType: mediaType };
   }
   if (essence.startsWith("multipart/") && isPlainObject(value)) {
-    const { body, contentType } = encodeMultipart(value, encoding);
+    const { body, contentType } = encodeMultipart(value, encoding, partHeaders, operationId);
     return { body, contentType };
   }
   if (

@@ -12,48 +12,66 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|yaml|x-yaml|javascript|x-www-form-urlencoded)$)/;
 
+type MediaReading = "json" | "text" | "blob" | "stream";
+
+/** A handful of Content-Type values per API: each is classified once, not on every response. */
+const KINDS = new Map<string | null, MediaReading>();
+
 /** How a media type is read when the caller does not say: json, text or blob. */
-export function kindOfMedia(contentType: string | null): "json" | "text" | "blob" | "stream" {
-  const essence = mediaEssence(contentType);
-  if (isJsonMediaType(essence)) return "json";
-  if (essence === "text/event-stream") return "stream";
-  if (TEXTUAL.test(essence)) return "text";
-  return "blob";
+export function kindOfMedia(contentType: string | null): MediaReading {
+  let kind = KINDS.get(contentType);
+  if (kind === undefined) {
+    const essence = mediaEssence(contentType);
+    if (isJsonMediaType(essence)) kind = "json";
+    else if (essence === "text/event-stream") kind = "stream";
+    else if (TEXTUAL.test(essence)) kind = "text";
+    else kind = "blob";
+    if (KINDS.size >= 64) KINDS.clear();
+    KINDS.set(contentType, kind);
+  }
+  return kind;
 }
 
-function hasNoBody(response: Response, method: string): boolean {
-  return (
-    response.status === 204 ||
-    response.status === 205 ||
-    response.status === 304 ||
-    method === "HEAD" ||
-    response.body === null ||
-    (response.headers.get("Content-Length") === "0" && !response.headers.has("Transfer-Encoding"))
-  );
-}
-
-export async function readResponse(
+export function readResponse(
   operationId: string,
   response: Response,
   method: string,
   parseAs: ParseAs,
   limit: number,
 ): Promise<unknown> {
-  if (parseAs === "stream") return response.body;
-  if (hasNoBody(response, method)) {
-    await response.body?.cancel();
-    return undefined;
+  if (parseAs === "stream") return Promise.resolve(response.body);
+  const headers = response.headers;
+  const declared = headers.get("Content-Length");
+  const status = response.status;
+  if (
+    status === 204 ||
+    status === 205 ||
+    status === 304 ||
+    method === "HEAD" ||
+    response.body === null ||
+    (declared === "0" && !headers.has("Transfer-Encoding"))
+  ) {
+    return (response.body?.cancel() ?? Promise.resolve()).then(() => undefined);
   }
-  const type = response.headers.get("Content-Type");
+  const type = headers.get("Content-Type");
   const kind = parseAs === "auto" ? kindOfMedia(type) : parseAs;
-  if (kind === "stream") return response.body;
-  const declared = response.headers.get("Content-Length");
+  if (kind === "stream") return Promise.resolve(response.body);
   if (declared !== null && (kind === "json" || kind === "text") && Number(declared) <= limit) {
     // The fast path: a declared length is enforced by fetch itself, and text() decodes natively.
-    const text = await response.text();
-    return kind === "text" ? text : parseJson(text);
+    return response.text().then(kind === "text" ? undefined : parseJson);
   }
-  const bytes = await readBytes(operationId, response, limit);
+  return readBody(operationId, response, declared, type, kind, limit);
+}
+
+async function readBody(
+  operationId: string,
+  response: Response,
+  declared: string | null,
+  type: string | null,
+  kind: Exclude<ParseAs, "auto" | "stream">,
+  limit: number,
+): Promise<unknown> {
+  const bytes = await readBytes(operationId, response, declared, limit);
   if (kind === "arrayBuffer") return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   if (kind === "blob") return new Blob([bytes], { type: type ?? "" });
   const text = new TextDecoder().decode(bytes);
@@ -71,8 +89,12 @@ function parseJson(text: string): unknown {
 }
 
 /** All bytes, or ResponseTooLargeError as soon as the declared or counted size passes `limit`. */
-async function readBytes(operationId: string, response: Response, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = response.headers.get("Content-Length");
+async function readBytes(
+  operationId: string,
+  response: Response,
+  declared: string | null,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (declared !== null && Number(declared) > limit) {
     await response.body?.cancel();
     throw new ResponseTooLargeError(operationId, limit, response);

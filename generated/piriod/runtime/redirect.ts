@@ -24,8 +24,9 @@ export async function withRedirects(
   let request = first;
   for (let hop = 0; ; hop++) {
     const response = await send(request);
+    if (mode === "manual" || !REDIRECTS.has(response.status)) return response;
     const location = response.headers.get("Location");
-    if (mode === "manual" || !REDIRECTS.has(response.status) || location === null) return response;
+    if (location === null) return response;
     await response.body?.cancel();
     if (mode === "error") {
       throw new RequestError(

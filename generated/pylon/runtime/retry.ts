@@ -51,6 +51,16 @@ export const defaultEnvironment: RetryEnvironment = {
     }),
 };
 
+const policies = new WeakMap<RetryOptions, Required<RetryOptions>>();
+
+/** The client's policy, merged once per options object rather than on every call. */
+function clientPolicy(client: RetryOptions | undefined): Required<RetryOptions> {
+  if (client === undefined) return DEFAULT_RETRY;
+  let policy = policies.get(client);
+  if (policy === undefined) policies.set(client, (policy = { ...DEFAULT_RETRY, ...client }));
+  return policy;
+}
+
 /** Merges client and call options; `false` anywhere on the way disables retries. */
 export function resolveRetry(
   idempotent: boolean,
@@ -58,7 +68,7 @@ export function resolveRetry(
   call: RetryOptions | false | undefined,
 ): Required<RetryOptions> | undefined {
   if (client === false || call === false) return undefined;
-  const merged = { ...DEFAULT_RETRY, ...client, ...call };
+  const merged = call === undefined ? clientPolicy(client) : { ...DEFAULT_RETRY, ...client, ...call };
   if (!idempotent && !merged.nonIdempotent) return undefined;
   return merged.retries > 0 ? merged : undefined;
 }

@@ -1,9 +1,10 @@
 /** Assembles generated/<api>/validators.ts from the compiled checks, the templates and the target plan. */
 import * as formats from "../../runtime/formats.js";
+import { claimName } from "../../openapi/names.js";
 import * as re2 from "../../runtime/re2-pattern.js";
 import * as engine from "../../runtime/validator-engine.js";
 import { EMPTY, Imports, join, num, trustedCode, ts, type Code } from "../code.js";
-import { docComment, pascalCase, propertyKey, stringLiteral } from "../safe.js";
+import { docComment, identifier, pascalCase, propertyKey, stringLiteral } from "../safe.js";
 import type { TargetPlan, Use } from "./targets.js";
 
 /** The runtime modules validators.ts imports from, with the names each exports (types listed by hand). */
@@ -49,12 +50,8 @@ export interface RenderInput {
 
 const DIRECTION = { schema: 0, request: 1, response: 2 } as const;
 
-function claim(taken: Set<string>, wanted: Code): Code {
-  let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = ts`${wanted}${num(n)}`;
-  taken.add(candidate);
-  return candidate;
-}
+/** A unique function name: the shared rule, brought back into Code through safe.ts (digits keep it an identifier). */
+const claim = (taken: Set<string>, wanted: Code): Code => identifier(claimName(taken, wanted));
 
 const ENGINE = "./runtime/validator-engine.js";
 const VALIDATION = "./runtime/validation.js";

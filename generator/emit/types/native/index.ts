@@ -4,6 +4,8 @@
  * loads the `typescript` package, which was most of `npm run generate`'s start-up (docs/decisions/0005).
  */
 import type { OpenApiDocument } from "../../../load/openapi-types.js";
+import { join, ts, type Code } from "../../code.js";
+import { propertyKey } from "../../safe.js";
 import { docLines } from "./comments.js";
 import { at, type Context } from "./context.js";
 import { hasDiscriminators, scanDiscriminators } from "./discriminators.js";
@@ -12,9 +14,10 @@ import { declaration, NEVER, objectType, print, record, STRING, type Member, typ
 import { breakRecursiveSchemas, type RecursiveAliases } from "./recursive.js";
 import { headerType, parameterType, requestBodyType, responseType } from "./operation.js";
 import { pathItemType, pathsType } from "./paths.js";
-import { isObject, schemaType } from "./schema.js";
+import { schemaType } from "./schema.js";
+import { isObject } from "./values.js";
 
-const HELPERS = `export type $Read<T> = {
+const HELPERS = ts`export type $Read<T> = {
     readonly $read: T;
 };
 export type $Write<T> = {
@@ -30,7 +33,7 @@ export type Writable<T> = T extends $Read<any> ? never : T extends $Write<infer 
 } : T;
 `;
 
-const WITH_REQUIRED = "type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};\n";
+const WITH_REQUIRED = ts`type WithRequired<T, K extends keyof T> = T & {\n    [P in K]-?: T[P];\n};\n`;
 
 type Transform = (ctx: Context, node: Record<string, unknown>, path: string) => TypeNode;
 
@@ -64,15 +67,16 @@ function componentsType(
       items = broken.members;
       aliases.push(...broken.aliases);
     }
-    return { doc: [], key, optional: false, type: items.length > 0 ? objectType(items) : NEVER };
+    return { doc: [], key: propertyKey(key), optional: false, type: items.length > 0 ? objectType(items) : NEVER };
   });
   return objectType(groups);
 }
 
 const EMPTY = record(STRING, NEVER);
+const EMPTY_INDENT = ts``;
 
 /** The text of types.ts after the banner. */
-export function renderNativeTypes(source: OpenApiDocument): string {
+export function renderNativeTypes(source: OpenApiDocument): Code {
   // Discriminator mappings are applied by patching the mapped schemas, as openapi-typescript does: on a copy.
   const document = hasDiscriminators(source) ? (structuredClone(source) as OpenApiDocument) : source;
   const tracksPaths = document !== source;
@@ -86,20 +90,20 @@ export function renderNativeTypes(source: OpenApiDocument): string {
   };
   const root = document as Record<string, unknown>;
   const out = [HELPERS];
-  out.push(declaration("paths", isObject(root.paths) ? pathsType(ctx, root.paths, "paths") : EMPTY));
-  out.push(declaration("webhooks", isObject(root.webhooks) ? pathsType(ctx, root.webhooks, "webhooks") : EMPTY));
+  out.push(declaration(ts`paths`, isObject(root.paths) ? pathsType(ctx, root.paths, "paths") : EMPTY));
+  out.push(declaration(ts`webhooks`, isObject(root.webhooks) ? pathsType(ctx, root.webhooks, "webhooks") : EMPTY));
   const aliases: RecursiveAliases["aliases"] = [];
   out.push(
-    declaration("components", isObject(root.components) ? componentsType(ctx, root.components, aliases) : EMPTY),
+    declaration(ts`components`, isObject(root.components) ? componentsType(ctx, root.components, aliases) : EMPTY),
   );
-  for (const alias of aliases) out.push(`export type ${alias.name} = ${print(alias.type, "")};\n`);
+  for (const alias of aliases) out.push(ts`export type ${alias.name} = ${print(alias.type, EMPTY_INDENT)};\n`);
   const defs = isObject(root.$defs) ? schemaType(ctx, root.$defs, at(ctx, ["$defs"])) : EMPTY;
-  out.push(declaration("$defs", defs.kind === "object" ? defs : EMPTY));
-  const operations = declaration("operations", ctx.operations ? objectType(ctx.operations) : EMPTY);
+  out.push(declaration(ts`$defs`, defs.kind === "object" ? defs : EMPTY));
+  const operations = declaration(ts`operations`, ctx.operations ? objectType(ctx.operations) : EMPTY);
   if (ctx.withRequired === "first" || !ctx.operations)
     out.push(...(ctx.withRequired ? [WITH_REQUIRED] : []), operations);
   else out.push(operations, ...(ctx.withRequired ? [WITH_REQUIRED] : []));
-  return out.join("");
+  return join(out, "");
 }
 
 /**
@@ -110,8 +114,8 @@ export function renderNativeTypes(source: OpenApiDocument): string {
 export function inlineSchemaType(
   document: OpenApiDocument,
   schema: unknown,
-  indent = "",
-): { type: string; withRequired: boolean } {
+  indent: Code = EMPTY_INDENT,
+): { type: Code; withRequired: boolean } {
   const ctx: Context = {
     document,
     discriminators: { objects: {}, refsHandled: [] },

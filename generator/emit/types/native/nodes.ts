@@ -2,15 +2,17 @@
  * A tiny type-expression tree and its printer. The tree (not plain strings) is kept because openapi-typescript's
  * semantics depend on node kinds — which unions count as "primitive", which items are already arrays — and the
  * printer needs nesting depth for indentation. Output follows the TypeScript printer's layout and parentheses.
+ * Every piece of text in the tree is Code (generator/emit/code.ts), so document text can only enter through safe.ts.
  */
+import { commentBlock, EMPTY, ts, type Code, type CommentLine } from "../../code.js";
 
 export type Keyword = "string" | "number" | "boolean" | "unknown" | "never" | "null" | "undefined";
 
 export type TypeNode =
   | { kind: "keyword"; name: Keyword }
   /** Printed verbatim: a string/number/boolean literal or an indexed access built from safe pieces. */
-  | { kind: "text"; text: string }
-  | { kind: "generic"; name: string; args: TypeNode[] }
+  | { kind: "text"; text: Code }
+  | { kind: "generic"; name: Code; args: TypeNode[] }
   | { kind: "array"; element: TypeNode }
   | { kind: "tuple"; elements: TypeNode[] }
   | { kind: "union"; types: TypeNode[] }
@@ -19,9 +21,9 @@ export type TypeNode =
 
 export interface Member {
   /** Doc comment lines, already escaped (see comments.ts). */
-  doc: string[];
+  doc: CommentLine[];
   /** A printed key (see keys.ts), or an index signature's parameter name. */
-  key: string;
+  key: Code;
   index?: boolean;
   optional: boolean;
   type: TypeNode;
@@ -36,12 +38,12 @@ export const UNKNOWN = keyword("unknown");
 export const NEVER = keyword("never");
 export const NULL = keyword("null");
 
-export const text = (value: string): TypeNode => ({ kind: "text", text: value });
+export const text = (value: Code): TypeNode => ({ kind: "text", text: value });
 /** Binary strings (see ../binary.ts): a type reference, not a primitive, as in openapi-typescript's transform. */
-export const BLOB = text("Blob");
-export const generic = (name: string, args: TypeNode[]): TypeNode => ({ kind: "generic", name, args });
+export const BLOB = text(ts`Blob`);
+export const generic = (name: Code, args: TypeNode[]): TypeNode => ({ kind: "generic", name, args });
 export const objectType = (members: Member[]): TypeNode => ({ kind: "object", members });
-export const record = (key: TypeNode, value: TypeNode): TypeNode => generic("Record", [key, value]);
+export const record = (key: TypeNode, value: TypeNode): TypeNode => generic(ts`Record`, [key, value]);
 
 const PRIMITIVE = new Set<Keyword>(["boolean", "never", "null", "number", "string", "undefined"]);
 
@@ -76,75 +78,80 @@ export function intersection(types: TypeNode[]): TypeNode {
 /** `T | null` without collapsing (openapi-typescript's tsNullable). */
 export const nullable = (node: TypeNode): TypeNode => ({ kind: "union", types: [node, NULL] });
 
-const INDENT = "    ";
+const INDENT = ts`    `;
 
-// Printing builds strings by concatenation (V8 ropes): on Stripe a chunk array of millions of entries cost more in
-// garbage collection than the whole transform.
-function inner(node: TypeNode, indent: string, wrap: boolean): string {
+// Printing builds text by concatenation (V8 ropes): on Stripe a chunk array of millions of entries cost more in
+// garbage collection than the whole transform. `ts` is a plain concatenation too.
+function inner(node: TypeNode, indent: Code, wrap: boolean): Code {
   return wrap && (node.kind === "union" || node.kind === "intersection")
-    ? `(${print(node, indent)})`
+    ? ts`(${print(node, indent)})`
     : print(node, indent);
 }
 
-function join(types: TypeNode[], separator: string, indent: string, wrapAll: boolean): string {
-  let out = "";
+function join(types: TypeNode[], separator: Code, indent: Code, wrapAll: boolean): Code {
+  let out = EMPTY;
   for (let i = 0; i < types.length; i++) {
-    if (i > 0) out += separator;
-    out += inner(types[i] as TypeNode, indent, wrapAll);
+    if (i > 0) out = ts`${out}${separator}`;
+    out = ts`${out}${inner(types[i] as TypeNode, indent, wrapAll)}`;
   }
   return out;
 }
 
+const COMMA = ts`, `;
+const BAR = ts` | `;
+const AMPERSAND = ts` & `;
+
 /** The printed type; `indent` is the indentation of the line the type starts on. */
-export function print(node: TypeNode, indent: string): string {
+export function print(node: TypeNode, indent: Code): Code {
   switch (node.kind) {
     case "keyword":
-      return node.name;
+      return KEYWORDS[node.name];
     case "text":
       return node.text;
     case "generic":
-      return `${node.name}<${join(node.args, ", ", indent, false)}>`;
+      return ts`${node.name}<${join(node.args, COMMA, indent, false)}>`;
     case "array":
-      return `${inner(node.element, indent, true)}[]`;
+      return ts`${inner(node.element, indent, true)}[]`;
     case "tuple": {
       // The TypeScript printer puts each tuple element on its own line.
-      if (node.elements.length === 0) return "[]";
-      const nested = indent + INDENT;
-      return `[\n${nested}${join(node.elements, `,\n${nested}`, nested, false)}\n${indent}]`;
+      if (node.elements.length === 0) return ts`[]`;
+      const nested = ts`${indent}${INDENT}`;
+      return ts`[\n${nested}${join(node.elements, ts`,\n${nested}`, nested, false)}\n${indent}]`;
     }
     case "union":
     case "intersection":
       // The TypeScript printer parenthesises nested unions and intersections in both positions.
-      return join(node.types, node.kind === "union" ? " | " : " & ", indent, true);
+      return join(node.types, node.kind === "union" ? BAR : AMPERSAND, indent, true);
     case "object":
       return printMembers(node.members, indent);
   }
 }
 
-function printMembers(members: Member[], indent: string): string {
-  if (members.length === 0) return "{}";
-  const nested = indent + INDENT;
-  let out = "{\n";
-  for (const member of members) {
-    out += printDoc(member.doc, nested);
-    out += nested + (member.index ? `[${member.key}: string]` : member.key) + (member.optional ? "?: " : ": ");
-    out += print(member.type, nested) + ";\n";
-  }
-  return `${out}${indent}}`;
-}
+const KEYWORDS: Record<Keyword, Code> = {
+  string: ts`string`,
+  number: ts`number`,
+  boolean: ts`boolean`,
+  unknown: ts`unknown`,
+  never: ts`never`,
+  null: ts`null`,
+  undefined: ts`undefined`,
+};
 
-export function printDoc(lines: string[], indent: string): string {
-  if (lines.length === 0) return "";
-  if (lines.length === 1) return `${indent}/** ${lines[0] as string} */\n`;
-  let out = `${indent}/**\n`;
-  for (const line of lines) out += line === "" ? `${indent} *\n` : `${indent} * ${line}\n`;
-  return `${out}${indent} */\n`;
+function printMembers(members: Member[], indent: Code): Code {
+  if (members.length === 0) return ts`{}`;
+  const nested = ts`${indent}${INDENT}`;
+  let out = ts`{\n`;
+  for (const member of members) {
+    const key = member.index ? ts`[${member.key}: string]` : member.key;
+    out = ts`${out}${commentBlock(member.doc, nested)}${nested}${key}${member.optional ? ts`?: ` : ts`: `}${print(member.type, nested)};\n`;
+  }
+  return ts`${out}${indent}}`;
 }
 
 /** `export interface name { … }` for a non-empty object, `export type name = …;` otherwise. */
-export function declaration(name: string, node: TypeNode): string {
+export function declaration(name: Code, node: TypeNode): Code {
   if (node.kind === "object" && node.members.length > 0) {
-    return `export interface ${name} ${printMembers(node.members, "")}\n`;
+    return ts`export interface ${name} ${printMembers(node.members, EMPTY)}\n`;
   }
-  return `export type ${name} = ${print(node, "")};\n`;
+  return ts`export type ${name} = ${print(node, EMPTY)};\n`;
 }

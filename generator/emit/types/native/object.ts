@@ -3,20 +3,24 @@
  * `$defs`, and additionalProperties/patternProperties as a `[key: string]` index signature intersected with the
  * named members — exactly where openapi-typescript puts them.
  */
+import { ts } from "../../code.js";
 import { docLines } from "./comments.js";
 import { at, ref, type Context } from "./context.js";
 import { memberKey } from "./keys.js";
 import { generic, intersection, objectType, union, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
-import { discriminatorValue, isObject, literal, schemaType } from "./schema.js";
+import { discriminatorValue, isObject, literal } from "./values.js";
 
 type Schema = Record<string, unknown>;
+
+/** schema.ts's `schemaType`, passed in: the two recurse into each other, and an import each way would be a cycle. */
+export type TypeOf = (ctx: Context, schema: unknown, path: string) => TypeNode;
 
 function marked(type: TypeNode, value: unknown): TypeNode {
   if (!isObject(value)) return type;
   const readOnly = Boolean(value.readOnly);
   const writeOnly = Boolean(value.writeOnly);
   if (readOnly === writeOnly) return type;
-  return generic(readOnly ? "$Read" : "$Write", [type]);
+  return generic(readOnly ? ts`$Read` : ts`$Write`, [type]);
 }
 
 function discriminatorMember(ctx: Context, schema: Schema, path: string): Member | undefined {
@@ -32,7 +36,7 @@ function discriminatorMember(ctx: Context, schema: Schema, path: string): Member
   };
 }
 
-function propertyMembers(ctx: Context, schema: Schema, path: string): Member[] {
+function propertyMembers(ctx: Context, schema: Schema, path: string, schemaType: TypeOf): Member[] {
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? (schema.required as unknown[]) : [];
   return Object.entries(properties).map(([key, value]) => {
@@ -45,17 +49,17 @@ function propertyMembers(ctx: Context, schema: Schema, path: string): Member[] {
   });
 }
 
-function defsMember(ctx: Context, defs: Schema, path: string): Member {
+function defsMember(ctx: Context, defs: Schema, path: string, schemaType: TypeOf): Member {
   const members = Object.entries(defs).map(([key, value]) => ({
     doc: docLines(value),
     key: memberKey(key),
     optional: false,
     type: marked(schemaType(ctx, value, at(ctx, [path, "$defs", key])), value),
   }));
-  return { doc: [], key: "$defs", optional: false, type: objectType(members) };
+  return { doc: [], key: ts`$defs`, optional: false, type: objectType(members) };
 }
 
-export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode | undefined {
+export function objectCore(ctx: Context, schema: Schema, path: string, schemaType: TypeOf): TypeNode | undefined {
   const members: Member[] = [];
   const discriminator = discriminatorMember(ctx, schema, path);
   if (discriminator) members.push(discriminator);
@@ -66,13 +70,14 @@ export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode
   if (!hasProperties && !additional && !patterns && !schema.$defs) {
     return members.length > 0 ? objectType(members) : undefined;
   }
-  if (hasProperties) members.push(...propertyMembers(ctx, schema, path));
-  if (isObject(schema.$defs) && Object.keys(schema.$defs).length > 0) members.push(defsMember(ctx, schema.$defs, path));
+  if (hasProperties) members.push(...propertyMembers(ctx, schema, path, schemaType));
+  if (isObject(schema.$defs) && Object.keys(schema.$defs).length > 0)
+    members.push(defsMember(ctx, schema.$defs, path, schemaType));
   const indexTypes: TypeNode[] = [];
   if (isObject(additional) && Object.keys(additional).length > 0) indexTypes.push(schemaType(ctx, additional, path));
   if (additional === true || (isObject(additional) && Object.keys(additional).length === 0)) indexTypes.push(UNKNOWN);
   if (isObject(patterns)) for (const value of Object.values(patterns)) indexTypes.push(schemaType(ctx, value, path));
   if (indexTypes.length === 0) return members.length > 0 ? objectType(members) : undefined;
-  const index: Member = { doc: [], key: "key", index: true, optional: false, type: union(indexTypes) };
+  const index: Member = { doc: [], key: ts`key`, index: true, optional: false, type: union(indexTypes) };
   return intersection([...(members.length > 0 ? [objectType(members)] : []), objectType([index])]);
 }

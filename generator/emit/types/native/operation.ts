@@ -2,16 +2,18 @@
  * Operations as openapi-typescript shapes them: `{ parameters: { query, header, path, cookie }, requestBody,
  * responses: { [status]: { headers, content } } }` — the structure generator/runtime/types.ts indexes into.
  */
+import { ts, type CommentLine } from "../../code.js";
 import { docLines } from "./comments.js";
 import { at, ref, resolve, type Context } from "./context.js";
 import { memberKey } from "./keys.js";
 import { NEVER, objectType, STRING, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
 import type { ResolvedParameter } from "./refs.js";
-import { isObject, schemaType } from "./schema.js";
+import { schemaType } from "./schema.js";
+import { isObject } from "./values.js";
 
 type Node = Record<string, unknown>;
 
-const member = (key: string, type: TypeNode, optional = false, doc: string[] = []): Member => ({
+const member = (key: string, type: TypeNode, optional = false, doc: CommentLine[] = []): Member => ({
   doc,
   key: memberKey(key),
   optional,
@@ -79,7 +81,7 @@ export function responseType(ctx: Context, response: Node, path: string): TypeNo
     const optional = !hasRef(header) && !(isObject(header) && header.required);
     return member(name, type, optional, docLines(header));
   });
-  headers.push({ doc: [], key: "name", index: true, optional: false, type: UNKNOWN });
+  headers.push({ doc: [], key: ts`name`, index: true, optional: false, type: UNKNOWN });
   const content = mediaMembers(ctx, response.content, path, false);
   return objectType([
     member("headers", objectType(headers)),

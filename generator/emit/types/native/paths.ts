@@ -5,7 +5,7 @@ import { memberKey } from "./keys.js";
 import { NEVER, objectType, type Member, type TypeNode } from "./nodes.js";
 import { operationMembers, parametersMember } from "./operation.js";
 import { createRef } from "./refs.js";
-import { isObject } from "./schema.js";
+import { isObject } from "./values.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -41,7 +41,7 @@ export function pathItemType(ctx: Context, item: Record<string, unknown>, path: 
   ];
   for (const [method, operation, segments] of entries) {
     if (!operation) {
-      members.push({ doc: [], key: method, optional: true, type: NEVER });
+      members.push({ doc: [], key: memberKey(method), optional: true, type: NEVER });
       continue;
     }
     if (!isObject(operation)) continue;

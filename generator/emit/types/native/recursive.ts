@@ -6,8 +6,10 @@
  * A cycle with no array, tuple or object on it at all (`A: {allOf: [{$ref: A}]}`) has no type but `unknown`: that
  * back-reference is printed as `unknown`. Every other schema prints exactly as before (openapi-typescript identity).
  */
-import { stringLiteral } from "../../safe.js";
+import { identifier, stringLiteral } from "../../safe.js";
+import type { Code } from "../../code.js";
 import { text, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
+import { claimName } from "../../../openapi/names.js";
 
 const schemaRef = (name: string) => `components["schemas"][${stringLiteral(name)}]`;
 
@@ -108,7 +110,7 @@ export interface RecursiveAliases {
   /** The schema members, those on an immediate cycle pointing at their alias. */
   members: Member[];
   /** `export type $Recursive_… = …;` declarations, in member order. */
-  aliases: Array<{ name: string; type: TypeNode }>;
+  aliases: Array<{ name: Code; type: TypeNode }>;
 }
 
 /** `names[i]` is the schema name of `members[i]`. */
@@ -135,13 +137,11 @@ export function breakRecursiveSchemas(names: string[], members: Member[]): Recur
   );
   const hopeless = cyclic(names, restricted);
   const taken = new Set<string>();
-  const aliasOf = new Map<string, string>();
+  const aliasOf = new Map<string, Code>();
   for (const name of names.filter((n) => recursive.has(n))) {
     const base = `$Recursive_${name.replace(/[^A-Za-z0-9_$]/g, "_")}`;
-    let alias = base;
-    for (let n = 2; taken.has(alias); n++) alias = `${base}${n}`;
-    taken.add(alias);
-    aliasOf.set(name, alias);
+    // `$Recursive_` + [A-Za-z0-9_$]: already an identifier, which identifier() keeps as it is.
+    aliasOf.set(name, identifier(claimName(taken, base)));
   }
   const aliases: RecursiveAliases["aliases"] = [];
   const out = members.map((member, i) => {
