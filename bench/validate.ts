@@ -9,6 +9,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
@@ -215,6 +216,7 @@ function format(n: number): string {
 }
 
 export async function run(): Promise<void> {
+  const loadBefore = os.loadavg()[0] ?? 0;
   const rows: string[] = [];
   const ratios: Array<{ is: number; ajv: number; zod: number; valid: boolean }> = [];
   const apis = [...new Set(CASES.map((c) => c.api))];
@@ -255,7 +257,8 @@ export async function run(): Promise<void> {
     "## Validation throughput (ops/s, higher is better)",
     "",
     `Machine: ${machineLine()}. Reproduce: \`npm run bench -- validate\`. Each cell is the best of ${ROUNDS}`,
-    `interleaved ${DURATION_MS} ms runs after a warm-up, all in one process.`,
+    `interleaved ${DURATION_MS} ms runs after a warm-up, all in one process. Load average (1 min) of the machine`,
+    `(shared with other jobs): ${loadBefore.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     "Ours: validators.ts generated for the api (and the runtime modules it imports) as tsc emits it (our own",
     "compiler, docs/decisions/0110-native-validators.md; formats asserted; patterns on V8 where provably linear,",
     "else RE2). The `fixture` rows come from bench/fixtures/patterns-formats.yaml. Ajv: Ajv 2020 + ajv-formats compiling the",
