@@ -7,7 +7,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
-import { CPU_DIR } from "./cpu-setup-dir.js";
+import { cpuDir } from "./cpu-setup-dir.js";
+
+const CPU_DIR = cpuDir(process.ppid);
 
 const TICK_MS = 10; // CLK_TCK is 100 on Linux
 

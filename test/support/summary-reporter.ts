@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Reporter, TestCase, TestModule } from "vitest/node";
-import { CPU_DIR } from "./cpu-setup-dir.js";
+import { cpuDir } from "./cpu-setup-dir.js";
+
+const CPU_DIR = cpuDir(process.pid);
 
 const SHOWN = 10;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
@@ -35,6 +37,7 @@ export default class SummaryReporter implements Reporter {
     }
     const name = (module: TestModule) => path.relative(process.cwd(), module.moduleId);
     const cpu = cpuByFile();
+    rmSync(CPU_DIR, { recursive: true, force: true });
     const all = [...testModules].map((m) => ({
       name: name(m),
       ms: m.diagnostic().collectDuration + m.diagnostic().duration,
@@ -46,9 +49,9 @@ export default class SummaryReporter implements Reporter {
       .sort((a, b) => b.ms - a.ms)
       .slice(0, SHOWN);
     const cpuTotal = all.reduce((sum, f) => sum + (f.cpu ?? 0), 0);
-    // Every file's times, for comparing runs (the console shows only the top ten).
+    // Every file's times (CPU s, wall s, file) in .tmp/test-times.tsv, for comparing runs (the console shows ten).
     writeFileSync(
-      path.join(CPU_DIR, "..", "test-times.tsv"),
+      path.join(CPU_DIR, "..", "..", "test-times.tsv"),
       [...all]
         .sort((a, b) => (b.cpu ?? 0) - (a.cpu ?? 0))
         .map((f) => `${((f.cpu ?? 0) / 1000).toFixed(1)}\t${(f.ms / 1000).toFixed(1)}\t${f.name}\n`)

@@ -17,21 +17,25 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const parsed = new Map<string, ts.SourceFile>();
 const options = new Map<Profile, ts.CompilerOptions>();
 
+function readConfig(file: string): ts.ParsedCommandLine {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    file,
+    { noEmit: true },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  if (!config) throw new Error(`${file} could not be read`);
+  return config;
+}
+
 function optionsOf(profile: Profile): ts.CompilerOptions {
   let found = options.get(profile);
   if (!found) {
-    const config = ts.getParsedCommandLineOfConfigFile(
-      path.join(ROOT, profile),
-      { noEmit: true },
-      {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => {
-          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-        },
-      },
-    );
-    if (!config) throw new Error(`${profile} could not be read`);
-    found = config.options;
+    found = readConfig(path.join(ROOT, profile)).options;
     options.set(profile, found);
   }
   return found;
@@ -48,7 +52,17 @@ export function tsFilesUnder(dir: string): string[] {
 
 /** One program over `rootNames`; its diagnostics as tsc prints them (`file(line,col): error TSnnnn: …`). */
 export function typecheckFiles(rootNames: string[], profile: Profile = "tsconfig.json"): string[] {
-  const compilerOptions = optionsOf(profile);
+  return check(rootNames, optionsOf(profile));
+}
+
+/** `tsc -p <tsconfig>` of any project (a user's, outside the checkout too), in-process, with the shared lib files. */
+export function typecheckProject(tsconfig: string): string[] {
+  const config = readConfig(tsconfig);
+  if (config.errors.length > 0) return config.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return check(config.fileNames, config.options);
+}
+
+function check(rootNames: string[], compilerOptions: ts.CompilerOptions): string[] {
   const host = ts.createCompilerHost(compilerOptions, true);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, language, onError, shouldCreate) => {

@@ -7,6 +7,7 @@ import { banner } from "../banner.js";
 import type { Emitter, EmittedFile } from "../emitter.js";
 import { docComment, jsonLiteral, propertyKey } from "../safe.js";
 import { operationCode } from "./operation.js";
+import { claimName } from "../../openapi/names.js";
 import { defaultBaseUrl, optionsCode } from "./options.js";
 
 export interface ClientEmitterOptions {
@@ -118,10 +119,7 @@ function groups(operations: OperationModel[], codes: Map<OperationModel, ReturnT
   const claim = (group: string, wanted: string): string => {
     const names = taken.get(group) ?? new Set<string>();
     taken.set(group, names);
-    let candidate = wanted;
-    for (let n = 2; names.has(candidate); n++) candidate = `${wanted}${n}`;
-    names.add(candidate);
-    return candidate;
+    return claimName(names, wanted);
   };
   for (const group of new Set(operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
   for (const op of operations) {

@@ -8,7 +8,10 @@ import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
 import { operationDoc } from "./docs.js";
 import { inlineSchemaType } from "../types/native/index.js";
 import { mediaKind, sseIsJson, sseItemDataSchema } from "./media.js";
+import { encodingSpec, partHeadersType } from "./part-headers.js";
 import { responseHeadersSpec, responseHeadersType } from "./response-headers.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
+import { claimName } from "../../openapi/names.js";
 
 export interface OperationCode {
   types: string;
@@ -16,8 +19,6 @@ export interface OperationCode {
   /** Members of the group object (method, and pager when paginated), keyed by member name. */
   members: Array<{ name: string; render: (finalName: string) => string }>;
 }
-
-const JSON_LIKE = /^application\/(?:[\w.+-]*\+)?json$/i;
 
 export function pickMedia(content: MediaModel[]): MediaModel | undefined {
   return content[0];
@@ -78,15 +79,14 @@ function successType(alias: string, response: ResponseModel): string {
 }
 
 function unique(names: string[], wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; names.includes(candidate); n++) candidate = `${wanted}${n}`;
+  const candidate = claimName(new Set(names), wanted);
   names.push(candidate);
   return candidate;
 }
 
 function acceptList(op: OperationModel): string[] {
   const media = [...new Set(op.responses.filter((r) => r.isSuccess).flatMap((r) => r.content.map((c) => c.mediaType)))];
-  const json = media.filter((m) => JSON_LIKE.test(m));
+  const json = media.filter((m) => isJsonMedia(m));
   return (json.length > 0 ? json : media).filter((m) => m !== "*/*").sort();
 }
 
@@ -116,6 +116,7 @@ export function operationCode(
   const requestMedia = op.requestBody?.content ?? [];
   const media = pickMedia(requestMedia);
   const manyMedia = requestMedia.length > 1;
+  const partHeaders = partHeadersType(doc, requestMedia);
   const sseMedia = success.flatMap((r) => r.content).find((m) => mediaKind(m.mediaType) === "sse");
   const sseResponse = sseMedia ? success.find((r) => r.content.includes(sseMedia)) : undefined;
   const optionFields = [
@@ -125,9 +126,15 @@ export function operationCode(
       : "",
     cookies.length > 0 ? `cookies${cookiesRequired ? "" : "?"}: CookieParams<${alias}, ${cookieNames}>` : "",
     manyMedia ? "contentType?: M" : "",
+    partHeaders ? `partHeaders?: ${partHeaders}` : "",
     "parseAs?: P",
   ].filter(Boolean);
-  const omitted = ['"parseAs"', '"contentType"', ...(headers.length > 0 ? ['"headers"'] : [])].join(" | ");
+  const omitted = [
+    '"parseAs"',
+    '"contentType"',
+    ...(headers.length > 0 ? ['"headers"'] : []),
+    ...(partHeaders ? ['"partHeaders"'] : []),
+  ].join(" | ");
   const mediaParam = manyMedia ? `, M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}` : "";
   const mediaArg = manyMedia ? ", M" : "";
   const types = [
@@ -145,7 +152,7 @@ export function operationCode(
 
   const accept = acceptList(op);
   const security = op.security.map((alt) => alt.filter((k) => securityKeys.has(k)));
-  const encoding = Object.fromEntries(requestMedia.flatMap((m) => (m.encoding ? [[m.mediaType, m.encoding]] : [])));
+  const encoding = encodingSpec(requestMedia);
   const params = paramSpecs(op);
   const responseHeaders = responseHeadersSpec(doc, op);
   const idempotencyHeader = op.headerParams.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;

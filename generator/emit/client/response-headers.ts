@@ -4,7 +4,7 @@
  * status, each value typed from types.ts (`ResponseHeader<Op, 200, "X-Rate-Limit-Remaining">`).
  */
 import type { OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
-import { deref } from "../../model/refs.js";
+import { deref } from "../../openapi/pointer.js";
 import type { OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import type { HeaderScalar, ResponseHeaderSpec } from "../../runtime/response-headers.js";
 import { propertyKey, stringLiteral } from "../safe.js";
