@@ -7,7 +7,7 @@ import { banner } from "../banner.js";
 import type { Emitter, EmittedFile } from "../emitter.js";
 import { docComment, jsonLiteral, propertyKey } from "../safe.js";
 import { operationCode } from "./operation.js";
-import { claimName } from "../../openapi/names.js";
+import { memberNames } from "./members.js";
 import { defaultBaseUrl, optionsCode } from "./options.js";
 
 export interface ClientEmitterOptions {
@@ -115,16 +115,10 @@ const WITH_REQUIRED = "type WithRequired<T, K extends keyof T> = T & { [P in K]-
 function groups(operations: OperationModel[], codes: Map<OperationModel, ReturnType<typeof operationCode>>): string {
   const byGroup = new Map<string, string[]>();
   const topLevel: string[] = [];
-  const taken = new Map<string, Set<string>>();
-  const claim = (group: string, wanted: string): string => {
-    const names = taken.get(group) ?? new Set<string>();
-    taken.set(group, names);
-    return claimName(names, wanted);
-  };
-  for (const group of new Set(operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
+  const names = memberNames(operations, (op) => (codes.get(op)?.members ?? []).map((m) => m.name));
   for (const op of operations) {
-    for (const member of codes.get(op)?.members ?? []) {
-      const code = member.render(claim(op.group ?? "", member.name));
+    for (const [i, member] of (codes.get(op)?.members ?? []).entries()) {
+      const code = member.render(names.get(op)?.[i] ?? member.name);
       if (op.group === undefined) topLevel.push(code.replace(/^ {2}/gm, ""));
       else byGroup.set(op.group, [...(byGroup.get(op.group) ?? []), code]);
     }
