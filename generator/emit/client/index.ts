@@ -10,7 +10,7 @@ import { defineEmitter, type CodeFile } from "../emitter.js";
 import { docComment, identifier, jsonLiteral, propertyKey } from "../safe.js";
 import { ClientContext, RUNTIME } from "./context.js";
 import { operationAlias, operationCode, type OperationCode } from "./operation.js";
-import { claimName } from "../../openapi/names.js";
+import { memberNames } from "./members.js";
 import { defaultBaseUrl, optionsCode } from "./options.js";
 
 export interface ClientEmitterOptions {
@@ -80,16 +80,10 @@ function collapseBlankLines(code: Code): Code {
 function groups(operations: OperationModel[], codes: Map<OperationModel, OperationCode>): Code {
   const byGroup = new Map<string, Code[]>();
   const topLevel: Code[] = [];
-  const taken = new Map<string, Set<string>>();
-  const claim = (group: string, wanted: string): string => {
-    const names = taken.get(group) ?? new Set<string>();
-    taken.set(group, names);
-    return claimName(names, wanted);
-  };
-  for (const group of new Set(operations.flatMap((op) => (op.group ? [op.group] : [])))) claim("", group);
+  const names = memberNames(operations, (op) => (codes.get(op)?.members ?? []).map((m) => m.name));
   for (const op of operations) {
-    for (const member of codes.get(op)?.members ?? []) {
-      const code = member.render(claim(op.group ?? "", member.name));
+    for (const [i, member] of (codes.get(op)?.members ?? []).entries()) {
+      const code = member.render(names.get(op)?.[i] ?? member.name);
       // Untagged members sit two spaces further out: layout of code already built, not spec text.
       if (op.group === undefined) topLevel.push(code.replace(/^ {2}/gm, "") as Code);
       else byGroup.set(op.group, [...(byGroup.get(op.group) ?? []), code]);
