@@ -4,7 +4,7 @@
  * `encoding` allows, object parts are JSON), and turned into two values: one for the schema (a file counts as a
  * string of its size) and one to echo (a file as `{ filename, contentType, size }`, so a test can see what arrived).
  */
-import { follow, isRecord } from "../openapi/pointer.js";
+import { escapeSegment, follow, isRecord } from "../openapi/pointer.js";
 import { mediaClass } from "../openapi/media-types.js";
 import { BodyError } from "./media.js";
 import type { Issue } from "./schemas.js";
@@ -48,7 +48,7 @@ export async function parseMultipart(bytes: Buffer, contentType: string, rules: 
     if (name === "__proto__" || name === "constructor" || name === "prototype") continue;
     const schema = resolve(rules.doc, props[name]);
     const itemSchema = schema?.type === "array" ? resolve(rules.doc, schema.items) : schema;
-    const at = `/body/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const at = `/body/${escapeSegment(name)}`;
     const parsed = await partValue(part, itemSchema, encodingOf(rules.encoding, name), at, issues);
     const headers = declared.get(name);
     if (headers && rawHeaders) {

@@ -2,7 +2,7 @@
  * Synthesises a small, deterministic value for a schema when the document gives no example. Best effort: the
  * caller validates the result and falls back, so an exotic schema (patterns, `not`) can only cost realism.
  */
-import { escapeSegment, getAt, isRecord } from "../openapi/pointer.js";
+import { escapeSegment, getAt, isRecord, unescapeSegment } from "../openapi/pointer.js";
 import { numberFor, num, stringFor } from "./scalars.js";
 
 const MAX_DEPTH = 6;
@@ -37,7 +37,7 @@ function nameAt(at: string): string | undefined {
     .slice(1)
     .filter((s) => !/^\d+$/.test(s));
   const last = segments[segments.length - 1];
-  return last?.replace(/~1/g, "/").replace(/~0/g, "~");
+  return last === undefined ? undefined : unescapeSegment(last);
 }
 
 export function synthesize(doc: unknown, schema: unknown, options: SynthOptions = {}): unknown {

@@ -6,7 +6,7 @@
 import type { OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
 import { deref } from "../../openapi/pointer.js";
 import type { MediaModel } from "../../model/types.js";
-import { mediaClass } from "../../openapi/media-types.js";
+import { isJsonMedia, mediaClass } from "../../openapi/media-types.js";
 
 export type MediaKind = "json" | "text" | "binary" | "form" | "sse";
 
@@ -25,7 +25,7 @@ export function sseIsJson(doc: OpenApiDocument, media: MediaModel): boolean {
   const data = props?.data !== undefined ? deref<SchemaObject>(doc, props.data) : resolved;
   const type = data.type;
   // 3.2 style: JSON carried in a string (`contentMediaType: application/json`, `contentSchema`).
-  if (type === "string" && typeof data.contentMediaType === "string") return /json/i.test(data.contentMediaType);
+  if (type === "string" && typeof data.contentMediaType === "string") return isJsonMedia(data.contentMediaType);
   return !(
     type === "string" ||
     (Array.isArray(type) && type.length > 0 && type.every((t) => t === "string" || t === "null"))
@@ -43,7 +43,7 @@ export function sseItemDataSchema(doc: OpenApiDocument, media: MediaModel): unkn
   const props = item.properties as Record<string, SchemaObject> | undefined;
   if (props?.data === undefined) return media.itemSchema;
   const data = deref<SchemaObject>(doc, props.data);
-  if (data.type === "string" && typeof data.contentMediaType === "string" && /json/i.test(data.contentMediaType)) {
+  if (data.type === "string" && typeof data.contentMediaType === "string" && isJsonMedia(data.contentMediaType)) {
     return data.contentSchema ?? true;
   }
   return props.data;
