@@ -46,7 +46,7 @@ function resolve(from, specifier) {
   });
 }
 
-/** Static imports and re-exports of each file (dynamic `import()` is a deliberate lazy edge, not counted). */
+/** Imports, re-exports and dynamic `import()`s of each file: a lazy edge still ties the two modules together. */
 export function importGraph(files) {
   const graph = new Map();
   for (const file of files) {

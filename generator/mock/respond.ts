@@ -60,8 +60,11 @@ export function successStatus(op: MockOperation): number {
 export function buildReply(registry: SchemaRegistry, op: MockOperation, status: number, request: ReplyRequest): Reply {
   const response = responseFor(op, status);
   const reply = bodyReply(registry, op, response, status, request);
-  // Paging headers (Link) go after the documented ones: they say where the next page really is.
-  const headers = { ...(response ? documentedHeaders(registry, response) : {}), ...reply.headers };
+  const documented = response ? documentedHeaders(registry, response) : {};
+  // Link pagination: the paging answer owns `Link` (absent on the last page), never a synthesised sample.
+  if (op.pagination?.style === "link" && status < 300)
+    for (const name of Object.keys(documented)) if (name.toLowerCase() === "link") delete documented[name];
+  const headers = { ...documented, ...reply.headers };
   return Object.keys(headers).length > 0 ? { ...reply, headers } : reply;
 }
 

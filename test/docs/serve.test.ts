@@ -1,5 +1,4 @@
 /** The preview server over real HTTP on 127.0.0.1: files are served, nothing outside the root is. */
-import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +9,8 @@ import { createDocsServer } from "../../generator/docs/docs-server.js";
 import { parseServeArgs } from "../../generator/docs/serve.js";
 import { createStaticServer } from "../../generator/docs/static-server.js";
 import { startMock } from "../../generator/mock/server.js";
+import { runCli } from "../support/cli.js";
+import { spawnTs } from "../support/tsx.js";
 import { ROOT } from "./build-helpers.js";
 
 let dir: string;
@@ -83,11 +84,8 @@ describe("docs static server", () => {
 });
 
 describe("npm run docs:serve", () => {
-  const run = (args: string[]) =>
-    spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "generator/docs/serve.ts"), ...args], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+  // The servers run as the npm script runs them (one node with tsx's loader); bad input is checked in-process.
+  const run = (args: string[]) => spawnTs("generator/docs/serve.ts", args, dir);
 
   it("serves the folder on 127.0.0.1 and prints the URL", async () => {
     const child = run(["--port", "0", "--dir", "site"]);
@@ -133,12 +131,9 @@ describe("npm run docs:serve", () => {
     ["a missing folder", ["--dir", "nope"], /nope\/ does not exist; run `contactgen docs` \(npm run docs\) first/],
     ["a bad port", ["--port", "http"], /--port must be an integer.*\nusage: contactgen docs serve/],
   ])("explains %s", async (_name, args, message) => {
-    const child = run(args);
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
+    const { code, stderr } = await runCli(["docs", "serve", ...args], dir);
     expect(code).toBe(2);
-    expect(err).toMatch(message);
+    expect(stderr).toMatch(message);
   });
 });
 

@@ -1,7 +1,8 @@
 /** `npm run mock` end to end: the CLI serves a configured API or any `--spec` file, and explains bad input. */
 import { describe, it } from "vitest";
 import { CORPUS, NO_CORPUS } from "../support/shared.js";
-import { runTs, spawnTs } from "../support/tsx.js";
+import { runCli } from "../support/cli.js";
+import { ROOT, spawnTs } from "../support/tsx.js";
 
 /** Starts the CLI and resolves with its base URL once it prints it, plus a stop function. */
 function start(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
@@ -28,9 +29,10 @@ function start(args: string[]): Promise<{ url: string; stop: () => Promise<numbe
   });
 }
 
-const run = (args: string[]) => runTs("generator/mock/cli.ts", args);
+/** Bad input never starts a server: in-process (test/support/cli.ts), the entry's own command. */
+const run = (args: string[]) => runCli(["mock", ...args], ROOT);
 
-// Each case spawns tsx (about two seconds of start-up): run them side by side.
+// The server cases spawn tsx (about two seconds of start-up): run them side by side.
 describe.concurrent("mock CLI", () => {
   const KARE_UPDATE = {
     method: "PATCH",

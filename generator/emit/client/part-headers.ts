@@ -3,11 +3,11 @@
  * (content type, style, and for multipart parts the headers the document declares, with their serialisation), and
  * the type of the per-call `partHeaders` option (values typed from each header's schema; required ones required).
  */
-import type { OpenApiDocument } from "../../load/openapi-types.js";
 import type { EncodingModel, MediaModel, ParameterModel } from "../../model/types.js";
 import type { FieldEncoding } from "../../runtime/body.js";
-import { inlineSchemaType } from "../types/native/index.js";
+import { EMPTY, join, ts, type Code } from "../code.js";
 import { propertyKey } from "../safe.js";
+import type { ClientContext } from "./context.js";
 
 function fieldEncoding(encoding: EncodingModel): FieldEncoding {
   const { headers, ...rest } = encoding;
@@ -45,15 +45,15 @@ function partsWithHeaders(media: MediaModel[]): Array<[string, ParameterModel[]]
 }
 
 /** `{ file?: { "X-Checksum": string; … } }`, or undefined when no part declares headers. */
-export function partHeadersType(doc: OpenApiDocument, media: MediaModel[]): string | undefined {
+export function partHeadersType(ctx: ClientContext, media: MediaModel[]): Code | undefined {
   const parts = partsWithHeaders(media);
   if (parts.length === 0) return undefined;
   const fields = parts.map(([field, headers]) => {
     const members = headers.map((h) => {
-      const type = inlineSchemaType(doc, h.schema).type.replace(/\n\s*/g, " ");
-      return `${propertyKey(h.name)}${h.required ? "" : "?"}: ${type}`;
+      const type = ctx.schemaType(h.schema);
+      return ts`${propertyKey(h.name)}${h.required ? EMPTY : ts`?`}: ${type}`;
     });
-    return `${propertyKey(field)}?: { ${members.join("; ")} }`;
+    return ts`${propertyKey(field)}?: { ${join(members, "; ")} }`;
   });
-  return `{ ${fields.join("; ")} }`;
+  return ts`{ ${join(fields, "; ")} }`;
 }
