@@ -16,7 +16,7 @@ export type EmitterEntry =
 const BUILT_IN: Record<string, () => Promise<AnyEmitterDefinition>> = {
   types: async () => (await import("./types/index.js")).typesEmitter,
   client: async () => (await import("./client/index.js")).clientDefinition,
-  validators: async () => (await import("./transitional.js")).validatorsDefinition,
+  validators: async () => (await import("./validators/index.js")).validatorsDefinition,
   index: async () => (await import("./index-file.js")).indexEmitter,
   runtime: async () => (await import("./runtime-files.js")).runtimeEmitter,
   "tanstack-query": async () => (await import("./tanstack/index.js")).tanstackQueryEmitter,

@@ -270,6 +270,9 @@ export function __validate(check: $C, direction: number, value: unknown): Valida
     check(value, 0, null, issues);
   } catch (error) {
     return $failure(error);
+  } finally {
+    // The keys recorded for paths belong to the payload: do not keep them (or a long key) alive after the call.
+    if ($P.length > 0) $P.length = 0;
   }
   if (issues.length <= MAX_ISSUES) return issues;
   const more = issues.length - MAX_ISSUES;

@@ -8,6 +8,7 @@
  * Keyword code is in keywords.ts; this file names functions, resolves references and writes applicators.
  */
 import { stringLiteral } from "../safe.js";
+import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
 import { bodyOf, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
@@ -21,17 +22,6 @@ export interface CompileOptions {
   js?: boolean;
   /** Lenient mode (the mock): a pattern no linear engine runs is reported here and not checked, instead of thrown. */
   onBadPattern?: (error: PatternError) => void;
-}
-
-/** A function to call: its name and the schema resource it belongs to (for the dynamic scope). */
-export interface Callee {
-  name: string;
-  resource: string;
-  /**
-   * A subschema that only checks a type (`{type: string}`): the test of a value that fails it (in terms of `d`) and
-   * the index of its message (TYPE_MESSAGES), so a caller can check it in place instead of calling (no call, no frame, nothing to inline).
-   */
-  inline?: { fails: string; type: string };
 }
 
 /** The body of a type-only subschema, as keywords.ts writes it. */
@@ -48,10 +38,9 @@ export class PatternError extends Error {
   }
 }
 
-export const ACCEPT = "$yes";
-export const REJECT = "$no";
+export { ACCEPT, REJECT, type Callee } from "./callee.js";
 
-export class Compiler {
+export class Compiler implements BodyCompiler {
   readonly declarations: string[] = [];
   /** Declarations that read functions when the module loads (dynamic-scope tables): after every function. */
   readonly tail: string[] = [];

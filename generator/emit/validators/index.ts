@@ -6,7 +6,8 @@
  */
 import { SpecError } from "../../load/spec-error.js";
 import type { ApiModel } from "../../model/types.js";
-import type { EmittedFile, Emitter } from "../emitter.js";
+import type { Code } from "../code.js";
+import { defineEmitter } from "../emitter.js";
 import { Compiler, PatternError } from "./compiler.js";
 import { normalizeSchema } from "./dialect.js";
 import { normalizeDocument } from "./dialect-document.js";
@@ -25,7 +26,7 @@ export interface ValidatorsEmitterOptions {
   assertFormats?: boolean;
 }
 
-export function generateValidators(model: ApiModel, options: ValidatorsEmitterOptions = {}): string {
+export function generateValidators(model: ApiModel, options: ValidatorsEmitterOptions = {}): Code {
   const plan = planTargets(model);
   let location = "";
   try {
@@ -73,13 +74,26 @@ export function generateValidators(model: ApiModel, options: ValidatorsEmitterOp
   }
 }
 
-export function createValidatorsEmitter(options: ValidatorsEmitterOptions = {}): Emitter {
-  return {
-    name: "validators",
-    async emit(model: ApiModel): Promise<EmittedFile[]> {
-      return [{ path: "validators.ts", contents: generateValidators(model, options) }];
-    },
-  };
+function parseValidatorsOptions(raw: Readonly<Record<string, unknown>>): ValidatorsEmitterOptions {
+  const options: ValidatorsEmitterOptions = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key !== "typed" && key !== "assertFormats")
+      throw new Error(`unknown option ${key} (allowed: typed, assertFormats)`);
+    if (typeof value !== "boolean") throw new Error(`options.${key} must be true or false`);
+    options[key] = value;
+  }
+  return options;
 }
 
-export const validatorsEmitter: Emitter = createValidatorsEmitter();
+export const validatorsDefinition = defineEmitter<ValidatorsEmitterOptions>({
+  name: "validators",
+  description: "validators.ts: type guards and issue lists per component schema and operation",
+  requires: ["types"],
+  // The client's description loads operationValidators from ./validators.js when this is in the set.
+  provides: ["operation-validators", "schema-validators"],
+  files: ["validators.ts"],
+  parseOptions: parseValidatorsOptions,
+  async emit({ model, options }) {
+    return [{ path: "validators.ts", contents: generateValidators(model, options) }];
+  },
+});

@@ -7,15 +7,11 @@
  * (collecting only) and gives its members' depth; `$i` joins a JSON Pointer only for an issue it records.
  */
 import { jsonLiteral, propertyAccess, stringLiteral } from "../safe.js";
-import { ACCEPT, REJECT, type Callee, type Compiler } from "./compiler.js";
+import { ACCEPT, REJECT, type BodyCompiler as Compiler, type Callee, type SubschemaContext } from "./callee.js";
 import { message, pointerSegment } from "./messages.js";
 import { __formats } from "../../runtime/formats.js";
 
-export interface BodyContext {
-  base: string;
-  resource: string;
-  location: string;
-}
+export type BodyContext = SubschemaContext;
 
 const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 const TYPE_TEST: Record<string, string> = {
