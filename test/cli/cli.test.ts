@@ -110,7 +110,7 @@ describe("bad input: one line, usage, exit 2, no stack trace", () => {
   it("a config that is not valid against the schema names the file and the place, without usage", async () => {
     expect(await main(["lint", "--config", "test/fixtures/cli/bad.config.json"])).toBe(2);
     expect(err).toBe(
-      'contactgen lint: test/fixtures/cli/bad.config.json: apis[0]: "spec" is required; apis[0]: unknown property "specs" (allowed: name, spec, package) (schema: generator.config.schema.json)\n',
+      'contactgen lint: test/fixtures/cli/bad.config.json: apis[0]: "spec" is required; apis[0]: unknown property "specs" (allowed: name, spec, package, addEmitters) (schema: generator.config.schema.json)\n',
     );
   });
 });
