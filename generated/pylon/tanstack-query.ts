@@ -55,10 +55,10 @@ export function listContactsInfiniteQueryOptions(client: PylonClient<boolean>, .
     queryFn,
     initialPageParam: undefined as PageParam,
     getNextPageParam: (lastPage: Page): PageParam => {
-    const more = atPointer(lastPage, "/pagination/has_next_page");
-    const cursor = atPointer(lastPage, "/pagination/cursor");
-    return more !== false && (typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
-  },
+      const more = atPointer(lastPage, "/pagination/has_next_page");
+      const cursor = atPointer(lastPage, "/pagination/cursor");
+      return more !== false && (typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
+    },
   };
 }
 
@@ -85,10 +85,10 @@ export function searchContactsInfiniteQueryOptions(client: PylonClient<boolean>,
     queryFn,
     initialPageParam: undefined as PageParam,
     getNextPageParam: (lastPage: Page): PageParam => {
-    const more = atPointer(lastPage, "/pagination/has_next_page");
-    const cursor = atPointer(lastPage, "/pagination/cursor");
-    return more !== false && (typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
-  },
+      const more = atPointer(lastPage, "/pagination/has_next_page");
+      const cursor = atPointer(lastPage, "/pagination/cursor");
+      return more !== false && (typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
+    },
   };
 }
 

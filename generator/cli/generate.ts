@@ -8,6 +8,8 @@
  * one is refused unless `--force`, and other files are never removed. Loading is sandboxed: `$ref`s read only
  * inside the spec's folder (`--allow-ref-root DIR` adds one) and never over the network unless `--allow-remote-refs`.
  */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { LintProblem } from "../lint/index.js";
 import { DEFAULT_EMITTERS, type EmitterEntry } from "../emit/registry.js";
@@ -126,6 +128,17 @@ async function generateSets(
   return sets;
 }
 
+/** `emitter=<path>@<sha256>` per user emitter module (the module file itself; what it imports is not followed). */
+async function userEmitterHashes(targets: Target[]): Promise<string[]> {
+  const modules = [...new Set(targets.flatMap((t) => t.emitters.flatMap((e) => ("module" in e ? [e.module] : []))))];
+  return Promise.all(
+    modules.sort().map(async (module) => {
+      const text = await readFile(module).catch(() => "missing");
+      return `emitter=${module}@${createHash("sha256").update(text).digest("hex").slice(0, 16)}`;
+    }),
+  );
+}
+
 const shown = (set: OutputSet) => `generated ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`;
 
 async function run({ values }: ParsedArgs): Promise<number> {
@@ -148,6 +161,8 @@ async function run({ values }: ParsedArgs): Promise<number> {
       ...(types === undefined || types === DEFAULT_TYPES_ENGINE ? [] : [`types=${types}`]),
       ...(load.allowRemoteRefs ? ["allow-remote-refs"] : []),
       ...load.allowRefRoots.map((root) => `allow-ref-root=${root}`),
+      // User emitter modules live outside generator/, which the cache fingerprints: their text is part of the key.
+      ...(await userEmitterHashes(all)),
     ];
     const { written, fresh } = await generateIncrementally({ targets: all, flags, generate, write });
     for (const set of written) console.log(shown(set));

@@ -5,7 +5,7 @@
  * Best effort on exotic keywords: callers filter through a validator, so over-generation only costs runs.
  */
 import fc from "fast-check";
-import { getAt, isRecord } from "../mock/pointer.js";
+import { getAt, isRecord } from "../openapi/pointer.js";
 
 const MAX_DEPTH = 4;
 

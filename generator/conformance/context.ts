@@ -1,5 +1,5 @@
 /** What every check of one run shares: the document, its schemas, the server, credentials, findings. */
-import type { MockOperation } from "../mock/routes.js";
+import type { MockOperation } from "../mock/operation-types.js";
 import type { SchemaRegistry } from "../mock/schemas.js";
 import { authorise, chooseRequirement, type Credentials } from "./credentials.js";
 import { documentedKey, judgedSchema, judgeResponse, type Finding } from "./judge.js";

@@ -2,8 +2,8 @@
  * Credentials on a request, as each security scheme of the document says: bearer/basic `Authorization`, API keys
  * in a header, the query or a cookie (with `x-auth-prefix`). Also the deliberately wrong ones for `ignored_auth`.
  */
-import { isRecord } from "../mock/pointer.js";
-import type { SecurityRequirement } from "../mock/routes.js";
+import { isRecord } from "../openapi/pointer.js";
+import type { SecurityRequirement } from "../mock/operation-types.js";
 import type { WireRequest } from "./types.js";
 
 export type Credentials = Record<string, string>;

@@ -3,7 +3,7 @@
  * the lower bounds, at the upper bounds, and with astral (non-BMP) text at full length. Invalid results are
  * dropped by the caller, so an exotic schema only loses an edge.
  */
-import { getAt, isRecord } from "../mock/pointer.js";
+import { getAt, isRecord } from "../openapi/pointer.js";
 import { stringFor } from "../mock/scalars.js";
 
 export type Edge = "min" | "max" | "astral";

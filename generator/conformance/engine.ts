@@ -3,7 +3,9 @@
  * property-based requests, negative ones and the auth checks; resources get their lifecycle; paged lists are
  * walked. Bounded by the sender's request budget and deadline.
  */
-import { buildRoutes, type MockOperation } from "../mock/routes.js";
+import type { ApiModel } from "../model/types.js";
+import type { MockOperation } from "../mock/operation-types.js";
+import { buildRoutes } from "../mock/routes.js";
 import { SchemaRegistry } from "../mock/schemas.js";
 import type { Credentials } from "./credentials.js";
 import { factoryFor, type RunContext } from "./context.js";
@@ -15,7 +17,7 @@ import { lifecycle, paging, resources } from "./stateful.js";
 import type { CheckName, Exchange, OperationResult, Result, Verdict } from "./types.js";
 
 export interface EngineInput {
-  doc: Record<string, unknown>;
+  model: ApiModel;
   server: string;
   credentials: Credentials;
   credentialsKnown: boolean;
@@ -30,8 +32,8 @@ export interface EngineInput {
   registry?: SchemaRegistry;
 }
 
-export function operationsOf(doc: Record<string, unknown>, only?: string[]): MockOperation[] {
-  const all = buildRoutes(doc).flatMap((r) => Object.values(r.operations));
+export function operationsOf(model: ApiModel, only?: string[]): MockOperation[] {
+  const all = buildRoutes(model).flatMap((r) => Object.values(r.operations));
   const ops = only ? all.filter((op) => only.includes(op.id)) : all;
   return ops.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 }
@@ -50,7 +52,8 @@ function reservedOf(doc: Record<string, unknown>, headers: Record<string, string
 }
 
 export async function runEngine(input: EngineInput): Promise<Result> {
-  const ops = operationsOf(input.doc, input.operations);
+  const ops = operationsOf(input.model, input.operations);
+  const doc = input.model.document as unknown as Record<string, unknown>;
   const sender = new Sender({
     server: input.server,
     maxRequests: input.maxRequests,
@@ -58,15 +61,15 @@ export async function runEngine(input: EngineInput): Promise<Result> {
     observe: input.observe,
   });
   const ctx: RunContext = {
-    doc: input.doc,
-    registry: input.registry ?? new SchemaRegistry(input.doc),
+    doc,
+    registry: input.registry ?? new SchemaRegistry(doc),
     server: input.server,
     sender,
     seed: input.seed,
     credentials: input.credentials,
     credentialsKnown: input.credentialsKnown,
     headers: input.headers,
-    reserved: reservedOf(input.doc, input.headers),
+    reserved: reservedOf(doc, input.headers),
     failures: [],
     seen: new Set(),
     onVerdict: input.onVerdict,
@@ -85,12 +88,12 @@ export async function runEngine(input: EngineInput): Promise<Result> {
   };
   try {
     // The stateful checks take a handful of requests each: first, so random requests cannot spend their budget.
-    for (const resource of resources(input.doc, ops)) {
+    for (const resource of resources(doc, ops)) {
       const outcome = await lifecycle(ctx, resource);
       note(resource.read ?? resource.create, "ensure_resource_availability", outcome.availability);
       if (resource.remove) note(resource.remove, "use_after_free", outcome.afterFree);
     }
-    for (const op of ops.filter((o) => o.pagination)) note(op, "pagination", await paging(ctx, op));
+    for (const op of ops.filter((o) => o.pagination?.style === "cursor")) note(op, "pagination", await paging(ctx, op));
     for (const op of ops) await stateless(ctx, op, note);
   } catch (error) {
     if (!(error instanceof BudgetExhausted)) throw error;

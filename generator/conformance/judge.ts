@@ -4,7 +4,7 @@
  */
 import { essence, kindOf, selectMedia } from "../mock/media.js";
 import { responseFor } from "../mock/respond.js";
-import type { MockOperation, MockResponse } from "../mock/routes.js";
+import type { MockOperation, MockResponse } from "../mock/operation-types.js";
 import type { SchemaRegistry } from "../mock/schemas.js";
 import type { CheckName, Exchange } from "./types.js";
 

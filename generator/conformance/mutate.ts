@@ -2,7 +2,7 @@
  * Invalid variants of a valid request part, derived from its schema: a required member removed, a wrong type,
  * a bound crossed, an enum left, an undeclared member where none is allowed. The oracle confirms each one.
  */
-import { getAt, isRecord } from "../mock/pointer.js";
+import { getAt, isRecord } from "../openapi/pointer.js";
 
 export interface Mutation {
   what: string;

@@ -4,8 +4,8 @@
  * `additionalProperties: false`, a malformed path parameter. Each must be refused with a 4xx. Then `ignored_auth`:
  * without credentials, and with wrong ones, a secured operation must answer 401/403.
  */
-import { follow } from "../mock/pointer.js";
-import type { MockOperation, MockParameter } from "../mock/routes.js";
+import { follow } from "../openapi/pointer.js";
+import type { MockOperation, MockParameter } from "../mock/operation-types.js";
 import { checkable, invalidCredentials } from "./credentials.js";
 import { fail, wire, type RunContext } from "./context.js";
 import { mutationsFor } from "./mutate.js";

@@ -4,7 +4,7 @@
  * within a request allowance so shrinking cannot eat the whole budget.
  */
 import fc from "fast-check";
-import type { MockOperation } from "../mock/routes.js";
+import type { MockOperation } from "../mock/operation-types.js";
 import { exchangeChecked, fail, wire, type RunContext } from "./context.js";
 import type { Finding } from "./judge.js";
 import type { RequestFactory } from "./requests.js";

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { kindOf, parseForm } from "../mock/media.js";
-import { follow, isRecord } from "../mock/pointer.js";
-import type { MockMedia, MockOperation, MockParameter } from "../mock/routes.js";
+import { follow, isRecord } from "../openapi/pointer.js";
+import type { MockMedia, MockOperation, MockParameter } from "../mock/operation-types.js";
 import type { SchemaRegistry } from "../mock/schemas.js";
 import { synthesize } from "../mock/synth.js";
 import { arbitraryFor } from "./arbitrary.js";

@@ -6,6 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { readConfig } from "../cli/config.js";
 import { loadDocument } from "../load/load.js";
+import { buildModel } from "../model/build.js";
 import { SpecError } from "../load/spec-error.js";
 import { startMock, type MockServer } from "../mock/server.js";
 import { parseArgs, UsageError } from "./args.js";
@@ -45,8 +46,9 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
   let mock: MockServer | undefined;
   try {
     const file = options.spec ?? (await specOf(options.api!));
-    const doc = (await loadDocument(file)).doc as unknown as Record<string, unknown>;
-    const known = new Set(operationsOf(doc).map((op) => op.id));
+    const model = buildModel(await loadDocument(file), options.api ?? "api");
+    const doc = model.document as unknown as Record<string, unknown>;
+    const known = new Set(operationsOf(model).map((op) => op.id));
     const unknown = (options.operations ?? []).filter((id) => !known.has(id));
     if (unknown.length > 0)
       throw new UsageError(`unknown operation ${unknown.join(", ")} (the document has: ${[...known].join(", ")})`);
@@ -56,7 +58,7 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
         `--auth names no security scheme of the document: ${unknownSchemes.join(", ")} (it has: ${schemeNames(doc).join(", ") || "none"})`,
       );
     if (options.dryRun) {
-      out(planText(doc, options));
+      out(planText(model, options));
       return 0;
     }
     let server = options.server;
@@ -70,13 +72,13 @@ export async function runConformance(argv: string[], io: RunIO = {}): Promise<nu
           options.auth[name] ?? value.replace("placeholder", `seed${options.seed}`),
         ]),
       );
-      mock = await startMock({ file, credentials });
+      mock = await startMock({ model, credentials });
       server = mock.url;
       credentialsKnown = true;
     }
     await reachable(server);
     const result = await runEngine({
-      doc,
+      model,
       server,
       credentials,
       credentialsKnown,

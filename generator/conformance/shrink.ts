@@ -3,7 +3,7 @@
  * it was handed): drop optional parameters and body members, and put members back to the minimal request's
  * values, keeping each step only while the request stays valid and the same check still fails.
  */
-import { isRecord } from "../mock/pointer.js";
+import { isRecord } from "../openapi/pointer.js";
 import type { Parts } from "./types.js";
 
 const MAX_STEPS = 60;

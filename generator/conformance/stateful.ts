@@ -4,8 +4,8 @@
  * a created resource must be readable (`ensure_resource_availability`), a deleted one gone (`use_after_free`).
  * Pagination: the cursor is followed to the last page and one step beyond.
  */
-import { follow, fragmentOf, getAt, isRecord } from "../mock/pointer.js";
-import type { MockOperation } from "../mock/routes.js";
+import { follow, fragmentOf, getAt, isRecord } from "../openapi/pointer.js";
+import type { MockOperation } from "../mock/operation-types.js";
 import { factoryFor, fail, wire, type RunContext } from "./context.js";
 import { probe } from "./positive.js";
 import type { Parts, WireRequest } from "./types.js";
@@ -190,7 +190,9 @@ const MAX_PAGES = 50;
 
 /** Follows the cursor from the first page to the last, then once beyond it when the last page still names one. */
 export async function paging(ctx: RunContext, op: MockOperation): Promise<string | undefined> {
-  const pagination = op.pagination!;
+  // Cursor walks only: the other styles are walked by the generated client's paginate() (test/mock/pagination).
+  const pagination = op.pagination;
+  if (pagination?.style !== "cursor") return undefined;
   const base = factoryFor(ctx, op).base(ctx.seed);
   if (!base) return `no valid request could be built for ${op.id}`;
   const at = (parts: Parts, cursor: string | undefined): Parts => {

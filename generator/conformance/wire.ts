@@ -2,9 +2,9 @@
  * Request parts → bytes on the wire (path template filled, query serialised by style, body encoded by media
  * kind), and the same request as a ready-to-paste curl command. Every URL is built on the server under test.
  */
-import type { MockOperation, MockParameter } from "../mock/routes.js";
+import type { MockOperation, MockParameter } from "../mock/operation-types.js";
 import { kindOf } from "../mock/media.js";
-import { isRecord } from "../mock/pointer.js";
+import { isRecord } from "../openapi/pointer.js";
 import type { Parts, WireRequest } from "./types.js";
 
 export const BOUNDARY = "contactgen-conformance-boundary";

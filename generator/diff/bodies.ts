@@ -1,6 +1,6 @@
 import type { MediaTypeObject, ReferenceObject, RequestBodyObject, ResponseObject } from "../load/openapi-types.js";
-import type { OperationDiffInput } from "./operations.js";
-import { deref } from "./resolve.js";
+import type { OperationDiffInput } from "./operation-input.js";
+import { tryDeref as deref } from "../openapi/pointer.js";
 import { compareSchema } from "./schema.js";
 import type { Direction } from "./types.js";
 

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Project, ts } from "ts-morph";
+import { Project } from "ts-morph";
 import { generateApi } from "../pipeline.js";
+import { COMPILER_OPTIONS } from "./compiler-options.js";
 import { checkProject } from "./project-check.js";
 import type { CallSite, SurfaceChange } from "./report.js";
 import { compareSurfaces } from "./surface-compare.js";
@@ -17,17 +18,6 @@ export interface ConsumerInput {
   clientDir: string;
   project?: string;
 }
-
-export const COMPILER_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
-};
 
 /**
  * Generates the client for both versions with the generator's own pipeline, compares their exported surfaces and,

@@ -8,8 +8,7 @@ import {
 import { compareParameters } from "./parameters.js";
 import { compareRequestBody, compareResponses } from "./bodies.js";
 import { compareOperationSecurity } from "./security.js";
-import type { SchemaGraph } from "./schema.js";
-import type { ChangeSink } from "./types.js";
+import type { OperationDiffInput } from "./operation-input.js";
 
 export interface OperationEntry {
   /** As sent: `GET`, or an OpenAPI 3.2 `additionalOperations` key as written (`PURGE`). */
@@ -40,13 +39,6 @@ export function indexOperations(doc: OpenApiDocument): Map<string, OperationEntr
     }
   }
   return result;
-}
-
-export interface OperationDiffInput {
-  oldDoc: OpenApiDocument;
-  newDoc: OpenApiDocument;
-  sink: ChangeSink;
-  graph: SchemaGraph;
 }
 
 export function compareOperations({ oldDoc, newDoc, sink, graph }: OperationDiffInput): void {

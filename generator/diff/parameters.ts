@@ -1,6 +1,6 @@
 import type { ParameterObject, ReferenceObject, SchemaObject } from "../load/openapi-types.js";
-import type { OperationDiffInput } from "./operations.js";
-import { deref } from "./resolve.js";
+import type { OperationDiffInput } from "./operation-input.js";
+import { tryDeref as deref } from "../openapi/pointer.js";
 import { compareSchema, type SchemaDiffContext } from "./schema.js";
 
 type RawParameter = ParameterObject | ReferenceObject;

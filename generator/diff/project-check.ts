@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
-import { COMPILER_OPTIONS } from "./consumer.js";
+import { COMPILER_OPTIONS } from "./compiler-options.js";
 import type { CallSite } from "./report.js";
 
 export interface ProjectCheckInput {

@@ -1,32 +1,5 @@
 import type { OpenApiDocument, SchemaObject } from "../load/openapi-types.js";
-
-/** Follows an internal `#/...` JSON Pointer; external refs are already inlined by the loader's bundle step. */
-export function resolvePointer(doc: OpenApiDocument, ref: string): unknown {
-  if (!ref.startsWith("#")) return undefined;
-  let node: unknown = doc;
-  for (const raw of ref.slice(1).split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-/** Resolves a chain of `$ref`s (e.g. a parameter or response object); stops on cycles. */
-export function deref<T>(doc: OpenApiDocument, value: T | { $ref: string } | undefined): T | undefined {
-  let current: unknown = value;
-  const seen = new Set<string>();
-  while (isRef(current)) {
-    if (seen.has(current.$ref)) return undefined;
-    seen.add(current.$ref);
-    current = resolvePointer(doc, current.$ref);
-  }
-  return current as T | undefined;
-}
-
-export function isRef(value: unknown): value is { $ref: string } {
-  return typeof value === "object" && value !== null && typeof (value as { $ref?: unknown }).$ref === "string";
-}
+import { isRef, tryDeref } from "../openapi/pointer.js";
 
 /** The component name a schema points at, used to match variants and to stop recursion on cycles. */
 export function refName(schema: unknown): string | undefined {
@@ -38,7 +11,7 @@ export function refName(schema: unknown): string | undefined {
  * document a referenced schema) compares equal to the referenced schema itself.
  */
 export function normalizeSchema(doc: OpenApiDocument, input: SchemaObject | boolean | undefined): SchemaObject {
-  const resolved = deref<SchemaObject | boolean>(doc, input as SchemaObject | boolean | undefined);
+  const resolved = tryDeref<SchemaObject | boolean>(doc, input as SchemaObject | boolean | undefined);
   if (resolved === undefined || resolved === true) return {};
   if (resolved === false) return { not: {} };
   if (!resolved.allOf || resolved.allOf.length === 0) return resolved;

@@ -1,6 +1,6 @@
 import type { OpenApiDocument, SecuritySchemeObject } from "../load/openapi-types.js";
-import type { OperationDiffInput } from "./operations.js";
-import { deref } from "./resolve.js";
+import type { OperationDiffInput } from "./operation-input.js";
+import { tryDeref as deref } from "../openapi/pointer.js";
 import type { ChangeSink } from "./types.js";
 
 type Requirement = Array<Record<string, string[]>>;

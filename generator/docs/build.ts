@@ -10,7 +10,7 @@ import { emitAll, emittersFor } from "../pipeline.js";
 import { siteScript, tryItScript } from "./bundle.js";
 import { renderSite, type SiteFile, type SiteOptions } from "./site.js";
 import { loadTemplates } from "./templates.js";
-import { writeSite } from "./write-site.js";
+import { writeOutputs } from "../write/write.js";
 
 export interface BuildOptions {
   config: string;
@@ -51,6 +51,8 @@ export async function buildDocs(options: BuildOptions): Promise<SiteFile[]> {
   const models = await loadModels(options.config);
   const changelogs = await loadChangelogs(options.config, models);
   const files = await buildSiteFiles(models, { changelogs, basePath: options.basePath });
-  await writeSite(options.out, files, { force: options.force ?? false });
+  // Through the generator's one writer: staged and swapped in as one transaction (a failed build leaves the previous
+  // site untouched), owning only the files its manifest lists; verbatim, the pages' bytes as built.
+  await writeOutputs([{ dir: options.out, files, verbatim: true }], { force: options.force ?? false });
   return files;
 }

@@ -15,7 +15,7 @@ export type EmitterEntry =
 /** Built-in emitters, imported only when a run uses them. */
 const BUILT_IN: Record<string, () => Promise<AnyEmitterDefinition>> = {
   types: async () => (await import("./types/index.js")).typesEmitter,
-  client: async () => (await import("./transitional.js")).clientDefinition,
+  client: async () => (await import("./client/index.js")).clientDefinition,
   validators: async () => (await import("./transitional.js")).validatorsDefinition,
   index: async () => (await import("./index-file.js")).indexEmitter,
   runtime: async () => (await import("./runtime-files.js")).runtimeEmitter,

@@ -1,23 +1,10 @@
 /**
- * TRANSITIONAL: the client and validators emitters still build their text without the `ts` tag, so their
- * definitions live here and mark the result with `trustedCode` at this one boundary. When an emitter moves to the
- * tag, its own module exports its `defineEmitter(...)` and its entry here goes (docs/decisions/0136-code-tag.md).
+ * TRANSITIONAL: the validators emitter still builds its text without the `ts` tag, so its definition lives here
+ * and marks the result with `trustedCode` at this one boundary. When it moves to the tag, its own module exports its
+ * `defineEmitter(...)` and this file goes (docs/decisions/0136-code-tag.md). The client emitter has moved.
  */
-import { clientEmitter } from "./client/index.js";
 import { trustedCode } from "./code.js";
-import { defineEmitter, type CodeFile, type EmittedFile } from "./emitter.js";
-
-const trusted = (files: EmittedFile[]): CodeFile[] =>
-  files.map((f) => ({ path: f.path, contents: trustedCode(f.contents) }));
-
-export const clientDefinition = defineEmitter({
-  name: "client",
-  description: "client.ts: create<Api>Client with one typed method per operation, grouped by tag",
-  requires: ["types", "runtime"],
-  files: ["client.ts"],
-  emit: async ({ model, provided }) =>
-    trusted(await clientEmitter({ withValidators: provided("operation-validators") }).emit(model)),
-});
+import { defineEmitter } from "./emitter.js";
 
 export interface ValidatorsOptions {
   typed?: boolean;

@@ -5,22 +5,15 @@
  */
 import type { LoadedDocument } from "./load.js";
 import { SpecError } from "./spec-error.js";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+import { escapeSegment as escape, getByRef } from "../openapi/pointer.js";
 
 /** Follows an internal `$ref` (path items may be `$ref`s into components/pathItems in the bundled document). */
 function deref(doc: unknown, node: unknown): unknown {
   const ref = node !== null && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
-  if (typeof ref !== "string" || !ref.startsWith("#/")) return node;
-  let target = doc;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    target = target !== null && typeof target === "object" ? (target as Record<string, unknown>)[key] : undefined;
-  }
-  return target;
+  return typeof ref === "string" && ref.startsWith("#/") ? getByRef(doc, ref) : node;
 }
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 export function assertUniqueOperationIds(loaded: LoadedDocument): void {
   const seen = new Map<string, string>();

@@ -3,21 +3,10 @@
  * reaches a schema, so no tool can use it. Redocly throws a bare "Self-referencing circular pointer" for it; this
  * names the pointers so the error can say where.
  */
+import { escapeSegment, getByRef } from "../openapi/pointer.js";
+
 function resolvePointer(root: unknown, ref: string): unknown {
-  if (ref === "#") return root;
-  if (!ref.startsWith("#/")) return undefined;
-  let node = root;
-  for (const raw of ref.slice(2).split("/")) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch {
-      return undefined;
-    }
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
+  return ref === "#" ? root : ref.startsWith("#/") ? getByRef(root, ref) : undefined;
 }
 
 function localRef(node: unknown): string | undefined {
@@ -68,7 +57,7 @@ export function objectCycleAt(root: unknown): string | undefined {
     if (frame.next < frame.children.length) {
       const [key, child] = frame.children[frame.next++]!;
       if (child === null || typeof child !== "object" || done.has(child)) continue;
-      const pointer = `${frame.pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const pointer = `${frame.pointer}/${escapeSegment(key)}`;
       if (onPath.has(child)) return pointer;
       stack.push({ node: child, pointer, next: 0 });
       continue;

@@ -8,6 +8,7 @@ import { open, realpath } from "node:fs/promises";
 import path from "node:path";
 import { BaseResolver, ResolveError, Source } from "@redocly/openapi-core";
 import { createRequire } from "node:module";
+import { escapeSegment } from "../openapi/pointer.js";
 
 export interface LoadOptions {
   /** Folders besides the spec's own whose files local `$ref`s may read (`--allow-ref-root DIR`). */
@@ -127,7 +128,7 @@ export function tooDeepAt(root: unknown, limit: number): string | undefined {
     if (depth >= limit) return pointer;
     for (const [key, value] of Object.entries(node)) {
       if (value !== null && typeof value === "object")
-        stack.push([value, depth + 1, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+        stack.push([value, depth + 1, `${pointer}/${escapeSegment(key)}`]);
     }
   }
   return undefined;

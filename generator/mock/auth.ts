@@ -4,8 +4,8 @@
  * Given `credentials` (scheme → the one accepted value), it also refuses wrong ones, as a real server would.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { follow, fragmentOf, isRecord } from "./pointer.js";
-import type { SecurityRequirement } from "./routes.js";
+import { follow, fragmentOf, isRecord } from "../openapi/pointer.js";
+import type { SecurityRequirement } from "./operation-types.js";
 
 export interface Credentials {
   headers: IncomingHttpHeaders;

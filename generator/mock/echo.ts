@@ -1,4 +1,4 @@
-import { follow, isRecord } from "./pointer.js";
+import { follow, isRecord } from "../openapi/pointer.js";
 
 export interface EchoRequest {
   pathParams: Record<string, string>;

@@ -5,8 +5,8 @@
  * 100,000) and `x-mock-sse-drop-after` (break the connection after that event id, to exercise reconnects).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { follow, isRecord } from "./pointer.js";
-import type { MockMedia, MockOperation } from "./routes.js";
+import { follow, isRecord } from "../openapi/pointer.js";
+import type { MockMedia, MockOperation } from "./operation-types.js";
 import { responseFor } from "./respond.js";
 import type { SchemaRegistry } from "./schemas.js";
 import { synthesize } from "./synth.js";

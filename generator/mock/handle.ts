@@ -5,10 +5,11 @@ import { checkSecurity, parseCookies, type AcceptedCredentials } from "./auth.js
 import { BodyError } from "./media.js";
 import { checkBody, type CheckedBody } from "./request-body.js";
 import { eventStreamFor, sendEvents } from "./events.js";
-import { cursorOf } from "./paginate.js";
+import { pageAsked } from "./paginate.js";
 import { checkParameters } from "./params.js";
 import { buildReply, responseFor, successStatus } from "./respond.js";
-import type { MockOperation, Route } from "./routes.js";
+import type { MockOperation } from "./operation-types.js";
+import type { Route } from "./routes.js";
 import type { SchemaRegistry } from "./schemas.js";
 import { readBody } from "./read-body.js";
 import { refuse } from "./refuse.js";
@@ -97,7 +98,7 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
   if (stream) return sendEvents(ctx.registry, req, res, op, stream);
   const reply = buildReply(ctx.registry, op, status, {
     pathParams: found.params,
-    cursor: op.pagination ? cursorOf(op.pagination, url.searchParams, body.value) : undefined,
+    page: op.pagination ? pageAsked(op.pagination, requestUrl(req, url), body.value) : undefined,
     body: body.value,
     ...(body.bytes ? { bytes: body.bytes, bytesType: body.mediaType } : {}),
     accept: req.headers.accept,
@@ -105,6 +106,15 @@ export async function handle(ctx: MockContext, req: IncomingMessage, res: Server
     seed: ctx.seed,
   });
   sendReply(res, reply, op.id);
+}
+
+/** The URL as the client addressed it (its Host), so next-page URLs lead back here. */
+function requestUrl(req: IncomingMessage, url: URL): URL {
+  try {
+    return new URL(`${url.pathname}${url.search}`, `http://${req.headers.host ?? "127.0.0.1"}`);
+  } catch {
+    return url;
+  }
 }
 
 function route(

@@ -1,7 +1,8 @@
 /** Media types: matching a request's Content-Type against documented ones, and decoding bodies by kind. */
 import { BodyError } from "./body-error.js";
 import { assertJsonDepth, REQUEST_LIMITS } from "./limits.js";
-import { isRecord } from "./pointer.js";
+import { mediaClass } from "../openapi/media-types.js";
+import { isRecord } from "../openapi/pointer.js";
 
 export type BodyKind = "json" | "form" | "multipart" | "text" | "binary";
 
@@ -10,13 +11,10 @@ export function essence(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
+/** How the mock reads and writes a body: the shared media classes, a wildcard read as JSON, events as text. */
 export function kindOf(mediaType: string): BodyKind {
-  const type = essence(mediaType);
-  if (/^[^/]+\/([^/]+\+)?json$/.test(type) || type === "*/*") return "json";
-  if (type === "application/x-www-form-urlencoded") return "form";
-  if (type.startsWith("multipart/")) return "multipart";
-  if (type.startsWith("text/")) return "text";
-  return "binary";
+  const cls = mediaClass(mediaType);
+  return cls === "any" ? "json" : cls === "sse" ? "text" : cls;
 }
 
 /** The documented media type a request's Content-Type selects: exact first, then `type/*`, then `*\/*`. */

@@ -1,14 +1,13 @@
-/** Reading one operation's parts from the bundled document: parameters, bodies, responses, security, paging. */
-import { follow, fragmentOf, getAt, isRecord } from "./pointer.js";
+/** Reading one operation's parts from the bundled document: parameters, bodies, responses, security. */
+import { follow, fragmentOf, getAt, isRecord } from "../openapi/pointer.js";
 import type {
   MockMedia,
   MockOperation,
-  MockPagination,
   MockParameter,
   MockResponse,
   MockResponseHeader,
   SecurityRequirement,
-} from "./routes.js";
+} from "./operation-types.js";
 
 export function parameters(doc: unknown, itemAt: string, opAt: string): MockParameter[] {
   const byKey = new Map<string, MockParameter>();
@@ -127,17 +126,4 @@ export function security(value: unknown): SecurityRequirement[] {
     for (const [key, scopes] of Object.entries(req)) out[key] = Array.isArray(scopes) ? scopes.map(String) : [];
     return out;
   });
-}
-
-export function pagination(value: unknown): MockPagination | undefined {
-  if (!isRecord(value) || typeof value.cursorParam !== "string" || typeof value.nextCursor !== "string")
-    return undefined;
-  const pointer = (expr: unknown): string | undefined =>
-    typeof expr === "string" ? expr.replace(/^\$response\.body#?/, "") : undefined;
-  return {
-    cursorParam: value.cursorParam,
-    cursorIn: value.cursorIn === "body" ? "body" : "query",
-    nextCursor: pointer(value.nextCursor) ?? "",
-    hasMore: pointer(value.hasMore),
-  };
 }

@@ -1,7 +1,7 @@
 /** Reads path, query, header and cookie parameters from a request and validates them against their schemas. */
 import type { IncomingHttpHeaders } from "node:http";
-import { escapeSegment, follow, isRecord } from "./pointer.js";
-import type { MockParameter } from "./routes.js";
+import { escapeSegment, follow, isRecord } from "../openapi/pointer.js";
+import type { MockParameter } from "./operation-types.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
 import { BodyError } from "./body-error.js";
 import { assertJsonDepth } from "./limits.js";

@@ -7,7 +7,7 @@
 import type { ServerResponse } from "node:http";
 import { kindOf } from "./media.js";
 import { buildReply, responseFor } from "./respond.js";
-import type { MockOperation } from "./routes.js";
+import type { MockOperation } from "./operation-types.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
 import { errorBody, explain, sendError, sendReply } from "./send.js";
 

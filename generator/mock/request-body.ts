@@ -5,8 +5,8 @@
 import { parseQuery, queryPairs, type ValueKind } from "../runtime/params.js";
 import { BodyError, decodeUtf8, essence, kindOf, parseBody, selectMedia } from "./media.js";
 import { parseMultipart } from "./multipart.js";
-import { follow, isRecord } from "./pointer.js";
-import type { MockMedia, MockOperation } from "./routes.js";
+import { follow, isRecord } from "../openapi/pointer.js";
+import type { MockMedia, MockOperation } from "./operation-types.js";
 import type { Issue, SchemaRegistry } from "./schemas.js";
 
 export interface CheckedBody {

@@ -2,10 +2,10 @@
  * Builds the mock's answer to a valid request: the documented status (or the one a test asked for), and a body
  * that validates against the response schema, echoing what the request sent where the schema has room for it.
  */
-import { follow } from "./pointer.js";
+import { follow } from "../openapi/pointer.js";
 import { kindOf } from "./media.js";
-import { paginate } from "./paginate.js";
-import type { MockMedia, MockOperation, MockPagination, MockResponse } from "./routes.js";
+import { paginate, type PageAsked, type PagedBody } from "./paginate.js";
+import type { MockMedia, MockOperation, MockPagination, MockResponse } from "./operation-types.js";
 import type { Check, Issue, SchemaRegistry } from "./schemas.js";
 import { synthesize } from "./synth.js";
 import { violate } from "./violate.js";
@@ -24,8 +24,8 @@ export interface Reply {
 
 export interface ReplyRequest {
   pathParams: Record<string, string>;
-  /** The pagination cursor the request carried, for operations with `x-pagination`. */
-  cursor?: string;
+  /** The page a list request asked for (paginated operations only). */
+  page?: PageAsked;
   body: unknown;
   /** A binary request body, echoed by a binary response. */
   bytes?: Uint8Array;
@@ -60,7 +60,11 @@ export function successStatus(op: MockOperation): number {
 export function buildReply(registry: SchemaRegistry, op: MockOperation, status: number, request: ReplyRequest): Reply {
   const response = responseFor(op, status);
   const reply = bodyReply(registry, op, response, status, request);
-  const headers = response ? documentedHeaders(registry, response) : {};
+  const documented = response ? documentedHeaders(registry, response) : {};
+  // Link pagination: the paging answer owns `Link` (absent on the last page), never a synthesised sample.
+  if (op.pagination?.style === "link" && status < 300)
+    for (const name of Object.keys(documented)) if (name.toLowerCase() === "link") delete documented[name];
+  const headers = { ...documented, ...reply.headers };
   return Object.keys(headers).length > 0 ? { ...reply, headers } : reply;
 }
 
@@ -119,8 +123,8 @@ function bodyReply(
     return { status, mediaType, body: request.bytes ?? sampleBytes(mediaType) };
   }
   const check = media.schema ? registry.check(media.schema, { direction: "response", prefix: "" }) : undefined;
-  const body = validBody(registry, media, check, request, status < 300 ? op.pagination : undefined);
-  if (!request.invalid) return { status, mediaType: media.mediaType, body };
+  const { body, headers } = validBody(registry, media, check, request, status < 300 ? op.pagination : undefined);
+  if (!request.invalid) return { status, mediaType: media.mediaType, body, ...(headers ? { headers } : {}) };
   const broken = check ? violate(body, check) : undefined;
   if (!broken) return violateEmpty(status);
   return { status, mediaType: media.mediaType, body: broken.value, violation: broken.what };
@@ -160,18 +164,19 @@ function validBody(
   check: Check | undefined,
   request: ReplyRequest,
   pagination: MockPagination | undefined,
-): unknown {
+): PagedBody {
   const schema = media.schema ? follow(registry.document, media.schema).value : undefined;
   const valid = (value: unknown): boolean => !check || check.run(value).issues.length === 0;
   const base = baseBody(registry, media, schema, check, request.seed ?? 0);
   const echoed = echo(registry.document, structuredClone(base), schema, request);
   const body = valid(echoed) ? echoed : base;
-  if (!pagination) return body;
-  const paged = paginate(body, pagination, request.cursor);
-  if (valid(paged)) return paged;
-  // A next-cursor the schema requires cannot be removed on the last page: send an empty one instead.
-  const emptied = paginate(body, pagination, request.cursor, true);
-  return valid(emptied) ? emptied : body;
+  if (!pagination || !request.page) return { body };
+  // A next cursor or URL the schema requires cannot be removed on the last page: null or empty instead.
+  for (const noNext of [undefined, null, ""] as const) {
+    const paged = paginate(body, pagination, request.page, noNext);
+    if (valid(paged.body)) return paged;
+  }
+  return { body };
 }
 
 /** The example or synthesised body of a media type, chosen once: large schemas (Stripe) make this the costly part. */

@@ -1,71 +1,12 @@
 /**
- * The mock's route table, read straight from the bundled document: unlike the client model it keeps every
- * parameter (auth and vendor headers included), because a server must check all of them.
+ * The mock's route table, built from the model: unlike the client's view of it, the mock keeps every parameter
+ * (auth and vendor headers included), because a server must check all of them.
  */
 import { HTTP_METHODS, type HttpMethod } from "../load/openapi-types.js";
-import { parameters, pagination, requestBody, responses, security } from "./operation-parts.js";
-import { follow, fragmentOf, isRecord } from "./pointer.js";
-
-export interface MockParameter {
-  name: string;
-  in: "path" | "query" | "header" | "cookie";
-  required: boolean;
-  /** Fragment of the parameter's schema (or of its `content` media schema). */
-  schema?: string;
-  style?: string;
-  explode?: boolean;
-  /** The value is JSON text (`content: application/json` instead of `schema`). */
-  json: boolean;
-}
-
-export interface MockMedia {
-  mediaType: string;
-  /** Fragment of the schema, when one is documented. */
-  schema?: string;
-  /** Fragment of the OpenAPI 3.2 `itemSchema` (sequential media types such as `text/event-stream`). */
-  itemSchema?: string;
-  example?: unknown;
-  /** The `encoding` object (multipart and form request bodies). */
-  encoding?: Record<string, unknown>;
-}
-
-export interface MockResponseHeader {
-  name: string;
-  required: boolean;
-  /** Fragment of the header's schema (a `content` header: its media type's schema). */
-  schema?: string;
-  example?: unknown;
-  explode?: boolean;
-  /** A `content` header: the value is sent as JSON. */
-  json?: boolean;
-}
-
-export interface MockResponse {
-  status: string;
-  content: MockMedia[];
-  headers: MockResponseHeader[];
-}
-
-export type SecurityRequirement = Record<string, string[]>;
-
-/** Cursor pagination as `x-pagination` declares it; pointers are into the response body. */
-export interface MockPagination {
-  cursorParam: string;
-  cursorIn: "query" | "body";
-  nextCursor: string;
-  hasMore?: string;
-}
-
-export interface MockOperation {
-  id: string;
-  pagination?: MockPagination;
-  method: HttpMethod;
-  path: string;
-  params: MockParameter[];
-  body?: { required: boolean; content: MockMedia[] };
-  responses: MockResponse[];
-  security: SecurityRequirement[];
-}
+import type { ApiModel, OperationModel } from "../model/types.js";
+import { getAt, isRecord, refSegments } from "../openapi/pointer.js";
+import { parameters, requestBody, responses, security } from "./operation-parts.js";
+import type { MockOperation } from "./operation-types.js";
 
 export interface Route {
   template: string;
@@ -74,49 +15,56 @@ export interface Route {
   operations: Partial<Record<HttpMethod, MockOperation>>;
 }
 
-/** Routes, most specific template first (concrete segments win over templated ones, as OpenAPI requires). */
-export function buildRoutes(
-  doc: Record<string, unknown>,
-  idOf?: (method: HttpMethod, path: string) => string | undefined,
-): Route[] {
-  const paths = isRecord(doc.paths) ? doc.paths : {};
-  const routes: Route[] = [];
-  for (const template of Object.keys(paths).sort()) {
-    const item = follow(doc, fragmentOf(["paths", template]));
-    if (!isRecord(item.value)) continue;
-    const route: Route = { template, ...compileTemplate(template), operations: {} };
-    // OpenAPI 3.2: `additionalOperations` are routed by their method, lower-cased like the others.
-    const value = item.value;
-    const extra = isRecord(value.additionalOperations) ? value.additionalOperations : {};
-    const methods: [HttpMethod, unknown, string[]][] = [
-      ...HTTP_METHODS.map((m): [HttpMethod, unknown, string[]] => [m, value[m], [m]]),
-      ...Object.entries(extra)
-        .filter(([name]) => !HTTP_METHODS.includes(name.toLowerCase() as HttpMethod))
-        .map(([name, op]): [HttpMethod, unknown, string[]] => [
-          name.toLowerCase() as HttpMethod,
-          op,
-          ["additionalOperations", name],
-        ]),
-    ];
-    for (const [method, op, segments] of methods) {
-      if (!isRecord(op)) continue;
-      const at = `${item.fragment}${fragmentOf(segments)}`;
-      const id =
-        idOf?.(method, template) ?? (typeof op.operationId === "string" ? op.operationId : `${method} ${template}`);
-      route.operations[method] = {
-        id,
-        method,
-        path: template,
-        params: parameters(doc, item.fragment, at),
-        body: requestBody(doc, op, at),
-        responses: responses(doc, op, at),
-        security: security(op.security ?? doc.security),
-        pagination: pagination(op["x-pagination"]),
-      };
+/**
+ * Routes from the model's operations, most specific template first (concrete segments win over templated ones, as
+ * OpenAPI requires). Ids, pagination and the operation set are the model's, so the mock agrees with the client
+ * and the docs; parameters, bodies and responses are read at each operation's location (operation-parts.ts).
+ */
+export function buildRoutes(model: ApiModel): Route[] {
+  const doc = model.document;
+  const byTemplate = new Map<string, Route>();
+  // Methods in HTTP_METHODS order, then OpenAPI 3.2 `additionalOperations` as documented: `Allow` lists them so.
+  const rank = (method: HttpMethod) => {
+    const known = HTTP_METHODS.indexOf(method);
+    return known >= 0 ? known : HTTP_METHODS.length;
+  };
+  const ordered = model.operations
+    .map((op, index) => ({ op, index }))
+    .sort(
+      (a, b) =>
+        rank(a.op.method) - rank(b.op.method) || documented(doc, a.op) - documented(doc, b.op) || a.index - b.index,
+    )
+    .map(({ op }) => op);
+  for (const op of ordered) {
+    let route = byTemplate.get(op.path);
+    if (route === undefined) {
+      route = { template: op.path, ...compileTemplate(op.path), operations: {} };
+      byTemplate.set(op.path, route);
     }
-    routes.push(route);
+    const { operation: at, pathItem } = op.location;
+    const raw = getAt(doc, at);
+    const value = isRecord(raw) ? raw : {};
+    route.operations[op.method] = {
+      id: op.id,
+      method: op.method,
+      path: op.path,
+      params: parameters(doc, pathItem, at),
+      body: requestBody(doc, value, at),
+      responses: responses(doc, value, at),
+      security: security(value.security ?? doc.security),
+      pagination: op.pagination,
+    };
   }
+  const routes = [...byTemplate.values()];
   return routes.sort((a, b) => specificity(b) - specificity(a) || a.template.localeCompare(b.template));
+}
+
+/** Position of an `additionalOperations` entry in its path item (0 for the fixed methods). */
+function documented(doc: unknown, op: OperationModel): number {
+  const segments = refSegments(op.location.operation);
+  if (segments.at(-2) !== "additionalOperations") return 0;
+  const extra = getAt(doc, `${op.location.pathItem}/additionalOperations`);
+  return isRecord(extra) ? Object.keys(extra).indexOf(segments.at(-1)!) : 0;
 }
 
 function specificity(route: Route): number {

@@ -1,26 +1,7 @@
 /** Strings and numbers for a schema: formats, length and numeric bounds, patterns (sampled with a fixed seed). */
 import fc from "fast-check";
 import { numberHint, textFor } from "./realistic.js";
-
-const FORMATS: Record<string, string> = {
-  "date-time": "2024-05-14T09:30:00Z",
-  date: "2024-05-14",
-  time: "09:30:00Z",
-  email: "ada.lovelace@example.com",
-  "idn-email": "ada.lovelace@example.com",
-  uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-  uri: "https://example.com/",
-  url: "https://example.com/",
-  "uri-reference": "https://example.com/",
-  iri: "https://example.com/",
-  hostname: "example.com",
-  ipv4: "192.0.2.1",
-  ipv6: "2001:db8::1",
-  byte: "ZXhhbXBsZQ==",
-  duration: "P1D",
-  regex: ".*",
-  "json-pointer": "/a",
-};
+import { formatSample } from "../openapi/synth-values.js";
 
 export function num(value: unknown): number | undefined {
   return typeof value === "number" ? value : undefined;
@@ -35,7 +16,7 @@ export interface Hint {
 export function stringFor(schema: Record<string, unknown>, hint: Hint = {}): string {
   const min = num(schema.minLength) ?? 0;
   const max = num(schema.maxLength);
-  const format = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
+  const format = formatSample(schema.format);
   const derived = textFor(hint.name, hint.seed);
   // An email property named like one (`email`, `work_email`) gets the same person's address.
   const named = format === undefined || (schema.format === "email" && derived?.includes("@")) ? derived : undefined;

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadDocument, type LoadedDocument } from "../load/load.js";
 import type { ApiModel } from "../model/types.js";
-import type { OpenApiDocument } from "../load/openapi-types.js";
+import { buildModel } from "../model/build.js";
 import { handle, type MockContext } from "./handle.js";
 import { refusal } from "./send.js";
 import { buildRoutes } from "./routes.js";
@@ -50,14 +50,11 @@ const HOST = "127.0.0.1";
 const EAGER_LIMIT = 100;
 
 export async function startMock(options: MockOptions): Promise<MockServer> {
-  const doc = await documentOf(options);
+  const model = await modelOf(options);
+  const doc = model.document;
   const log = options.log ?? (() => {});
   const registry = new SchemaRegistry(doc, (message) => log(`warning: ${message}`));
-  const model = options.model;
-  const idOf = model
-    ? (method: string, path: string) => model.operations.find((op) => op.method === method && op.path === path)?.id
-    : undefined;
-  const routes = buildRoutes(doc as unknown as Record<string, unknown>, idOf);
+  const routes = buildRoutes(model);
   const operations = routes.reduce((n, r) => n + Object.keys(r.operations).length, 0);
   // Small documents compile every validator now, so schema problems show at start-up; big ones (Stripe,
   // OpenAI: hundreds of operations) compile per operation on first use to keep start-up bounded.
@@ -148,9 +145,10 @@ function safeForLog(text: string): string {
   return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
-async function documentOf(options: MockOptions): Promise<OpenApiDocument> {
-  if (options.model) return options.model.document;
-  if (options.loaded) return options.loaded.doc;
-  if (options.file) return (await loadDocument(options.file)).doc;
-  throw new Error("startMock needs one of { file, loaded, model }");
+/** The model the mock serves: given, or built from the document (the mock reads operations only through it). */
+async function modelOf(options: MockOptions): Promise<ApiModel> {
+  if (options.model) return options.model;
+  const loaded = options.loaded ?? (options.file ? await loadDocument(options.file) : undefined);
+  if (!loaded) throw new Error("startMock needs one of { file, loaded, model }");
+  return buildModel(loaded, "mock");
 }

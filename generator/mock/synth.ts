@@ -2,7 +2,7 @@
  * Synthesises a small, deterministic value for a schema when the document gives no example. Best effort: the
  * caller validates the result and falls back, so an exotic schema (patterns, `not`) can only cost realism.
  */
-import { escapeSegment, getAt, isRecord } from "./pointer.js";
+import { escapeSegment, getAt, isRecord } from "../openapi/pointer.js";
 import { numberFor, num, stringFor } from "./scalars.js";
 
 const MAX_DEPTH = 6;

@@ -2,7 +2,7 @@
  * Deliberately schema-violating variants of a valid body, for testing that clients catch bad responses. Each
  * candidate is checked against the schema; the first one that really fails is used.
  */
-import { isRecord } from "./pointer.js";
+import { isRecord } from "../openapi/pointer.js";
 import type { Check } from "./schemas.js";
 
 export function violate(valid: unknown, check: Check): { value: unknown; what: string } | undefined {

@@ -1,4 +1,4 @@
-import { escapeSegment } from "./pointer.js";
+import { escapeSegment } from "../openapi/pointer.js";
 import type { Route } from "./routes.js";
 import type { SchemaRegistry } from "./schemas.js";
 

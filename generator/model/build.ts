@@ -12,12 +12,15 @@ import {
 } from "../load/openapi-types.js";
 import { mediaExample } from "./examples.js";
 import { derivedOperationId, methodNameInGroup } from "./names.js";
-import { collectParameters, orderPathParams, responseHeaders } from "./parameters.js";
-import { deref } from "./refs.js";
+import { collectParameters, headerParameters, orderPathParams } from "./parameters.js";
+import { deref, follow, fragmentOf } from "../openapi/pointer.js";
+import { isJsonLike } from "../openapi/media-types.js";
 import { buildSecuritySchemes, toRequirements } from "./security.js";
 import { buildServers } from "./servers.js";
 import { hoistClientHeaders } from "./client-headers.js";
-import { detectPagination, readPagination } from "./pagination.js";
+import { detectPagination } from "./pagination.js";
+import { readPagination } from "../openapi/pagination.js";
+import { claimName } from "../openapi/names.js";
 import type { ApiModel, EncodingModel, MediaModel, OperationModel, RequestBodyModel, ResponseModel } from "./types.js";
 import { camelCase, memberName } from "../emit/safe.js";
 
@@ -60,15 +63,20 @@ function collectOperations(doc: OpenApiDocument, defaultSecurity: string[][]): O
   const operations: OperationModel[] = [];
   for (const path of Object.keys(doc.paths ?? {})) {
     const pathItem = deref<PathItemObject>(doc, (doc.paths ?? {})[path] as PathItemObject);
+    // Where the path item really lives (a `$ref` may lead into components/pathItems), for location readers.
+    const itemAt = follow(doc, fragmentOf(["paths", path])).fragment;
+    const at = (segments: string[]) => ({ pathItem: itemAt, operation: `${itemAt}${fragmentOf(segments)}` });
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (operation) operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
+      if (operation)
+        operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity, at([method])));
     }
     // OpenAPI 3.2: any other method, modelled by its lower-case name (sent upper-case, as HTTP methods are).
     for (const [name, operation] of Object.entries(pathItem.additionalOperations ?? {})) {
       const method = name.toLowerCase() as HttpMethod;
       if (HTTP_METHODS.includes(method) || typeof operation !== "object" || operation === null) continue;
-      operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity));
+      const location = at(["additionalOperations", name]);
+      operations.push(buildOperation(doc, path, method, pathItem, operation, defaultSecurity, location));
     }
   }
   return operations;
@@ -81,6 +89,7 @@ function buildOperation(
   pathItem: PathItemObject,
   operation: OperationObject,
   defaultSecurity: string[][],
+  location: OperationModel["location"],
 ): OperationModel {
   const id = operation.operationId ?? derivedOperationId(method, path);
   const tags = operation.tags ?? [];
@@ -95,6 +104,7 @@ function buildOperation(
     methodName: tags[0] === undefined ? memberName(id) : methodNameInGroup(id, tags[0]),
     method,
     path,
+    location,
     summary: operation.summary ?? pathItem.summary,
     description: operation.description ?? pathItem.description,
     deprecated: operation.deprecated === true,
@@ -121,20 +131,19 @@ function buildOperation(
 }
 
 function buildContent(doc: OpenApiDocument, content: Record<string, MediaTypeObject> | undefined): MediaModel[] {
-  const isJson = (m: string) => /[/+]json\b/i.test(m) || m === "*/*";
   return Object.keys(content ?? {})
-    .sort((a, b) => Number(isJson(b)) - Number(isJson(a)) || compare(a, b))
+    .sort((a, b) => Number(isJsonLike(b)) - Number(isJsonLike(a)) || compare(a, b))
     .map((mediaType) => {
       const media = (content ?? {})[mediaType] as MediaTypeObject;
       const model: MediaModel = { mediaType, schema: media.schema, example: mediaExample(doc, media) };
       if (media.itemSchema !== undefined) model.itemSchema = media.itemSchema;
-      const encoding = encodingOf(media);
+      const encoding = encodingOf(doc, media);
       if (encoding) model.encoding = encoding;
       return model;
     });
 }
 
-function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | undefined {
+function encodingOf(doc: OpenApiDocument, media: MediaTypeObject): Record<string, EncodingModel> | undefined {
   if (typeof media.encoding !== "object" || media.encoding === null) return undefined;
   const out: Record<string, EncodingModel> = {};
   for (const [name, raw] of Object.entries(media.encoding)) {
@@ -144,6 +153,8 @@ function encodingOf(media: MediaTypeObject): Record<string, EncodingModel> | und
     if (typeof raw.style === "string") enc.style = raw.style;
     if (typeof raw.explode === "boolean") enc.explode = raw.explode;
     if (typeof raw.allowReserved === "boolean") enc.allowReserved = raw.allowReserved;
+    const headers = typeof raw.headers === "object" && raw.headers !== null ? headerParameters(doc, raw.headers) : [];
+    if (headers.length > 0) enc.headers = headers;
     out[name] = enc;
   }
   return Object.keys(out).length > 0 ? out : undefined;
@@ -168,7 +179,7 @@ function buildResponses(doc: OpenApiDocument, responses: Record<string, unknown>
         status,
         description: response.description ?? "",
         content: buildContent(doc, response.content),
-        headers: responseHeaders(doc, response.headers),
+        headers: headerParameters(doc, response.headers),
         isSuccess: /^[23]/.test(status),
       };
     });
@@ -186,21 +197,14 @@ function uniqueNames(operations: OperationModel[]): OperationModel[] {
     const tag = op.tags[0];
     if (tag !== undefined && op.group !== undefined) {
       let group = groupOfTag.get(tag);
-      if (group === undefined) groupOfTag.set(tag, (group = claim(groups, op.group)));
+      if (group === undefined) groupOfTag.set(tag, (group = claimName(groups, op.group)));
       op.group = group;
     }
-    op.id = claim(ids, op.id);
-    op.identifier = claim(identifiers, op.identifier);
+    op.id = claimName(ids, op.id);
+    op.identifier = claimName(identifiers, op.identifier);
     const key = (m: string) => `${op.group ?? ""}.${m}`;
     if (methods.has(key(op.methodName))) op.methodName = op.identifier;
-    op.methodName = claim(methods, key(op.methodName)).slice((op.group ?? "").length + 1);
+    op.methodName = claimName(methods, key(op.methodName)).slice((op.group ?? "").length + 1);
   }
   return operations;
-}
-
-function claim(taken: Set<string>, wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${n}`;
-  taken.add(candidate);
-  return candidate;
 }

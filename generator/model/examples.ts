@@ -6,7 +6,7 @@ import type {
   ReferenceObject,
   SchemaObject,
 } from "../load/openapi-types.js";
-import { deref } from "./refs.js";
+import { deref } from "../openapi/pointer.js";
 
 /** The first inline value of an `examples` map, following `$ref`s. */
 export function firstExample(

@@ -1,60 +1,12 @@
 /**
- * Pagination of a list operation: declared by the `x-pagination` extension (five styles: cursor, offset, page,
- * link, nextUrl), else detected from common shapes (a `Link` response header; a next-URL, next-cursor, offset or
- * page parameter beside an array of items). Malformed declarations mean "no pagination" rather than a guess.
+ * Pagination of a list operation: declared by the `x-pagination` extension (read by generator/openapi/pagination.ts),
+ * else detected from common shapes (a `Link` response header; a next-URL, next-cursor, offset or page parameter
+ * beside an array of items).
  */
 import type { OpenApiDocument, OperationObject, SchemaObject } from "../load/openapi-types.js";
-import { deref } from "./refs.js";
+import { deref } from "../openapi/pointer.js";
+import { isJsonMedia } from "../openapi/media-types.js";
 import type { PaginationModel, ParameterModel } from "./types.js";
-
-const pointer = (v: unknown) => (typeof v === "string" ? v.replace(/^\$response\.body#/, "") : undefined);
-const name = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
-
-export function readPagination(raw: unknown): PaginationModel | undefined {
-  if (raw === null || typeof raw !== "object") return undefined;
-  const value = raw as Record<string, unknown>;
-  const items = pointer(value.items);
-  if (items === undefined) return undefined;
-  const hasMore = pointer(value.hasMore);
-  const extra = hasMore !== undefined ? { hasMore } : {};
-  switch (value.style) {
-    case "cursor": {
-      const cursorParam = name(value.cursorParam);
-      const nextCursor = pointer(value.nextCursor);
-      if (!cursorParam || nextCursor === undefined) return undefined;
-      const cursorIn = value.cursorIn === "body" ? "body" : "query";
-      return { style: "cursor", cursorParam, cursorIn, nextCursor, items, ...extra };
-    }
-    case "offset": {
-      const offsetParam = name(value.offsetParam);
-      if (!offsetParam) return undefined;
-      const limitParam = name(value.limitParam);
-      const total = pointer(value.total);
-      return {
-        style: "offset",
-        offsetParam,
-        items,
-        ...(limitParam ? { limitParam } : {}),
-        ...(total !== undefined ? { total } : {}),
-        ...extra,
-      };
-    }
-    case "page": {
-      const pageParam = name(value.pageParam);
-      if (!pageParam) return undefined;
-      const totalPages = pointer(value.totalPages);
-      return { style: "page", pageParam, items, ...(totalPages !== undefined ? { totalPages } : {}), ...extra };
-    }
-    case "link":
-      return { style: "link", items };
-    case "nextUrl": {
-      const nextUrl = pointer(value.nextUrl);
-      return nextUrl === undefined ? undefined : { style: "nextUrl", nextUrl, items };
-    }
-    default:
-      return undefined;
-  }
-}
 
 const ITEM_NAMES = ["data", "items", "results", "records", "entries"];
 const CURSOR_PARAMS = [
@@ -136,7 +88,7 @@ export function detectPagination(
     doc,
     (operation.responses ?? {})[success] as object,
   );
-  const json = Object.entries(response.content ?? {}).find(([m]) => /^application\/(?:[\w.+-]*\+)?json$/i.test(m));
+  const json = Object.entries(response.content ?? {}).find(([m]) => isJsonMedia(m));
   const schema = json?.[1].schema ? deref<SchemaObject>(doc, json[1].schema) : undefined;
   if (!schema) return undefined;
   const root = propsOf(doc, schema);

@@ -8,7 +8,7 @@ import type {
   SchemaObject,
 } from "../load/openapi-types.js";
 import { firstExample } from "./examples.js";
-import { deref } from "./refs.js";
+import { deref } from "../openapi/pointer.js";
 import type { ParameterModel } from "./types.js";
 
 /** Headers OpenAPI says are ignored as parameters (they are described by other fields). */
@@ -61,8 +61,11 @@ export function orderPathParams(path: string, params: ParameterModel[]): Paramet
   return params.filter((p) => p.in === "path").sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
-/** A response's `headers` map as header parameters (a Header Object is a Parameter Object without name and in). */
-export function responseHeaders(doc: OpenApiDocument, headers: Record<string, unknown> | undefined): ParameterModel[] {
+/**
+ * A `headers` map (of a response, or of a multipart part's encoding) as header parameters: a Header Object is a
+ * Parameter Object without name and in.
+ */
+export function headerParameters(doc: OpenApiDocument, headers: Record<string, unknown> | undefined): ParameterModel[] {
   return Object.keys(headers ?? {})
     .filter((name) => name.toLowerCase() !== "content-type")
     .sort()

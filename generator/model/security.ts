@@ -1,6 +1,6 @@
 import { camelCase } from "../emit/safe.js";
 import type { OpenApiDocument, ReferenceObject, SecuritySchemeObject } from "../load/openapi-types.js";
-import { deref } from "./refs.js";
+import { deref } from "../openapi/pointer.js";
 import type { SecurityRequirement, SecuritySchemeModel } from "./types.js";
 
 export function buildSecuritySchemes(doc: OpenApiDocument): SecuritySchemeModel[] {

@@ -91,6 +91,8 @@ export interface EncodingModel {
   style?: string;
   explode?: boolean;
   allowReserved?: boolean;
+  /** Multipart: the part's documented headers (Content-Type left out), as header parameters, sorted by name. */
+  headers?: ParameterModel[];
 }
 
 export interface RequestBodyModel {
@@ -112,20 +114,8 @@ export interface ResponseModel {
 }
 
 /** How a list operation pages (`x-pagination`, or detected); pointers are into the response body. */
-export type PaginationModel =
-  | {
-      style: "cursor";
-      /** Name of the cursor parameter or body property. */
-      cursorParam: string;
-      cursorIn: "query" | "body";
-      nextCursor: string;
-      hasMore?: string;
-      items: string;
-    }
-  | { style: "offset"; offsetParam: string; limitParam?: string; items: string; total?: string; hasMore?: string }
-  | { style: "page"; pageParam: string; items: string; totalPages?: string; hasMore?: string }
-  | { style: "link"; items: string }
-  | { style: "nextUrl"; nextUrl: string; items: string };
+export type { PaginationModel } from "../openapi/pagination.js";
+import type { PaginationModel } from "../openapi/pagination.js";
 
 export interface OperationModel {
   /** Unique within the API: the operationId, or one derived from method + path. */
@@ -139,6 +129,11 @@ export interface OperationModel {
   method: HttpMethod;
   /** Path template as written in the document: `/contacts/{id}/`. */
   path: string;
+  /**
+   * URI fragments into `document` of the operation object and its path item (after a path item's `$ref`):
+   * `/paths/~1contacts/get`. For readers that compile checks by location rather than by copy (mock, conformance).
+   */
+  location: { operation: string; pathItem: string };
   summary?: string;
   description?: string;
   deprecated: boolean;

@@ -37,7 +37,12 @@ export async function buildPackage(config: ContactgenConfig, api: ApiConfig): Pr
   return [
     {
       path: "package.json",
-      contents: packageJson(model, identity, runtimeDependencies(texts, await pinnedVersions())),
+      contents: packageJson(
+        model,
+        identity,
+        runtimeDependencies(texts, await pinnedVersions()),
+        sources.filter((f) => !f.includes("/") && f !== "index.ts").map((f) => f.replace(/\.ts$/, "")),
+      ),
     },
     { path: "README.md", contents: sdkReadme(model, api.packageName) },
     ...compileClient(api.out, sources),

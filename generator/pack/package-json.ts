@@ -12,7 +12,19 @@ const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 
 export const SDK_NODE_RANGE = ">=20.19.0";
 
-export function packageJson(model: ApiModel, identity: PackageIdentity, dependencies: Record<string, string>): string {
+const sorted = (record: Record<string, string>) =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * `modules`: the top-level modules besides index (client, types, validators, tanstack-query…), each exported as a
+ * subpath (`<pkg>/validators`), because index deliberately does not re-export every one of them.
+ */
+export function packageJson(
+  model: ApiModel,
+  identity: PackageIdentity,
+  { dependencies, peers }: PackageDependencies,
+  modules: readonly string[] = [],
+): string {
   if (!SEMVER.test(model.version))
     throw new Error(
       `${model.sourceFile}: info.version ${JSON.stringify(model.version)} is not a semver version (like 1.2.0), which npm requires for the ${identity.name} package; change info.version`,
@@ -28,30 +40,53 @@ export function packageJson(model: ApiModel, identity: PackageIdentity, dependen
     types: "./dist/index.d.ts",
     exports: {
       ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+      ...Object.fromEntries(
+        [...modules].sort().map((m) => [`./${m}`, { types: `./dist/${m}.d.ts`, default: `./dist/${m}.js` }]),
+      ),
       "./package.json": "./package.json",
     },
     files: ["dist", "README.md"],
     sideEffects: false,
     engines: { node: SDK_NODE_RANGE },
-    dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
+    dependencies: sorted(dependencies),
+    ...(Object.keys(peers).length > 0
+      ? {
+          peerDependencies: sorted(peers),
+          peerDependenciesMeta: Object.fromEntries(
+            Object.keys(sorted(peers)).map((name) => [name, { optional: true }]),
+          ),
+        }
+      : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Bare module specifiers the generated sources import (`openapi-fetch`), with the versions this project pins. */
+export interface PackageDependencies {
+  /** Packages the compiled JavaScript imports (`openapi-fetch`). */
+  dependencies: Record<string, string>;
+  /**
+   * Packages only the type declarations import (`import type`, e.g. @tanstack/query-core for tanstack-query.ts):
+   * optional peers, since nothing is loaded at run time and only a user of that module needs them.
+   */
+  peers: Record<string, string>;
+}
+
+/** Bare module specifiers the generated sources import, with the versions this project pins. */
 export function runtimeDependencies(
   sources: ReadonlyArray<{ contents: string }>,
   pinned: Record<string, string>,
-): Record<string, string> {
-  const out: Record<string, string> = {};
+): PackageDependencies {
+  const values: Record<string, string> = {};
+  const types: Record<string, string> = {};
   for (const { contents } of sources) {
-    for (const [, specifier] of contents.matchAll(/^import [^;]*? from "([^".][^"]*)";$/gm)) {
+    for (const [, typeOnly, specifier] of contents.matchAll(/^import (type )?[^;]*? from "([^".][^"]*)";$/gm)) {
       if (!specifier || specifier.startsWith("node:")) continue;
       const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!;
       const version = pinned[name];
       if (!version) throw new Error(`generated code imports ${name}, which contactgen's package.json does not pin`);
-      out[name] = version;
+      (typeOnly ? types : values)[name] = version;
     }
   }
-  return out;
+  const peers = Object.fromEntries(Object.entries(types).filter(([name]) => !Object.hasOwn(values, name)));
+  return { dependencies: values, peers };
 }

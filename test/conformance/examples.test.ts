@@ -4,7 +4,7 @@
  * schema-level `example`/`examples`).
  */
 import { describe, expect, it } from "vitest";
-import { escapeSegment, isRecord } from "../../generator/mock/pointer.js";
+import { escapeSegment, isRecord } from "../../generator/openapi/pointer.js";
 import { CONFIG, loadApi, type ApiUnderTest } from "./apis.js";
 import { Oracle } from "./oracle.js";
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSiteFiles, loadChangelogs } from "../../generator/docs/build.js";
 import { createDocsServer } from "../../generator/docs/docs-server.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
-import { writeSite } from "../../generator/docs/write-site.js";
+import { writeOutputs } from "../../generator/write/write.js";
 import type { ApiModel } from "../../generator/model/types.js";
 import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
@@ -39,8 +39,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "docs-browser-"));
   const real = await realSite();
   models = real.models;
-  await writeSite(path.join(dir, "main"), real.files);
-  await writeSite(path.join(dir, "hostile"), (await hostileSite()).files);
+  await writeOutputs([{ dir: path.join(dir, "main"), files: real.files, verbatim: true }]);
+  await writeOutputs([{ dir: path.join(dir, "hostile"), files: (await hostileSite()).files, verbatim: true }]);
   await mkdir(SHOTS, { recursive: true });
   const mockUrls: Record<string, string> = {};
   for (const model of models) {
@@ -417,10 +417,13 @@ describe("docs site in Chromium", () => {
   it("published under a base path (GitHub Pages): a deep missing URL gets the styled 404 page, whose search works", async () => {
     const repo = path.join(dir, "pages");
     const config = path.join(ROOT, "generator.config.json");
-    await writeSite(
-      repo,
-      await buildSiteFiles(models, { changelogs: await loadChangelogs(config, models), basePath: "/repo/" }),
-    );
+    await writeOutputs([
+      {
+        dir: repo,
+        files: await buildSiteFiles(models, { changelogs: await loadChangelogs(config, models), basePath: "/repo/" }),
+        verbatim: true,
+      },
+    ]);
     const pages = createDocsServer(repo, { basePath: "/repo/" });
     await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
     const pagesOrigin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;

@@ -117,7 +117,7 @@ describe("sampleValue", () => {
   const cases: Array<[string, { given: SchemaObject; want: unknown }]> = [
     ["example wins", { given: { type: "string", example: "x" }, want: "x" }],
     ["enum via $ref", { given: { $ref: "#/components/schemas/Role" }, want: "admin" }],
-    ["email format", { given: { type: "string", format: "email" }, want: "user@example.com" }],
+    ["email format", { given: { type: "string", format: "email" }, want: "ada.lovelace@example.com" }],
     ["maxLength respected", { given: { type: "string", maxLength: 3 }, want: "HIN" }],
     ["exclusiveMinimum", { given: { type: "integer", exclusiveMinimum: 0 }, want: 1 }],
     ["nullable type list", { given: { type: ["null", "boolean"] }, want: true }],
@@ -140,7 +140,7 @@ describe("sampleValue", () => {
       "friendly member when none required",
       {
         given: { type: "object", properties: { cursor: {}, email: { type: "string", format: "email" } } },
-        want: { email: "user@example.com" },
+        want: { email: "ada.lovelace@example.com" },
       },
     ],
   ];

@@ -3,7 +3,7 @@
  * atomically with the core files; a failing one leaves the output folder exactly as it was; every bad set is refused
  * before anything is emitted.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 /** A config in `dir` (module paths relative to it, as a user writes them) → `contactgen generate` in-process. */
-async function generateWith(emitters: unknown[]): Promise<{ code: number; stderr: string }> {
+async function generateWith(emitters: unknown[]): Promise<{ code: number; stderr: string; stdout: string }> {
   const config = path.join(dir, "generator.config.json");
   await writeFile(config, JSON.stringify({ out: "out", emitters, apis: [{ name: "pylon", spec: SPEC }] }));
   return runCli(["generate", "--config", "generator.config.json", "--no-cache", "--no-lint"], dir);
@@ -93,6 +93,33 @@ describe("a user emitter from the config", () => {
 });
 
 const model = buildModel(await loadDocument(SPEC), "pylon");
+
+describe("the incremental cache", () => {
+  it("regenerates when a user emitter module changes, not only when the config does", async () => {
+    const project = path.join(dir, "cached");
+    const module = path.join(project, "stamp.ts");
+    const api = path.join(ROOT, "generator/emitter-api.js");
+    const source = (stamp: string) =>
+      `import { defineEmitter, ts } from ${JSON.stringify(api)};\n` +
+      `export default defineEmitter({ name: "stamp", description: "d", files: ["stamp.ts"], ` +
+      `emit: () => [{ path: "stamp.ts", contents: ts\`export const stamp = ${stamp};\\n\` }] });\n`;
+    await mkdir(project, { recursive: true });
+    await writeFile(module, source("1"));
+    await writeFile(
+      path.join(project, "generator.config.json"),
+      JSON.stringify({
+        out: "out",
+        emitters: [...core, { module: "stamp.ts" }],
+        apis: [{ name: "pylon", spec: SPEC }],
+      }),
+    );
+    const generate = () => runCli(["generate", "--no-lint"], project);
+    expect((await generate()).stdout).toContain("generated out/pylon");
+    expect((await generate()).stdout).toContain("unchanged: pylon");
+    await writeFile(module, source("2"));
+    expect((await generate()).stdout).toContain("generated out/pylon");
+  });
+});
 
 describe("resolveEmitters", () => {
   it("refuses a file the emitter did not declare, and two emitters claiming one file", async () => {

@@ -3,10 +3,18 @@
  * generated/ under tsconfig.strictest.json) driven by a real QueryClient against the real mock over HTTP on
  * 127.0.0.1: a query, a mutation, and an infinite query that follows the mock's two-page cursor and stops.
  */
-import { InfiniteQueryObserver, MutationObserver, QueryClient } from "@tanstack/query-core";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  InfiniteQueryObserver,
+  MutationObserver,
+  QueryClient,
+  type FetchInfiniteQueryOptions,
+} from "@tanstack/query-core";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { createPylonClient, ApiError } from "../../generated/pylon/index.js";
 import * as factories from "../../generated/pylon/tanstack-query.js";
+import { PAGES } from "../../generator/mock/paginate.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import type { components } from "../../generated/pylon/types.js";
 import { DEFAULT_EMITTERS } from "../../generator/emit/registry.js";
@@ -86,11 +94,54 @@ describe("tanstack-query.ts over the mock", () => {
 });
 
 describe("tanstack-query.ts for other documents", () => {
+  const emitters = [...DEFAULT_EMITTERS, { name: "tanstack-query" }];
+  let pagesDir: string;
+  let pagesMock: MockServer;
+
+  beforeAll(async () => {
+    pagesDir = await generateInto("test/fixtures/pagination.yaml", "pages", { emitters });
+    pagesMock = await startMock({ file: "test/fixtures/pagination.yaml" });
+  });
+  afterAll(async () => {
+    await pagesMock?.close();
+  });
+
+  // Every style the model paginates and the mock serves (test/fixtures/pagination.yaml), each walked to its end by
+  // a real QueryClient: [factory, arguments, pages fetched].
+  const STYLES: Array<[string, unknown[], number]> = [
+    ["listCursorQueryInfiniteQueryOptions", [], PAGES],
+    ["searchCursorBodyInfiniteQueryOptions", [{ q: "x" }], PAGES],
+    ["listCursorDetectedInfiniteQueryOptions", [], PAGES],
+    ["listOffsetTotalInfiniteQueryOptions", [{ query: { limit: 3 } }], PAGES],
+    // No total and no flag: one more request, and the empty page past the end stops it (as the client's pager).
+    ["listOffsetOpenInfiniteQueryOptions", [], PAGES + 1],
+    ["listPageTotalInfiniteQueryOptions", [], PAGES],
+    ["listPageMoreInfiniteQueryOptions", [], PAGES],
+  ];
+  it.each(STYLES)("%s pages to the end over HTTP", async (factory, args, pages) => {
+    const mod = (await import(pathToFileURL(path.join(pagesDir, "index.ts")).href)) as {
+      createPagesClient: (options: Record<string, unknown>) => unknown;
+    };
+    const factories = (await import(pathToFileURL(path.join(pagesDir, "tanstack-query.ts")).href)) as Record<
+      string,
+      (
+        client: unknown,
+        ...args: unknown[]
+      ) => FetchInfiniteQueryOptions<unknown, Error, unknown, readonly unknown[], unknown>
+    >;
+    const pagesClient = mod.createPagesClient({ baseUrl: pagesMock.url, retry: false });
+    const data = await new QueryClient().fetchInfiniteQuery({
+      ...factories[factory]!(pagesClient, ...args),
+      pages: 10,
+    });
+    expect(data.pages).toHaveLength(pages);
+  });
+
   // files.yaml: offset pagination, binary and multipart bodies, SSE, optional bodies; hostile.yaml: names that are
   // reserved words, clash or are not identifiers. One program (lib files parsed once) under the strictest profile.
-  it("type-checks under strictest for fixtures with offset pagination, binary bodies and hostile names", async () => {
-    const emitters = [...DEFAULT_EMITTERS, { name: "tanstack-query" }];
+  it("type-checks under strictest for every pagination style, binary bodies and hostile names", async () => {
     const dirs = [
+      pagesDir,
       await generateInto("test/fixtures/files.yaml", "tq-files", { emitters }),
       await generateInto("test/fixtures/hostile.yaml", "tq-hostile", { emitters }),
     ];

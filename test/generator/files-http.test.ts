@@ -140,6 +140,34 @@ describe("multipart/form-data", () => {
   });
 });
 
+describe("multipart part headers (encoding.headers)", () => {
+  it("the caller's part headers are sent with the part, by the header rules, and reach the mock", async () => {
+    const file = new File([PNG], "data.bin", { type: "application/octet-stream" });
+    const data = await client.uploadSigned!(
+      { file, note: "n" },
+      { partHeaders: { file: { "X-Checksum": "0badf00d", "X-Chunks": [1, 2, 3] } } },
+    );
+    expect(data).toEqual({
+      file: { filename: "data.bin", size: 14, headers: { "X-Checksum": "0badf00d", "X-Chunks": "1,2,3" } },
+    });
+  });
+
+  it("the mock refuses a part without a header its encoding declares required", async () => {
+    const error = (await client.uploadSigned!({ file: new Blob([PNG]) }).catch((e: unknown) => e)) as {
+      status: number;
+      body: unknown;
+    };
+    expect(error).toBeInstanceOf(mod.ApiError);
+    expect(error.status).toBe(400);
+    expect(JSON.stringify(error.body)).toMatch(/X-Checksum is required/);
+  });
+
+  it("a part header that could split the part's header block is refused before sending", async () => {
+    const bad = { partHeaders: { file: { "X-Checksum": "0badf00d\r\nX-Evil: 1" } } };
+    await expect(client.uploadSigned!({ file: new Blob([PNG]) }, bad)).rejects.toThrow(/X-Checksum.*CR, LF/);
+  });
+});
+
 describe("forms and text", () => {
   it("a form field with `explode: false` is sent as ids=1,2,3 and read back by the mock", async () => {
     const data = await client.submitForm!({ name: "ada", ids: [1, 2, 3], filter: { state: "open" } });
@@ -250,6 +278,11 @@ export async function check(): Promise<void> {
   const asText = await c.getLimits({ throwOnError: false, parseAs: "text" });
   if (!asText.error) expectTypeOf(asText.data).toEqualTypeOf<string>();
   expectTypeOf<ApiError["headers"]>().toEqualTypeOf<Readonly<Record<string, unknown>>>();
+  await c.uploadSigned({ file: new Blob([]) }, { partHeaders: { file: { "X-Checksum": "0badf00d", "X-Chunks": [1] } } });
+  // @ts-expect-error a part's required header is required once its headers are given
+  await c.uploadSigned({ file: new Blob([]) }, { partHeaders: { file: { "X-Chunks": [1] } } });
+  // @ts-expect-error X-Chunks is an array of integers
+  await c.uploadSigned({ file: new Blob([]) }, { partHeaders: { file: { "X-Checksum": "0badf00d", "X-Chunks": "1" } } });
 }
 `,
     );

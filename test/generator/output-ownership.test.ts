@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCommand } from "../../generator/cli/args.js";
 import { docsBuildOptions, docsCommand } from "../../generator/cli/docs.js";
-import { writeSite } from "../../generator/docs/write-site.js";
+import { writeOutputs } from "../../generator/write/write.js";
 import { MANIFEST, OwnershipError } from "../../generator/write/write.js";
 import { CORPUS } from "../support/shared.js";
 import { ROOT, snapshotDir } from "./helpers.js";
@@ -80,15 +80,18 @@ describe("docs --out", () => {
     const dir = path.join(work, "site");
     await mkdir(dir);
     await writeFile(path.join(dir, "CNAME"), "docs.example.com\n");
-    const error = await writeSite(dir, site).catch((e: unknown) => e);
+    const error = await writeOutputs([{ dir, files: site, verbatim: true }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OwnershipError);
     expect((error as Error).message).toMatch(/found: CNAME/);
     expect(await readdir(dir)).toEqual(["CNAME"]);
 
     const parsed = parseCommand(docsCommand.spec, ["--force"]);
     if (parsed === "help") throw new Error("unexpected help");
-    await writeSite(dir, [...site, { path: "old.html", contents: "old" }], docsBuildOptions(parsed));
-    await writeSite(dir, site);
+    await writeOutputs(
+      [{ dir, files: [...site, { path: "old.html", contents: "old" }], verbatim: true }],
+      docsBuildOptions(parsed),
+    );
+    await writeOutputs([{ dir, files: site, verbatim: true }]);
     expect((await readdir(dir)).sort()).toEqual([MANIFEST, "CNAME", "assets", "index.html"]);
     expect(await readFile(path.join(dir, "CNAME"), "utf8")).toBe("docs.example.com\n");
     // Byte for byte: the site writer adds no final newline.

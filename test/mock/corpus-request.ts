@@ -1,7 +1,7 @@
 /** A valid request for any operation of any document, synthesised from its schemas (for the corpus tests). */
-import { follow, fragmentOf, isRecord } from "../../generator/mock/pointer.js";
+import { follow, fragmentOf, isRecord } from "../../generator/openapi/pointer.js";
 import { kindOf } from "../../generator/mock/media.js";
-import type { MockOperation } from "../../generator/mock/routes.js";
+import type { MockOperation } from "../../generator/mock/operation-types.js";
 import type { SchemaRegistry } from "../../generator/mock/schemas.js";
 import { synthesize } from "../../generator/mock/synth.js";
 

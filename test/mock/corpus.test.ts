@@ -8,9 +8,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { LoadedDocument } from "../../generator/load/load.js";
 import { HTTP_METHODS } from "../../generator/load/openapi-types.js";
 import { kindOf } from "../../generator/mock/media.js";
-import { follow } from "../../generator/mock/pointer.js";
+import { follow } from "../../generator/openapi/pointer.js";
 import { responseFor } from "../../generator/mock/respond.js";
-import { buildRoutes, type MockOperation } from "../../generator/mock/routes.js";
+import { buildRoutes } from "../../generator/mock/routes.js";
+import type { MockOperation } from "../../generator/mock/operation-types.js";
+import { buildModel } from "../../generator/model/build.js";
 import { SchemaRegistry } from "../../generator/mock/schemas.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 import { synthesize } from "../../generator/mock/synth.js";
@@ -96,9 +98,10 @@ describe.each(files)("corpus %s", (file) => {
   it("starts, answers one operation as documented and rejects an undocumented method", async () => {
     const loaded = await load(file);
     const doc = loaded.doc as unknown as Record<string, unknown>;
-    const mock = await startMock({ loaded });
+    const model = buildModel(loaded, "corpus");
+    const mock = await startMock({ model });
     running.push(mock);
-    const ops = buildRoutes(doc).flatMap((r) => Object.values(r.operations));
+    const ops = buildRoutes(model).flatMap((r) => Object.values(r.operations));
     const op = simpleGet(ops);
     if (!op) {
       // Webhook-only documents have no paths: everything is 404.
@@ -135,7 +138,7 @@ describe.each(files)("every operation of %s", (file) => {
   it("answers a synthesised valid request with a documented status and a valid body", async () => {
     const loaded = await load(file);
     const doc = loaded.doc as unknown as Record<string, unknown>;
-    const ops = buildRoutes(doc).flatMap((r) => Object.values(r.operations));
+    const ops = buildRoutes(buildModel(loaded, "corpus")).flatMap((r) => Object.values(r.operations));
     // Every documented operation is routed (none for a webhook-only document), and every one is called below.
     const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown>>;
     const documented = Object.values(paths).flatMap((item) => HTTP_METHODS.filter((m) => m in item));

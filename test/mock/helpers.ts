@@ -1,7 +1,7 @@
 /** Shared helpers for the mock tests: start a mock per configured API and send raw requests. */
 import { readFileSync } from "node:fs";
 import { loadDocument, type LoadedDocument } from "../../generator/load/load.js";
-import { follow, fragmentOf } from "../../generator/mock/pointer.js";
+import { follow, fragmentOf } from "../../generator/openapi/pointer.js";
 import { SchemaRegistry, type Issue } from "../../generator/mock/schemas.js";
 import { startMock, type MockServer } from "../../generator/mock/server.js";
 

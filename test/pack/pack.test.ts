@@ -65,6 +65,16 @@ describe("the packed SDK", () => {
       exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
       dependencies: { "openapi-fetch": expect.any(String) },
     });
+    // Modules index does not re-export are subpaths; a package only their types import is an optional peer.
+    expect(pkg["exports"]).toMatchObject({
+      "./validators": { types: "./dist/validators.d.ts", default: "./dist/validators.js" },
+      "./tanstack-query": { types: "./dist/tanstack-query.d.ts", default: "./dist/tanstack-query.js" },
+    });
+    expect(pkg["dependencies"]).not.toHaveProperty("@tanstack/query-core");
+    expect(pkg).toMatchObject({
+      peerDependencies: { "@tanstack/query-core": expect.any(String) },
+      peerDependenciesMeta: { "@tanstack/query-core": { optional: true } },
+    });
     const installed = await readFile(path.join(project, "node_modules", NAME, "dist/client.d.ts"), "utf8");
     expect(installed).toContain("createPylonClient");
   });

@@ -233,7 +233,7 @@ describe("schemas that cannot be compiled", () => {
 });
 
 describe("media types", () => {
-  it("checks JSON and form bodies; documents other media types without checking them against the schema", async () => {
+  it("checks JSON, form and multipart bodies; documents other media types without checking them against the schema", async () => {
     const object = { type: "object", required: ["id"], properties: { id: { type: "string" } } };
     const doc = openapi("3.1.0", {
       paths: {
@@ -257,8 +257,9 @@ describe("media types", () => {
       } as never,
     });
     const op = (await generateModule(doc, "media")).operationValidators.postThing as OperationValidators;
-    expect(Object.keys(op.body ?? {})).toEqual(["application/x-www-form-urlencoded"]);
+    expect(Object.keys(op.body ?? {})).toEqual(["application/x-www-form-urlencoded", "multipart/form-data"]);
     expect(op.body?.["application/x-www-form-urlencoded"]?.validate({}).map((i) => i.path)).toEqual(["/id"]);
+    expect(op.body?.["multipart/form-data"]?.validate({}).map((i) => i.path)).toEqual(["/id"]);
     expect(op.responses["200"]?.["application/problem+json"]?.validate({}).map((i) => i.path)).toEqual(["/id"]);
     expect(op.responses["200"]?.["application/xml"]?.validate("<thing/>")).toEqual([]);
   });

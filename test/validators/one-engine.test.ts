@@ -9,8 +9,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateValidators } from "../../generator/emit/validators/index.js";
 import { loadDocument } from "../../generator/load/load.js";
-import { getAt } from "../../generator/mock/pointer.js";
-import type { HttpMethod } from "../../generator/load/openapi-types.js";
+import { getAt } from "../../generator/openapi/pointer.js";
 import { buildRoutes } from "../../generator/mock/routes.js";
 import { SchemaRegistry } from "../../generator/mock/schemas.js";
 import { synthesize } from "../../generator/mock/synth.js";
@@ -50,9 +49,7 @@ describe.each(SPECS)("%s: generated validators and the mock agree", (name, spec)
     const model = buildModel(loaded, name);
     const generated = await validatorsOf(name, spec);
     const registry = new SchemaRegistry(model.document);
-    const idOf = (method: HttpMethod, p: string): string | undefined =>
-      model.operations.find((o) => o.method === method && o.path === p)?.id;
-    const routes = buildRoutes(model.document as Record<string, unknown>, idOf);
+    const routes = buildRoutes(model);
     const disagreements: string[] = [];
     let compared = 0;
     const compare = (

@@ -3,12 +3,24 @@
  * Content-Type, per-part headers, JSON for object parts. Files (Blob/File) are referenced, never copied: the body
  * is one Blob of strings and the caller's Blobs.
  */
-import { scalarText } from "./params.js";
+import { checkHeaderValue } from "./encode.js";
+import { scalarText, serialiseHeader } from "./params.js";
+
+/** A header a part's `encoding` declares: serialised like a header parameter (simple style, explode, content). */
+export interface PartHeaderSpec {
+  name: string;
+  explode?: boolean;
+  /** A `content` header: its media type (the value is sent as JSON). */
+  content?: string;
+}
 
 export interface PartEncoding {
   contentType?: string;
-  headers?: Record<string, string>;
+  headers?: readonly PartHeaderSpec[];
 }
+
+/** The caller's values for part headers, per field (`{ file: { "X-Checksum": "…" } }`). */
+export type PartHeaders = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 
 const CRLF = "\r\n";
 
@@ -29,10 +41,12 @@ function asBlob(value: Blob | ArrayBuffer | ArrayBufferView, type: string | unde
 export function encodeMultipart(
   value: Record<string, unknown>,
   encoding: Readonly<Record<string, PartEncoding>> = {},
+  partHeaders: PartHeaders = {},
+  operationId = "multipart",
 ): { body: Blob; contentType: string } {
   const boundary = `----contactgen${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const pieces: BlobPart[] = [];
-  const part = (name: string, item: unknown, enc: PartEncoding | undefined): void => {
+  const part = (name: string, item: unknown, enc: PartEncoding | undefined, extra: string): void => {
     if (item === undefined || item === null) return;
     let disposition = `form-data; name=${quoted(name)}`;
     let type = enc?.contentType?.split(",")[0]?.trim();
@@ -52,17 +66,40 @@ export function encodeMultipart(
     }
     let head = `--${boundary}${CRLF}Content-Disposition: ${disposition}${CRLF}`;
     if (type) head += `Content-Type: ${type}${CRLF}`;
-    for (const [header, text] of Object.entries(enc?.headers ?? {})) {
-      if (header.toLowerCase() !== "content-type") head += `${header}: ${text}${CRLF}`;
-    }
-    pieces.push(head + CRLF, content, CRLF);
+    pieces.push(head + extra + CRLF, content, CRLF);
   };
   for (const [name, item] of Object.entries(value)) {
-    const enc = encoding[name];
-    // Arrays are repeated parts; an array the encoding declares as JSON is one JSON part.
-    if (Array.isArray(item) && !/json/i.test(enc?.contentType ?? "")) for (const each of item) part(name, each, enc);
-    else part(name, item, enc);
+    const enc = Object.hasOwn(encoding, name) ? encoding[name] : undefined;
+    const extra = headerLines(operationId, name, enc, Object.hasOwn(partHeaders, name) ? partHeaders[name] : undefined);
+    // Arrays are repeated parts (each with the field's headers); an array the encoding declares as JSON is one part.
+    if (Array.isArray(item) && !/json/i.test(enc?.contentType ?? "")) {
+      for (const each of item) part(name, each, enc, extra);
+    } else part(name, item, enc, extra);
   }
   pieces.push(`--${boundary}--${CRLF}`);
   return { body: new Blob(pieces), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * The caller's headers for one field's parts, each serialised by its declaration (undeclared ones as text) and
+ * checked like any header (CR, LF or non-Latin-1 is a RequestError). Content-Type and Content-Disposition are the
+ * writer's: a part header cannot replace them.
+ */
+function headerLines(
+  operationId: string,
+  field: string,
+  encoding: PartEncoding | undefined,
+  values: Readonly<Record<string, unknown>> | undefined,
+): string {
+  if (!values) return "";
+  let lines = "";
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null) continue;
+    const lower = name.toLowerCase();
+    if (lower === "content-type" || lower === "content-disposition") continue;
+    const declared = encoding?.headers?.find((h) => h.name.toLowerCase() === lower);
+    const text = serialiseHeader({ in: "header", ...declared, name }, value);
+    lines += `${name}: ${checkHeaderValue(`${operationId} (part ${field})`, name, text)}${CRLF}`;
+  }
+  return lines;
 }

@@ -121,6 +121,8 @@ export function createRuntime(
       input.body,
       mediaType,
       mediaType ? op.encoding?.[mediaType] : undefined,
+      callOptions.partHeaders,
+      op.id,
     );
     const headers: Record<string, string> = {};
     const setHeader = (name: string, value: string | undefined): void => {

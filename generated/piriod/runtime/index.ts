@@ -12,6 +12,7 @@ export type { ParseAs } from "./read.js";
 export type { RedirectMode } from "./redirect.js";
 export type { ServerSentEvent, SseOptions } from "./sse.js";
 export type { FieldEncoding } from "./body.js";
+export type { PartEncoding, PartHeaders, PartHeaderSpec } from "./multipart.js";
 export type { ParamSpec } from "./params.js";
 export type { HeaderScalar, ResponseHeaderSpec, ResponseHeadersSpec } from "./response-headers.js";
 export type {

@@ -4,6 +4,7 @@
 import type { Credential, BasicCredentials, SecuritySchemeSpec } from "./auth.js";
 import type { FieldEncoding } from "./body.js";
 import type { Hooks } from "./hooks.js";
+import type { PartHeaders } from "./multipart.js";
 import type { ParamSpec } from "./params.js";
 import type { ParseAs } from "./read.js";
 import type { RedirectMode } from "./redirect.js";
@@ -69,6 +70,8 @@ export interface CallOptions<Throw extends boolean = boolean> {
   parseAs?: ParseAs;
   /** Request media type to send the body as (one the operation documents; default: the first JSON one). */
   contentType?: string;
+  /** multipart/form-data: headers per part, by field name (the ones a part's `encoding` declares are typed). */
+  partHeaders?: PartHeaders | undefined;
   maxResponseBytes?: number;
   hooks?: Hooks;
   redirect?: RedirectMode;

@@ -4,7 +4,7 @@
  * and binary (Blob, ArrayBuffer, typed arrays, ReadableStream) passed through untouched.
  */
 import { isJsonMediaType, mediaEssence } from "./encode.js";
-import { encodeMultipart, type PartEncoding } from "./multipart.js";
+import { encodeMultipart, type PartEncoding, type PartHeaders } from "./multipart.js";
 import { scalarText, serialiseQuery } from "./params.js";
 
 export interface SerialisedBody {
@@ -25,6 +25,8 @@ export function serialiseBody(
   value: unknown,
   mediaType: string | undefined,
   encoding?: Readonly<Record<string, FieldEncoding>>,
+  partHeaders?: PartHeaders,
+  operationId?: string,
 ): SerialisedBody {
   if (value === undefined) return NO_BODY;
   const essence = mediaEssence(mediaType);
@@ -36,7 +38,7 @@ export function serialiseBody(
     return { body: encodeForm(value, encoding ?? {}), contentType: mediaType };
   }
   if (essence.startsWith("multipart/") && isPlainObject(value)) {
-    const { body, contentType } = encodeMultipart(value, encoding);
+    const { body, contentType } = encodeMultipart(value, encoding, partHeaders, operationId);
     return { body, contentType };
   }
   if (

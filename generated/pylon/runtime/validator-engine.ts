@@ -52,6 +52,7 @@ export function $q(p: number, y: string | number | null): number {
 
 /** JSON Pointer of the value at key `y` below the first `p` keys of `$P` (`y` null: the `p` keys alone). */
 export function $w(p: number, y: string | number | null): string {
+  if (p === 0) return y === null ? "" : typeof y === "number" ? `/${y}` : `/${$p(y)}`;
   let path = "";
   for (let i = 0; i < p; i++) {
     const key = $P[i] as string | number;
@@ -261,8 +262,11 @@ export function __validate(check: $C, direction: number, value: unknown): Valida
   if ($S.length > 0) $S.length = 0;
   const issues: ValidationIssue[] = [];
   try {
-    // One collecting pass: it builds no path and allocates nothing per value until an issue is found, so a valid
-    // value costs about what `is()` costs, and an invalid one is not checked twice.
+    // Valid values (the common case) are answered by the first-failure pass. The collecting pass that follows for
+    // an invalid one builds no path and allocates nothing per value until it records an issue. (One collecting
+    // pass for every value measured slower on valid pages and no faster on small invalid objects: ADR 0112.)
+    if (check(value, 0, null, null)) return [];
+    if ($S.length > 0) $S.length = 0;
     check(value, 0, null, issues);
   } catch (error) {
     return $failure(error);

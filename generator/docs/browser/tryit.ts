@@ -4,6 +4,8 @@
  * then sends it, showing status, headers and the formatted body. An invalid request never leaves the page.
  */
 import type { OperationValidators, ValidationIssue } from "../../runtime/validation.js";
+// The runtime module itself (not generator/openapi): this file is bundled for the browser.
+import { isJsonMediaType } from "../../runtime/encode.js";
 
 declare global {
   interface Window {
@@ -103,7 +105,7 @@ function readForm(section: HTMLElement): Request & { issues: ValidationIssue[] }
   if (body && body.value.trim() !== "") {
     request.mediaType = body.dataset.mediaType;
     request.bodyText = body.value;
-    if (/json/i.test(request.mediaType ?? "")) {
+    if (isJsonMediaType(request.mediaType)) {
       try {
         request.body = JSON.parse(body.value);
       } catch (error) {

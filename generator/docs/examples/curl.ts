@@ -9,6 +9,7 @@ import type { ApiModel, OperationModel, SecuritySchemeModel } from "../../model/
 import { schemesFor } from "./example.js";
 import { exampleInputs } from "./inputs.js";
 import { parameterValue, placeholder } from "./sample.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
 
 export interface CurlSample {
   code: string;
@@ -88,6 +89,6 @@ export function curlSample(model: ApiModel, op: OperationModel): CurlSample {
 function bodyArgs(mediaType: string, value: JsonValue): Array<[string, string]> {
   if (/^application\/x-www-form-urlencoded\b/i.test(mediaType) && value !== null && typeof value === "object")
     return Object.entries(value).map(([k, v]): [string, string] => ["--data-urlencode", `${k}=${text(v ?? "")}`]);
-  if (/json/i.test(mediaType)) return [["--data", JSON.stringify(value, null, 2)]];
+  if (isJsonMedia(mediaType)) return [["--data", JSON.stringify(value, null, 2)]];
   return [["--data-binary", text(value)]];
 }

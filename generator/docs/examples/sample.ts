@@ -3,20 +3,9 @@
  * the schema that satisfies its type, so the snippet type-checks against the generated client.
  */
 import type { JsonValue, OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
-import { deref } from "../../model/refs.js";
+import { deref } from "../../openapi/pointer.js";
 import type { ParameterModel } from "../../model/types.js";
-
-const FORMATS: Record<string, string> = {
-  email: "user@example.com",
-  "date-time": "2024-01-01T00:00:00Z",
-  date: "2024-01-01",
-  time: "12:00:00",
-  uuid: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
-  uri: "https://example.com",
-  url: "https://example.com",
-  hostname: "example.com",
-  ipv4: "192.0.2.1",
-};
+import { formatSample } from "../../openapi/synth-values.js";
 
 /** Preferred optional properties when an object requires none: the ones a reader recognises. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== "__proto__"));
@@ -79,7 +68,7 @@ export function sampleValue(
 }
 
 function sampleString(schema: SchemaObject, hint: string): string {
-  const byFormat = typeof schema.format === "string" ? FORMATS[schema.format] : undefined;
+  const byFormat = formatSample(schema.format);
   const value = byFormat ?? hint;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : undefined;
   return max !== undefined && value.length > max ? value.slice(0, Math.max(1, max)) : value;

@@ -4,7 +4,7 @@
  * inline; their component link leads on, which keeps pages short and cycles harmless.
  */
 import type { JsonValue, OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
-import { deref } from "../../model/refs.js";
+import { deref, refSegments } from "../../openapi/pointer.js";
 import type { Block } from "./text.js";
 
 export interface TypePart {
@@ -34,7 +34,7 @@ type Schema = SchemaObject | boolean;
 export function componentName(ref: string): string | undefined {
   if (!ref.startsWith(COMPONENT)) return undefined;
   const raw = ref.slice(COMPONENT.length);
-  return raw.includes("/") ? undefined : decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+  return raw.includes("/") ? undefined : refSegments(`/${raw}`)[0];
 }
 
 export function resolve(ctx: SchemaContext, schema: Schema | undefined): SchemaObject {

@@ -2,6 +2,8 @@
  * Anchors and file names built from spec text (operation ids, schema names). Only `[A-Za-z0-9_-]` survives, so a
  * slug is safe in an `id`, a URL fragment and a file name; clashes after cleaning get a numeric suffix.
  */
+import { claimName } from "../../openapi/names.js";
+
 export class Slugger {
   private readonly taken = new Set<string>();
   private readonly byKey = new Map<string, string>();
@@ -15,10 +17,8 @@ export class Slugger {
     const existing = this.byKey.get(prefix + "\u0000" + key);
     if (existing !== undefined) return existing;
     const base = prefix + (clean(key) || "item");
-    let candidate = base;
-    for (let n = 2; this.taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}`;
     // Case-insensitive uniqueness: file systems on macOS/Windows fold case.
-    this.taken.add(candidate.toLowerCase());
+    const candidate = claimName(this.taken, base, { separator: "-", key: (s) => s.toLowerCase() });
     this.byKey.set(prefix + "\u0000" + key, candidate);
     return candidate;
   }

@@ -9,6 +9,7 @@ import type { ApiModel, OperationModel, ParameterModel, SecuritySchemeModel } fr
 import { schemesFor } from "../examples/example.js";
 import { exampleInputs } from "../examples/inputs.js";
 import { parameterValue } from "../examples/sample.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
 import { resolve, type SchemaContext } from "./schema-view.js";
 
 export interface TryItField {
@@ -75,7 +76,7 @@ export function tryItView(ctx: SchemaContext, model: ApiModel, op: OperationMode
     body: inputs.body && {
       id: `${anchor}-body`,
       mediaType: inputs.body.mediaType,
-      value: /json/i.test(inputs.body.mediaType) ? JSON.stringify(inputs.body.value, null, 2) : text(inputs.body.value),
+      value: isJsonMedia(inputs.body.mediaType) ? JSON.stringify(inputs.body.value, null, 2) : text(inputs.body.value),
       required: op.requestBody?.required ?? false,
     },
   };

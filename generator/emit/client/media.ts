@@ -4,20 +4,16 @@
  * object, Blob for binary fields), or an event stream (an async iterator of typed events).
  */
 import type { OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
-import { deref } from "../../model/refs.js";
+import { deref } from "../../openapi/pointer.js";
 import type { MediaModel } from "../../model/types.js";
+import { mediaClass } from "../../openapi/media-types.js";
 
 export type MediaKind = "json" | "text" | "binary" | "form" | "sse";
 
-const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|yaml|x-yaml|javascript)$)/;
-
+/** The shared media classes (generator/openapi/media-types.ts); a wildcard is sent and read as JSON. */
 export function mediaKind(mediaType: string): MediaKind {
-  const essence = mediaType.split(";")[0]!.trim().toLowerCase();
-  if (/^application\/(?:[\w.+-]*\+)?json$/.test(essence) || essence === "*/*" || essence === "") return "json";
-  if (essence === "text/event-stream") return "sse";
-  if (essence === "application/x-www-form-urlencoded" || essence.startsWith("multipart/")) return "form";
-  if (TEXTUAL.test(essence)) return "text";
-  return "binary";
+  const cls = mediaClass(mediaType);
+  return cls === "any" ? "json" : cls === "multipart" ? "form" : cls;
 }
 
 /** Whether SSE `data` is JSON: the schema of `data` (3.2 `itemSchema`, or a `data` property) is not a string. */

@@ -2,50 +2,26 @@
  * Code for one operation: its type aliases (all derived from types.ts through runtime/types.ts helpers), its
  * static spec for the runtime, its method, and for paginated operations an `…All` async iterator.
  */
-import type { OpenApiDocument } from "../../load/openapi-types.js";
-import type { MediaModel, OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
-import { jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
+import type { OperationModel, ParameterModel } from "../../model/types.js";
+import { EMPTY, join, ts, type Code } from "../code.js";
+import { identifier, jsonLiteral, propertyKey, stringLiteral } from "../safe.js";
+import { OperationAlias, TYPES, type ClientContext } from "./context.js";
 import { operationDoc } from "./docs.js";
-import { inlineSchemaType } from "../types/native/index.js";
 import { mediaKind, sseIsJson, sseItemDataSchema } from "./media.js";
-import { responseHeadersSpec, responseHeadersType } from "./response-headers.js";
+import { errorType, pickMedia, requestBodyType, responseType, statusKey, successType } from "./operation-types.js";
+import { encodingSpec, partHeadersType } from "./part-headers.js";
+import { responseHeadersSpec } from "./response-headers.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
+import { claimName } from "../../openapi/names.js";
 
 export interface OperationCode {
-  types: string;
-  spec: string;
+  types: Code;
+  spec: Code;
   /** Members of the group object (method, and pager when paginated), keyed by member name. */
-  members: Array<{ name: string; render: (finalName: string) => string }>;
+  members: Array<{ name: string; render: (finalName: string) => Code }>;
 }
 
-const JSON_LIKE = /^application\/(?:[\w.+-]*\+)?json$/i;
-
-export function pickMedia(content: MediaModel[]): MediaModel | undefined {
-  return content[0];
-}
-
-function statusKey(status: string): string {
-  return /^\d{3}$/.test(status) ? status : stringLiteral(status);
-}
-
-function responseType(alias: string, response: ResponseModel): string {
-  const media = pickMedia(response.content);
-  if (!media) return "undefined";
-  const kind = mediaKind(media.mediaType);
-  // Bodies that are not JSON arrive as what they are: bytes as a Blob, text as a string.
-  if (kind === "binary") return "Blob";
-  if (kind === "sse") return "ReadableStream<Uint8Array> | null";
-  return `ResponseBody<${alias}, ${statusKey(response.status)}, ${stringLiteral(media.mediaType)}>`;
-}
-
-/** What a caller may pass as the body of one request media type. */
-function requestBodyType(alias: string, media: MediaModel): string {
-  const kind = mediaKind(media.mediaType);
-  if (kind === "binary") return "BinaryBody";
-  if (kind === "text") return "string";
-  const typed = `RequestBody<${alias}, ${stringLiteral(media.mediaType)}>`;
-  if (kind === "form") return `${typed} | ${/multipart\//i.test(media.mediaType) ? "FormData" : "URLSearchParams"}`;
-  return typed;
-}
+const INDENT = ts`      `;
 
 /** Parameters the runtime cannot serialise by its location's default: their style, explode, reserved, content. */
 function paramSpecs(op: OperationModel): unknown[] {
@@ -62,48 +38,46 @@ function paramSpecs(op: OperationModel): unknown[] {
     }));
 }
 
-function errorType(alias: string, response: ResponseModel): string {
-  const status = /^\d{3}$/.test(response.status) ? response.status : "number";
-  const headers = responseHeadersType(alias, response, statusKey(response.status));
-  return `ApiError<${responseType(alias, response)}, ${status}${headers === NO_HEADERS ? "" : `, ${headers}`}>`;
-}
-
-const NO_HEADERS = "Record<string, never>";
-
-/** One success status of the result (`throwOnError: false`): its status, data as `parseAs` reads it, headers. */
-function successType(alias: string, response: ResponseModel): string {
-  const status = /^\d{3}$/.test(response.status) ? response.status : "number";
-  const headers = responseHeadersType(alias, response, statusKey(response.status));
-  return `Success<ParsedAs<P, ${responseType(alias, response)}>, ${status}, ${headers}>`;
-}
-
 function unique(names: string[], wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; names.includes(candidate); n++) candidate = `${wanted}${n}`;
+  const candidate = claimName(new Set(names), wanted);
   names.push(candidate);
   return candidate;
 }
 
 function acceptList(op: OperationModel): string[] {
   const media = [...new Set(op.responses.filter((r) => r.isSuccess).flatMap((r) => r.content.map((c) => c.mediaType)))];
-  const json = media.filter((m) => JSON_LIKE.test(m));
+  const json = media.filter((m) => isJsonMedia(m));
   return (json.length > 0 ? json : media).filter((m) => m !== "*/*").sort();
 }
 
+const distinct = (codes: Code[]): Code[] => [...new Set(codes)];
+const optional = (required: boolean): Code => (required ? EMPTY : ts`?`);
+
+/** The alias every type of the operation is read through: `Op_getContact`. */
+export function operationAlias(op: OperationModel): OperationAlias {
+  return new OperationAlias(ts`Op_${identifier(op.identifier)}`);
+}
+
 export function operationCode(
+  ctx: ClientContext,
   op: OperationModel,
-  pathsAlias: string,
   securityKeys: ReadonlySet<string>,
-  doc: OpenApiDocument,
+  alias: OperationAlias,
 ): OperationCode {
-  const alias = `Op_${op.identifier}`;
+  const { doc } = ctx;
+  const name = alias.name;
   const success = op.responses.filter((r) => r.isSuccess);
   const failures = op.responses.filter((r) => !r.isSuccess);
-  const data = success.length > 0 ? [...new Set(success.map((r) => responseType(alias, r)))].join(" | ") : "unknown";
+  const data =
+    success.length > 0 ? join(distinct(success.map((r) => responseType(ctx, alias, r))), " | ") : ts`unknown`;
   const errors =
     failures.length > 0
-      ? [...new Set(failures.map((r) => errorType(alias, r)))].join(" | ")
-      : "ApiError<unknown, number>";
+      ? join(distinct(failures.map((r) => errorType(ctx, alias, r))), " | ")
+      : ts`${ctx.rt("ApiError")}<unknown, number>`;
+  const ok =
+    success.length > 0
+      ? join(distinct(success.map((r) => successType(ctx, alias, r))), " | ")
+      : ts`${ctx.rt("Success")}<${ctx.rt("ParsedAs")}<P, unknown>>`;
   const query = op.queryParams;
   const headers = op.headerParams;
   const cookies = op.cookieParams;
@@ -111,45 +85,66 @@ export function operationCode(
   const headersRequired = headers.some((p) => p.required);
   const cookiesRequired = cookies.some((p) => p.required);
   const optionsRequired = queryRequired || headersRequired || cookiesRequired;
-  const headerNames = headers.map((p) => stringLiteral(p.name)).join(" | ");
-  const cookieNames = cookies.map((p) => stringLiteral(p.name)).join(" | ");
+  const headerNames = join(
+    headers.map((p) => stringLiteral(p.name)),
+    " | ",
+  );
+  const cookieNames = join(
+    cookies.map((p) => stringLiteral(p.name)),
+    " | ",
+  );
   const requestMedia = op.requestBody?.content ?? [];
   const media = pickMedia(requestMedia);
   const manyMedia = requestMedia.length > 1;
+  const partHeaders = partHeadersType(ctx, requestMedia);
   const sseMedia = success.flatMap((r) => r.content).find((m) => mediaKind(m.mediaType) === "sse");
   const sseResponse = sseMedia ? success.find((r) => r.content.includes(sseMedia)) : undefined;
+  const parseAs = ctx.rt("ParseAs");
   const optionFields = [
-    query.length > 0 ? `query${queryRequired ? "" : "?"}: QueryParams<${alias}>` : "",
+    query.length > 0 ? ts`query${optional(queryRequired)}: ${ctx.rt("QueryParams")}<${alias.ref}>` : undefined,
     headers.length > 0
-      ? `headers${headersRequired ? "" : "?"}: HeaderParams<${alias}, ${headerNames}> & Readonly<Record<string, unknown>>`
-      : "",
-    cookies.length > 0 ? `cookies${cookiesRequired ? "" : "?"}: CookieParams<${alias}, ${cookieNames}>` : "",
-    manyMedia ? "contentType?: M" : "",
-    "parseAs?: P",
-  ].filter(Boolean);
-  const omitted = ['"parseAs"', '"contentType"', ...(headers.length > 0 ? ['"headers"'] : [])].join(" | ");
-  const mediaParam = manyMedia ? `, M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}` : "";
-  const mediaArg = manyMedia ? ", M" : "";
-  const types = [
-    `type ${alias} = ${pathsAlias}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`,
-    `type ${alias}_Data = ${data};`,
-    `type ${alias}_Error = ${errors};`,
-    `type ${alias}_Ok<P extends ParseAs> = ${success.length > 0 ? [...new Set(success.map((r) => successType(alias, r)))].join(" | ") : "Success<ParsedAs<P, unknown>>"};`,
-    manyMedia
-      ? `type ${alias}_Bodies = { ${requestMedia.map((m) => `${stringLiteral(m.mediaType)}: ${requestBodyType(alias, m)}`).join("; ")} };`
-      : "",
-    `type ${alias}_Options<C extends boolean, P extends ParseAs = "auto"${mediaParam}> = Omit<CallOptions<C>, ${omitted}> & { ${optionFields.join("; ")} };`,
-  ]
-    .filter(Boolean)
-    .join("\n");
+      ? ts`headers${optional(headersRequired)}: ${ctx.rt("HeaderParams")}<${alias.ref}, ${headerNames}> & Readonly<Record<string, unknown>>`
+      : undefined,
+    cookies.length > 0
+      ? ts`cookies${optional(cookiesRequired)}: ${ctx.rt("CookieParams")}<${alias.ref}, ${cookieNames}>`
+      : undefined,
+    manyMedia ? ts`contentType?: M` : undefined,
+    partHeaders ? ts`partHeaders?: ${partHeaders}` : undefined,
+    ts`parseAs?: P`,
+  ].filter((c): c is Code => c !== undefined);
+  const omitted = join(
+    [
+      ts`"parseAs"`,
+      ts`"contentType"`,
+      ...(headers.length > 0 ? [ts`"headers"`] : []),
+      ...(partHeaders ? [ts`"partHeaders"`] : []),
+    ],
+    " | ",
+  );
+  const defaultMedia = stringLiteral(media?.mediaType ?? "");
+  const mediaParam = manyMedia ? ts`, M extends keyof ${name}_Bodies = ${defaultMedia}` : EMPTY;
+  const mediaArg = manyMedia ? ts`, M` : EMPTY;
+  const bodies = manyMedia
+    ? ts`type ${name}_Bodies = { ${join(
+        requestMedia.map((m) => ts`${stringLiteral(m.mediaType)}: ${requestBodyType(ctx, alias, m)}`),
+        "; ",
+      )} };`
+    : undefined;
+  const typeLines: Code[] = [
+    ts`type ${name}_Data = ${data};`,
+    ts`type ${name}_Error = ${errors};`,
+    ts`type ${name}_Ok<P extends ${parseAs}> = ${ok};`,
+    ...(bodies ? [bodies] : []),
+    ts`type ${name}_Options<C extends boolean, P extends ${parseAs} = "auto"${mediaParam}> = Omit<${ctx.rt("CallOptions")}<C>, ${omitted}> & { ${join(optionFields, "; ")} };`,
+  ];
 
   const accept = acceptList(op);
   const security = op.security.map((alt) => alt.filter((k) => securityKeys.has(k)));
-  const encoding = Object.fromEntries(requestMedia.flatMap((m) => (m.encoding ? [[m.mediaType, m.encoding]] : [])));
+  const encoding = encodingSpec(requestMedia);
   const params = paramSpecs(op);
   const responseHeaders = responseHeadersSpec(doc, op);
   const idempotencyHeader = op.headerParams.find((p) => p.name.toLowerCase() === "idempotency-key")?.name;
-  const spec = `const ${alias}_spec: OperationSpec = ${jsonLiteral({
+  const spec = ts`const ${name}_spec: ${ctx.rt("OperationSpec")} = ${jsonLiteral({
     id: op.id,
     method: op.method,
     path: op.path,
@@ -165,62 +160,73 @@ export function operationCode(
   })};`;
 
   const taken: string[] = ["options", "rt"];
-  const pathArgs = op.pathParams.map((p: ParameterModel) => ({ param: p, name: unique(taken, p.identifier) }));
-  const bodyName = op.requestBody ? unique(taken, "body") : undefined;
-  const args = pathArgs.map(({ param, name }) => `${name}: PathParam<${alias}, ${stringLiteral(param.name)}>`);
+  const pathArgs = op.pathParams.map((p: ParameterModel) => ({
+    param: p,
+    name: identifier(unique(taken, p.identifier)),
+  }));
+  const bodyName = op.requestBody ? identifier(unique(taken, "body")) : undefined;
+  const pathParam = pathArgs.length > 0 ? ctx.rt("PathParam") : EMPTY;
+  const args: Code[] = pathArgs.map(
+    ({ param, name: arg }) => ts`${arg}: ${pathParam}<${alias.ref}, ${stringLiteral(param.name)}>`,
+  );
   if (bodyName && media) {
-    const bodyType = manyMedia ? `${alias}_Bodies[M]` : requestBodyType(alias, media);
-    if (op.requestBody?.required) args.push(`${bodyName}: ${bodyType}`);
-    else args.push(optionsRequired ? `${bodyName}: ${bodyType} | undefined` : `${bodyName}?: ${bodyType}`);
+    const bodyType = manyMedia ? ts`${name}_Bodies[M]` : requestBodyType(ctx, alias, media);
+    if (op.requestBody?.required) args.push(ts`${bodyName}: ${bodyType}`);
+    else args.push(optionsRequired ? ts`${bodyName}: ${bodyType} | undefined` : ts`${bodyName}?: ${bodyType}`);
   }
-  const callArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<C, P${mediaArg}>`].join(", ");
-  const pathObject = `{ ${pathArgs.map(({ param, name }) => `${propertyKey(param.name)}: ${name}`).join(", ")} }`;
+  const optionsArg = (options: Code): Code => ts`options${optional(optionsRequired)}: ${options}`;
+  const callArgs = join([...args, optionsArg(ts`${name}_Options<C, P${mediaArg}>`)], ", ");
+  const pathObject = ts`{ ${join(
+    pathArgs.map(({ param, name: arg }) => ts`${propertyKey(param.name)}: ${arg}`),
+    ", ",
+  )} }`;
   const input = [
-    pathArgs.length > 0 ? `path: ${pathObject}` : "",
-    query.length > 0 ? "query: options?.query" : "",
-    headers.length > 0 ? "headers: options?.headers" : "",
-    cookies.length > 0 ? "cookies: options?.cookies" : "",
-    bodyName ? `body: ${bodyName}` : "",
-  ].filter(Boolean);
-  const inputCode = `{ ${input.join(", ")} }`;
-  const generics = `C extends boolean = Throw, P extends ParseAs = "auto"${mediaParam}`;
-  const outcome = `Outcome<C, ParsedAs<P, ${alias}_Data>, ${alias}_Error, ${alias}_Ok<P>>`;
-  const members = [
+    pathArgs.length > 0 ? ts`path: ${pathObject}` : undefined,
+    query.length > 0 ? ts`query: options?.query` : undefined,
+    headers.length > 0 ? ts`headers: options?.headers` : undefined,
+    cookies.length > 0 ? ts`cookies: options?.cookies` : undefined,
+    bodyName ? ts`body: ${bodyName}` : undefined,
+  ].filter((c): c is Code => c !== undefined);
+  const inputCode = ts`{ ${join(input, ", ")} }`;
+  const generics = ts`C extends boolean = Throw, P extends ${parseAs} = "auto"${mediaParam}`;
+  const outcome = ts`${ctx.rt("Outcome")}<C, ${ctx.rt("ParsedAs")}<P, ${name}_Data>, ${name}_Error, ${name}_Ok<P>>`;
+  const callDoc = operationDoc(op, INDENT);
+  const members: OperationCode["members"] = [
     {
       name: op.methodName,
-      render: (finalName: string) =>
-        operationDoc(op, "      ") +
-        `      ${propertyKey(finalName)}<${generics}>(${callArgs}): Promise<${outcome}> {\n` +
-        `        return rt.call(${alias}_spec, ${inputCode}, options) as Promise<${outcome}>;\n` +
-        `      },\n`,
+      render: (finalName) =>
+        ts`${callDoc}      ${propertyKey(finalName)}<${generics}>(${callArgs}): Promise<${outcome}> {
+        return rt.call(${name}_spec, ${inputCode}, options) as Promise<${outcome}>;
+      },\n`,
     },
   ];
+  const mediaGenerics = manyMedia ? ts`<M extends keyof ${name}_Bodies = ${defaultMedia}>` : EMPTY;
   const itemData = sseMedia ? sseItemDataSchema(doc, sseMedia) : undefined;
-  let typeLines = types;
   if (sseMedia && sseResponse && itemData !== undefined) {
     // 3.2 itemSchema: the event data's type is printed here (types.ts has no place for it), as received.
-    typeLines += `\ntype ${alias}_Event = Readable<${inlineSchemaType(doc, itemData).type}>;`;
+    typeLines.push(ts`type ${name}_Event = ${ctx.rt("Readable")}<${ctx.schemaType(itemData)}>;`);
   }
   if (sseMedia && sseResponse) {
     const item =
       itemData !== undefined
-        ? `${alias}_Event`
-        : `SseData<ResponseBody<${alias}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
-    const sseArgs = [
-      ...args,
-      `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "stream"${mediaArg}> & SseOptions`,
-    ].join(", ");
+        ? ts`${name}_Event`
+        : ts`${ctx.rt("SseData")}<${ctx.rt("ResponseBody")}<${alias.ref}, ${statusKey(sseResponse.status)}, ${stringLiteral(sseMedia.mediaType)}>>`;
+    const sseArgs = join(
+      [...args, optionsArg(ts`${name}_Options<true, "stream"${mediaArg}> & ${ctx.rt("SseOptions")}`)],
+      ", ",
+    );
+    const event = ctx.rt("ServerSentEvent");
+    const doc = operationDoc(
+      op,
+      INDENT,
+      "The `text/event-stream` response as typed events; reconnects with `Last-Event-ID`.",
+    );
     members.push({
       name: `${op.methodName}Events`,
-      render: (finalName: string) =>
-        operationDoc(
-          op,
-          "      ",
-          "The `text/event-stream` response as typed events; reconnects with `Last-Event-ID`.",
-        ) +
-        `      ${propertyKey(finalName)}${manyMedia ? `<M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}>` : ""}(${sseArgs}): AsyncIterable<ServerSentEvent<${item}>> {\n` +
-        `        return rt.sse<${item}>(${alias}_spec, ${inputCode}, options);\n` +
-        `      },\n`,
+      render: (finalName) =>
+        ts`${doc}      ${propertyKey(finalName)}${mediaGenerics}(${sseArgs}): AsyncIterable<${event}<${item}>> {
+        return rt.sse<${item}>(${name}_spec, ${inputCode}, options);
+      },\n`,
     });
   }
   if (op.pagination) {
@@ -235,23 +241,21 @@ export function operationCode(
       link: 'following the `Link: rel="next"` header',
       nextUrl: "following the next-page URL in each page",
     };
-    const item = `PageItem<${alias}_Data, ${stringLiteral(p.items)}>`;
-    const pagerArgs = [...args, `options${optionsRequired ? "" : "?"}: ${alias}_Options<true, "auto"${mediaArg}>`].join(
-      ", ",
-    );
+    const item = ts`${ctx.rt("PageItem")}<${name}_Data, ${stringLiteral(p.items)}>`;
+    const pagerArgs = join([...args, optionsArg(ts`${name}_Options<true, "auto"${mediaArg}>`)], ", ");
+    const doc = operationDoc(op, INDENT, `Every item of every page, ${follows[style]}.`);
     members.push({
       name: `${op.methodName}All`,
-      render: (finalName: string) =>
-        operationDoc(op, "      ", `Every item of every page, ${follows[style]}.`) +
-        `      ${propertyKey(finalName)}${manyMedia ? `<M extends keyof ${alias}_Bodies = ${stringLiteral(media?.mediaType ?? "")}>` : ""}(${pagerArgs}): AsyncIterable<${item}> {\n` +
-        `        return rt.paginate<${item}>(${alias}_spec, ${pagination}, ${inputCode}, options);\n` +
-        `      },\n`,
+      render: (finalName) =>
+        ts`${doc}      ${propertyKey(finalName)}${mediaGenerics}(${pagerArgs}): AsyncIterable<${item}> {
+        return rt.paginate<${item}>(${name}_spec, ${pagination}, ${inputCode}, options);
+      },\n`,
     });
   }
-  // An operation whose bodies are all bytes never refers to its paths[…] alias: leave it out (noUnusedLocals).
-  const [, ...rest] = typeLines.split("\n");
-  // Not \b: it only knows ASCII word characters, and identifiers may be in any script (Op_получить).
-  const used = new RegExp(`(?<![\\p{ID_Continue}$])${alias.replace(/[$]/g, "\\$&")}(?![\\p{ID_Continue}$])`, "u");
-  const uses = used.test(rest.join("\n")) || members.some((m) => used.test(m.render(m.name)));
-  return { types: uses ? typeLines : rest.join("\n"), spec, members };
+  // An operation whose bodies are all bytes never refers to its paths[…] alias: it is left out (noUnusedLocals).
+  if (alias.used) {
+    const paths = ctx.imports.type(TYPES, "paths");
+    typeLines.unshift(ts`type ${name} = ${paths}[${stringLiteral(op.path)}][${stringLiteral(op.method)}];`);
+  }
+  return { types: join(typeLines, "\n"), spec, members };
 }

@@ -3,17 +3,19 @@
  * vendor header (Piriod's workspace, Kare's session token), each required when every operation needs it.
  */
 import type { ApiModel, SecuritySchemeModel } from "../../model/types.js";
+import { EMPTY, join, ts, type Code } from "../code.js";
 import { docComment, jsonLiteral, propertyAccess, propertyKey, stringLiteral } from "../safe.js";
+import type { ClientContext } from "./context.js";
 
 export interface OptionsCode {
-  declarations: string;
+  declarations: Code;
   /** Expression building the runtime's credentials table from `options.auth`. */
-  credentials: string;
+  credentials: Code;
   /** Expression building the client-header values from `options.headers`. */
-  headerValues: string;
+  headerValues: Code;
   /** `securitySchemes` for the ApiDescription. */
-  schemes: string;
-  clientHeaders: string;
+  schemes: Code;
+  clientHeaders: Code;
   optionsRequired: boolean;
   usableSchemes: ReadonlySet<string>;
 }
@@ -33,7 +35,15 @@ function runtimeScheme(scheme: SecuritySchemeModel): unknown {
   }
 }
 
-export function optionsCode(model: ApiModel, typeName: string, headerSource: string | undefined): OptionsCode {
+const optional = (required: boolean): Code => (required ? EMPTY : ts`?`);
+
+/** `headerSource`: the operation alias client-header types are read from (the first operation's). */
+export function optionsCode(
+  ctx: ClientContext,
+  model: ApiModel,
+  typeName: Code,
+  headerSource: Code | undefined,
+): OptionsCode {
   const usable = model.securitySchemes.filter((s) => s.type !== "mutualTLS" && s.type !== "other");
   const usableKeys = new Set(usable.map((s) => s.key));
   const secured = model.operations.filter((op) => op.security.length > 0);
@@ -42,35 +52,45 @@ export function optionsCode(model: ApiModel, typeName: string, headerSource: str
     secured.length === model.operations.length &&
     model.operations.every((op) => op.security.every((alt) => alt.includes(key)));
   const authFields = usable.map((s) => {
-    const type = s.type === "basic" ? "Credential<BasicCredentials>" : "Credential<string>";
+    const credential = ctx.rt("Credential");
+    const type = s.type === "basic" ? ts`${credential}<${ctx.rt("BasicCredentials")}>` : ts`${credential}<string>`;
     const doc = docComment(s.description ?? `Credential for the \`${s.key}\` security scheme.`, "  ");
-    return `${doc}  ${propertyKey(s.optionName)}${requiredKey(s.key) ? "" : "?"}: ${type};`;
+    return ts`${doc}  ${propertyKey(s.optionName)}${optional(requiredKey(s.key))}: ${type};`;
   });
   const authRequired = usable.some((s) => requiredKey(s.key));
   const headerFields = model.clientHeaders.map((p) => {
-    const type = headerSource ? `HeaderParam<${headerSource}, ${stringLiteral(p.name)}>` : "string";
+    const type = headerSource ? ts`${ctx.rt("HeaderParam")}<${headerSource}, ${stringLiteral(p.name)}>` : ts`string`;
     const doc = docComment(
       p.description ? `${p.description}\n\nSent as \`${p.name}\`.` : `Sent as \`${p.name}\`.`,
       "  ",
     );
-    return `${doc}  ${propertyKey(p.identifier)}${p.required ? "" : "?"}: ${type};`;
+    return ts`${doc}  ${propertyKey(p.identifier)}${optional(p.required)}: ${type};`;
   });
   const headersRequired = model.clientHeaders.some((p) => p.required);
   const baseUrl = defaultBaseUrl(model);
   const fields = [
-    usable.length > 0 ? `  auth${authRequired ? "" : "?"}: ${typeName}Auth;` : "",
-    model.clientHeaders.length > 0 ? `  headers${headersRequired ? "" : "?"}: ${typeName}Headers;` : "",
-    baseUrl ? "" : "  /** The document names no absolute server URL. */\n  baseUrl: string;",
-  ].filter(Boolean);
-  const declarations = [
-    usable.length > 0 ? `export interface ${typeName}Auth {\n${authFields.join("\n")}\n}\n` : "",
-    model.clientHeaders.length > 0 ? `export interface ${typeName}Headers {\n${headerFields.join("\n")}\n}\n` : "",
-    `export interface ${typeName}ClientOptions<Throw extends boolean = true> extends ClientOptionsBase<Throw> {\n${fields.join("\n")}\n}\n`,
-  ]
-    .filter(Boolean)
-    .join("\n");
-  const credentials = `{${usable.map((s) => `${propertyKey(s.key)}: options.auth${optional(s.optionName)}`).join(", ")}}`;
-  const headerValues = `{${model.clientHeaders.map((p) => `${propertyKey(p.identifier)}: options.headers${optional(p.identifier)}`).join(", ")}}`;
+    usable.length > 0 ? ts`  auth${optional(authRequired)}: ${typeName}Auth;` : undefined,
+    model.clientHeaders.length > 0 ? ts`  headers${optional(headersRequired)}: ${typeName}Headers;` : undefined,
+    baseUrl ? undefined : ts`  /** The document names no absolute server URL. */\n  baseUrl: string;`,
+  ].filter((c): c is Code => c !== undefined);
+  const declarations = join(
+    [
+      usable.length > 0 ? ts`export interface ${typeName}Auth {\n${join(authFields, "\n")}\n}\n` : undefined,
+      model.clientHeaders.length > 0
+        ? ts`export interface ${typeName}Headers {\n${join(headerFields, "\n")}\n}\n`
+        : undefined,
+      ts`export interface ${typeName}ClientOptions<Throw extends boolean = true> extends ${ctx.rt("ClientOptionsBase")}<Throw> {\n${join(fields, "\n")}\n}\n`,
+    ].filter((c): c is Code => c !== undefined),
+    "\n",
+  );
+  const credentials = ts`{${join(
+    usable.map((s) => ts`${propertyKey(s.key)}: options.auth${optionalAccess(s.optionName)}`),
+    ", ",
+  )}}`;
+  const headerValues = ts`{${join(
+    model.clientHeaders.map((p) => ts`${propertyKey(p.identifier)}: options.headers${optionalAccess(p.identifier)}`),
+    ", ",
+  )}}`;
   const schemes = jsonLiteral(Object.fromEntries(usable.map((s) => [s.key, runtimeScheme(s)])));
   const clientHeaders = jsonLiteral(model.clientHeaders.map((p) => ({ option: p.identifier, name: p.name })));
   return {
@@ -84,9 +104,9 @@ export function optionsCode(model: ApiModel, typeName: string, headerSource: str
   };
 }
 
-function optional(name: string): string {
+function optionalAccess(name: string): Code {
   const access = propertyAccess(name);
-  return access.startsWith(".") ? `?${access}` : `?.${access}`;
+  return access.startsWith(".") ? ts`?${access}` : ts`?.${access}`;
 }
 
 export function defaultBaseUrl(model: ApiModel): string | undefined {

@@ -4,10 +4,12 @@
  * status, each value typed from types.ts (`ResponseHeader<Op, 200, "X-Rate-Limit-Remaining">`).
  */
 import type { OpenApiDocument, SchemaObject } from "../../load/openapi-types.js";
-import { deref } from "../../model/refs.js";
+import { deref } from "../../openapi/pointer.js";
 import type { OperationModel, ParameterModel, ResponseModel } from "../../model/types.js";
 import type { HeaderScalar, ResponseHeaderSpec } from "../../runtime/response-headers.js";
+import { EMPTY, join, ts, type Code } from "../code.js";
 import { propertyKey, stringLiteral } from "../safe.js";
+import type { ClientContext, OperationAlias } from "./context.js";
 
 function typesOf(schema: SchemaObject): string[] {
   const type = schema.type;
@@ -61,12 +63,20 @@ export function responseHeadersSpec(
 }
 
 /** `{ "X-Rate-Limit-Remaining": ResponseHeader<Op, 200, "X-Rate-Limit-Remaining">; … }` for one response. */
-export function responseHeadersType(alias: string, response: ResponseModel, statusKey: string): string {
-  if (response.headers.length === 0) return "Record<string, never>";
+export function responseHeadersType(
+  ctx: ClientContext,
+  alias: OperationAlias,
+  response: ResponseModel,
+  status: Code,
+): Code {
+  if (response.headers.length === 0) return NO_HEADERS;
+  const header = ctx.rt("ResponseHeader");
   const members = response.headers.map((h) => {
-    const media = h.contentMediaType !== undefined ? `, ${stringLiteral(h.contentMediaType)}` : "";
-    const type = `ResponseHeader<${alias}, ${statusKey}, ${stringLiteral(h.name)}${media}>`;
-    return `${propertyKey(h.name)}${h.required ? "" : "?"}: ${type}`;
+    const media = h.contentMediaType !== undefined ? ts`, ${stringLiteral(h.contentMediaType)}` : EMPTY;
+    const type = ts`${header}<${alias.ref}, ${status}, ${stringLiteral(h.name)}${media}>`;
+    return ts`${propertyKey(h.name)}${h.required ? EMPTY : ts`?`}: ${type}`;
   });
-  return `{ ${members.join("; ")} }`;
+  return ts`{ ${join(members, "; ")} }`;
 }
+
+export const NO_HEADERS = ts`Record<string, never>`;

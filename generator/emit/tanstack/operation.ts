@@ -94,7 +94,7 @@ function pageStep(
 ): { call: Code; next: Code; params: Code; type: Code } | undefined {
   // Imported on first use: styles without an infinite query must not leave an unused import (noUnusedLocals).
   const read = (name: Code, pointer: string) =>
-    ts`const ${name} = ${ctx.imports.value("./runtime/paginate.js", "atPointer")}(lastPage, ${stringLiteral(pointer)});\n    `;
+    ts`const ${name} = ${ctx.imports.value("./runtime/paginate.js", "atPointer")}(lastPage, ${stringLiteral(pointer)});\n      `;
   const hasMore = "hasMore" in pagination && pagination.hasMore !== undefined ? pagination.hasMore : undefined;
   const more = () => (hasMore === undefined ? EMPTY : read(ts`more`, hasMore));
   const moreTest = hasMore === undefined ? EMPTY : ts`more !== false && `;
@@ -102,12 +102,15 @@ function pageStep(
   const inQuery = (param: string) =>
     ts`signal, query: { ...options?.query, ...(pageParam === undefined ? {} : { ${propertyKey(param)}: pageParam }) }, `;
   const withLast = ts`lastPage: Page, _pages: unknown, lastPageParam: PageParam`;
+  // Where the caller's own offset/page starts, as the client's pager reads it (runtime/paginate.ts).
+  const start = (param: string, fallback: Code) =>
+    ts`const start = Number(${ctx.imports.value("./runtime/paginate.js", "atPointer")}(options, ${stringLiteral(`/query/${param.replace(/~/g, "~0").replace(/\//g, "~1")}`)}) ?? ${fallback}) || ${fallback};\n      `;
   switch (pagination.style) {
     case "cursor": {
       if (pagination.cursorIn === "body" && !p.names.some((n) => n === "body")) return undefined;
       const next = ts`{
-    ${more()}${read(ts`cursor`, pagination.nextCursor)}return ${moreTest}(typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
-  }`;
+      ${more()}${read(ts`cursor`, pagination.nextCursor)}return ${moreTest}(typeof cursor === "string" || typeof cursor === "number") && cursor !== "" ? String(cursor) : undefined;
+    }`;
       const params = ts`lastPage: Page`;
       if (pagination.cursorIn === "query")
         return { call: invoke(p, inQuery(pagination.cursorParam)), next, params, type: ts`string` };
@@ -115,19 +118,21 @@ function pageStep(
       return { call: invoke(p, ts`signal, `, body), next, params, type: ts`string` };
     }
     case "offset": {
+      const total = pagination.total ? read(ts`total`, pagination.total) : EMPTY;
+      const totalTest = pagination.total ? ts` && !(typeof total === "number" && at + items.length >= total)` : EMPTY;
       const next = ts`{
-    ${more()}${items()}return ${moreTest}Array.isArray(items) && items.length > 0 ? (lastPageParam ?? 0) + items.length : undefined;
-  }`;
+      ${more()}${items()}${total}${start(pagination.offsetParam, ts`0`)}const at = lastPageParam ?? start;
+      return ${moreTest}Array.isArray(items) && items.length > 0${totalTest} ? at + items.length : undefined;
+    }`;
       return { call: invoke(p, inQuery(pagination.offsetParam)), next, params: withLast, type: ts`number` };
     }
     case "page": {
       const total = pagination.totalPages ? read(ts`total`, pagination.totalPages) : EMPTY;
-      const totalTest = pagination.totalPages
-        ? ts` && !(typeof total === "number" && (lastPageParam ?? 1) >= total)`
-        : EMPTY;
+      const totalTest = pagination.totalPages ? ts` && !(typeof total === "number" && at >= total)` : EMPTY;
       const next = ts`{
-    ${more()}${items()}${total}return ${moreTest}Array.isArray(items) && items.length > 0${totalTest} ? (lastPageParam ?? 1) + 1 : undefined;
-  }`;
+      ${more()}${items()}${total}${start(pagination.pageParam, ts`1`)}const at = lastPageParam ?? start;
+      return ${moreTest}Array.isArray(items) && items.length > 0${totalTest} ? at + 1 : undefined;
+    }`;
       return { call: invoke(p, inQuery(pagination.pageParam)), next, params: withLast, type: ts`number` };
     }
     default:

@@ -11,7 +11,7 @@
  *   `$id` (then they are relative to that resource, not to the OpenAPI document).
  */
 import type { OpenApiVersion } from "../../load/load.js";
-import { getByPointer } from "../../model/refs.js";
+import { getByRef } from "../../openapi/pointer.js";
 
 export type Direction = "schema" | "request" | "response";
 
@@ -179,7 +179,7 @@ function hasFlag(schema: unknown, flag: string, document: unknown): boolean {
     const node = current as Record<string, unknown>;
     if (node[flag] === true) return true;
     if (typeof node.$ref !== "string" || !node.$ref.startsWith("#")) return false;
-    current = getByPointer(document, node.$ref);
+    current = getByRef(document, node.$ref);
   }
   return false;
 }

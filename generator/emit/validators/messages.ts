@@ -76,6 +76,4 @@ export function message(keyword: string, param?: unknown): string {
 }
 
 /** JSON Pointer segment, as the run-time `$p` writes it. */
-export function pointerSegment(name: string): string {
-  return name.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+export { escapeSegment as pointerSegment } from "../../openapi/pointer.js";

@@ -3,6 +3,8 @@
  * `$dynamicAnchor` lead. The document itself is the resource `DOCUMENT_BASE`, so `#/components/schemas/Contact`
  * resolves as a JSON Pointer into it; every schema with an absolute or relative `$id` is a resource of its own.
  */
+import { escapeSegment, unescapeSegment } from "../../openapi/pointer.js";
+
 export const DOCUMENT_BASE = "https://contactgen.invalid/openapi.json";
 
 export type Schema = boolean | Record<string, unknown>;
@@ -103,12 +105,12 @@ export class Registry {
     let here = resource.base;
     let location = resource.location;
     for (const raw of fragment === "" ? [] : fragment.split("/").slice(1)) {
-      const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      const segment = unescapeSegment(raw);
       if (node === null || typeof node !== "object" || !Object.prototype.hasOwnProperty.call(node, segment)) {
         throw new SchemaRefError(`unresolved $ref ${JSON.stringify(ref)}`);
       }
       node = (node as Record<string, unknown>)[segment];
-      location = `${location}/${escape(segment)}`;
+      location = `${location}/${escapeSegment(segment)}`;
       const id = node !== null && typeof node === "object" ? (node as Record<string, unknown>).$id : undefined;
       if (typeof id === "string" && !id.startsWith("#")) here = stripFragment(new URL(id, here).href);
     }
@@ -127,8 +129,4 @@ export class Registry {
 function stripFragment(uri: string): string {
   const hash = uri.indexOf("#");
   return hash < 0 ? uri : uri.slice(0, hash);
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

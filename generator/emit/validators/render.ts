@@ -1,8 +1,10 @@
 /** Assembles generated/<api>/validators.ts from the compiled checks, the templates and the target plan. */
 import * as formats from "../../runtime/formats.js";
+import { claimName } from "../../openapi/names.js";
 import * as re2 from "../../runtime/re2-pattern.js";
 import * as engine from "../../runtime/validator-engine.js";
-import { docComment, pascalCase, propertyKey, stringLiteral } from "../safe.js";
+import { EMPTY, Imports, join, num, trustedCode, ts, type Code } from "../code.js";
+import { docComment, identifier, pascalCase, propertyKey, stringLiteral } from "../safe.js";
 import type { TargetPlan, Use } from "./targets.js";
 
 /** The runtime modules validators.ts imports from, with the names each exports (types listed by hand). */
@@ -20,20 +22,18 @@ function runtimeNames(code: string): Set<string> {
   return names;
 }
 
-/** Import lines for exactly the names the code uses (unused imports fail `noUnusedLocals`). */
-function imports(code: string): string[] {
-  const lines: string[] = [];
-  const used = runtimeNames(code);
-  const uses = (name: string): boolean =>
-    /^(?:\$|__)/.test(name) ? used.has(name) : new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(code);
+/**
+ * Records the runtime names the compiled checks use (unused imports fail `noUnusedLocals`). The checks are text
+ * from compiler.ts, so their names are found by one scan; the names this module writes itself go through `imports`
+ * where they are written.
+ */
+function importsOf(checks: string, imports: Imports): void {
+  const used = runtimeNames(checks);
   for (const module of MODULES) {
-    const from = `"./runtime/${module.file}.js"`;
-    const types = module.types.filter(uses).sort();
-    const values = module.values.filter(uses).sort();
-    if (types.length > 0) lines.push(`import type { ${types.join(", ")} } from ${from};`);
-    if (values.length > 0) lines.push(`import { ${values.join(", ")} } from ${from};`);
+    const from = `./runtime/${module.file}.js`;
+    for (const name of module.types) if (used.has(name)) imports.type(from, name);
+    for (const name of module.values) if (used.has(name)) imports.value(from, name);
   }
-  return lines;
 }
 
 export interface RenderInput {
@@ -50,74 +50,80 @@ export interface RenderInput {
 
 const DIRECTION = { schema: 0, request: 1, response: 2 } as const;
 
-function claim(taken: Set<string>, wanted: string): string {
-  let candidate = wanted;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${wanted}${n}`;
-  taken.add(candidate);
-  return candidate;
-}
+/** A unique function name: the shared rule, brought back into Code through safe.ts (digits keep it an identifier). */
+const claim = (taken: Set<string>, wanted: Code): Code => identifier(claimName(taken, wanted));
 
-export function renderModule(input: RenderInput): string {
+const ENGINE = "./runtime/validator-engine.js";
+const VALIDATION = "./runtime/validation.js";
+
+export function renderModule(input: RenderInput): Code {
   const { plan } = input;
   const typed = input.typed && plan.schemas.length > 0;
+  const imports = new Imports();
+  // TRANSITIONAL (docs: /work/notes/code-tag.md): compiler.ts and keywords.ts still build the checks as strings,
+  // with every spec value through safe.ts (stringLiteral, jsonLiteral, propertyAccess); this is their one entry.
+  const checks = trustedCode(input.declarations.join("\n"));
+  // A target's entry may be a runtime function itself (`$yes` for `true`, `$no` for `false`).
+  importsOf(`${checks}\n${[...input.checkOf.values()].join("\n")}`, imports);
   const direction = new Map(plan.targets.map((t) => [t.key, DIRECTION[t.direction]]));
-  const check = (use: Use): string => `${input.checkOf.get(use.key) as string}, ${direction.get(use.key) ?? 0}`;
-  const validator = (use: Use, type = ""): string => `__validator${type}(${stringLiteral(use.name)}, ${check(use)})`;
-  const typeOf = (name: string): string => (typed ? `components["schemas"][${stringLiteral(name)}]` : "unknown");
+  const check = (use: Use): Code =>
+    ts`${trustedCode(input.checkOf.get(use.key) as string)}, ${num(direction.get(use.key) ?? 0)}`;
+  const validator = (use: Use, type: Code = EMPTY): Code =>
+    ts`${imports.value(ENGINE, "__validator")}${type}(${stringLiteral(use.name)}, ${check(use)})`;
+  const typeOf = (name: string): Code =>
+    typed ? ts`${imports.type("./types.js", "components")}["schemas"][${stringLiteral(name)}]` : ts`unknown`;
+  const issueType = (): Code => imports.type(VALIDATION, "ValidationIssue");
 
-  const body: string[] = [...input.declarations];
+  const body: Code[] = [checks];
   const taken = new Set<string>();
-  const entries: string[] = [];
+  const entries: Code[] = [];
   for (const [name, use] of plan.schemas) {
     const base = pascalCase(name);
-    const is = claim(taken, `is${base}`);
-    const validate = claim(taken, `validate${base}`);
+    const is = claim(taken, ts`is${base}`);
+    const validate = claim(taken, ts`validate${base}`);
     body.push(
-      "",
-      docComment(`The ${name} schema: type guard, and issues (empty when valid).`).trimEnd(),
-      `export const ${is} = (value: unknown): value is ${typeOf(name)} => __is(${check(use)}, value);`,
-      `export const ${validate} = (value: unknown): ValidationIssue[] => __validate(${check(use)}, value);`,
+      EMPTY,
+      ts`${docComment(`The ${name} schema: type guard, and issues (empty when valid).`)}export const ${is} = (value: unknown): value is ${typeOf(name)} => ${imports.value(ENGINE, "__is")}(${check(use)}, value);`,
+      ts`export const ${validate} = (value: unknown): ${issueType()}[] => ${imports.value(ENGINE, "__validate")}(${check(use)}, value);`,
     );
-    entries.push(`  ${propertyKey(name)}: ${validator(use, typed ? `<${typeOf(name)}>` : "")},`);
+    entries.push(ts`  ${propertyKey(name)}: ${validator(use, typed ? ts`<${typeOf(name)}>` : EMPTY)},`);
   }
   body.push(
-    "",
-    "/** Validators of the component schemas, by schema name. */",
-    `export const schemaValidators = {\n${entries.join("\n")}\n} satisfies Record<string, Validator>;`,
+    EMPTY,
+    ts`/** Validators of the component schemas, by schema name. */`,
+    ts`export const schemaValidators = {\n${join(entries, "\n")}\n} satisfies Record<string, ${imports.type(VALIDATION, "Validator")}>;`,
   );
 
   const ops = plan.operations.map((op) => {
-    const lines: string[] = [];
-    for (const part of ["path", "query", "headers"] as const) {
-      const use = op[part];
-      if (use) lines.push(`    ${part}: ${validator(use)},`);
-    }
-    const table = (rows: Array<[string, Use]>, indent: string): string =>
+    const lines: Code[] = [];
+    if (op.path) lines.push(ts`    path: ${validator(op.path)},`);
+    if (op.query) lines.push(ts`    query: ${validator(op.query)},`);
+    if (op.headers) lines.push(ts`    headers: ${validator(op.headers)},`);
+    const table = (rows: Array<[string, Use]>, indent: Code): Code =>
       rows.length === 0
-        ? "{}"
-        : `{\n${rows.map(([media, use]) => `${indent}  ${propertyKey(media)}: ${validator(use)},`).join("\n")}\n${indent}}`;
-    if (op.body.length > 0) lines.push(`    body: ${table(op.body, "    ")},`);
-    const responses = op.responses.map(([status, rows]) => `      ${propertyKey(status)}: ${table(rows, "      ")},`);
-    lines.push(responses.length > 0 ? `    responses: {\n${responses.join("\n")}\n    },` : "    responses: {},");
-    return `  ${propertyKey(op.id)}: {\n${lines.join("\n")}\n  },`;
+        ? ts`{}`
+        : ts`{\n${join(
+            rows.map(([media, use]) => ts`${indent}  ${propertyKey(media)}: ${validator(use)},`),
+            "\n",
+          )}\n${indent}}`;
+    if (op.body.length > 0) lines.push(ts`    body: ${table(op.body, ts`    `)},`);
+    const responses = op.responses.map(
+      ([status, rows]) => ts`      ${propertyKey(status)}: ${table(rows, ts`      `)},`,
+    );
+    lines.push(responses.length > 0 ? ts`    responses: {\n${join(responses, "\n")}\n    },` : ts`    responses: {},`);
+    return ts`  ${propertyKey(op.id)}: {\n${join(lines, "\n")}\n  },`;
   });
   body.push(
-    "",
-    "/** Validators of each operation's parameters, request bodies and response bodies, by operation id. */",
-    `export const operationValidators: Record<string, OperationValidators> = {\n${ops.join("\n")}\n};`,
-    "",
+    EMPTY,
+    ts`/** Validators of each operation's parameters, request bodies and response bodies, by operation id. */`,
+    ts`export const operationValidators: Record<string, ${imports.type(VALIDATION, "OperationValidators")}> = {\n${join(ops, "\n")}\n};`,
+    EMPTY,
   );
-  const code = body.join("\n");
-
-  const head: string[] = [
-    `// Generated by contactgen from ${input.sourceFile.replace(/[\r\n\u2028\u2029]/g, " ")}. Do not edit.`,
-    docComment(
-      `Runtime validators for ${input.title}: one per component schema, parameter set, request body and ` +
-        "response body. Compiled ahead of time; importing this module compiles no schema.",
-    ).trimEnd(),
-    "/* eslint-disable */",
-    ...imports(code),
-  ];
-  if (typed) head.push('import type { components } from "./types.js";');
-  return `${head.join("\n")}\n\n${code}`;
+  const code = join(body, "\n");
+  const summary = docComment(
+    `Runtime validators for ${input.title}: one per component schema, parameter set, request body and ` +
+      "response body. Compiled ahead of time; importing this module compiles no schema.",
+  );
+  // The source file's name goes in a doc comment (escaped there), not in a line comment.
+  return ts`${docComment(`Generated by contactgen from ${input.sourceFile}. Do not edit.`)}${summary}/* eslint-disable */\n${imports.render()}\n${code}`;
 }

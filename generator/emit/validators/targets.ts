@@ -6,6 +6,8 @@
 import type { SchemaObject } from "../../load/openapi-types.js";
 import type { ApiModel, MediaModel, OperationModel, ParameterModel } from "../../model/types.js";
 import type { Direction } from "./dialect.js";
+import { fragmentOf } from "../../openapi/pointer.js";
+import { isJsonMedia } from "../../openapi/media-types.js";
 
 export interface TargetSchema {
   /** Unique key chosen by the planner. */
@@ -41,10 +43,6 @@ export interface TargetPlan {
   operations: OperationTargets[];
 }
 
-function pointerSegment(name: string): string {
-  return encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"));
-}
-
 function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
@@ -64,7 +62,7 @@ export function parameterSetSchema(params: ParameterModel[]): SchemaObject {
  */
 function checkable(mediaType: string, direction: "request" | "response"): boolean {
   const essence = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
-  if (/^application\/(?:[\w.-]+\+)?json$/.test(essence)) return true;
+  if (isJsonMedia(essence)) return true;
   return (
     direction === "request" && (essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data")
   );
@@ -85,7 +83,7 @@ export function planTargets(model: ApiModel): TargetPlan {
     return { key, name };
   };
   for (const name of model.schemaNames) {
-    const ref = `#/components/schemas/${pointerSegment(name)}`;
+    const ref = `#${fragmentOf(["components", "schemas", name])}`;
     plan.schemas.push([name, add("schema", { $ref: ref }, ref, name)]);
   }
   for (const op of model.operations) plan.operations.push(operationTargets(model, op, add));

@@ -14,7 +14,8 @@ import { declaration, NEVER, objectType, print, record, STRING, type Member, typ
 import { breakRecursiveSchemas, type RecursiveAliases } from "./recursive.js";
 import { headerType, parameterType, requestBodyType, responseType } from "./operation.js";
 import { pathItemType, pathsType } from "./paths.js";
-import { isObject, schemaType } from "./schema.js";
+import { schemaType } from "./schema.js";
+import { isObject } from "./values.js";
 
 const HELPERS = ts`export type $Read<T> = {
     readonly $read: T;

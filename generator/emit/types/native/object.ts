@@ -8,9 +8,12 @@ import { docLines } from "./comments.js";
 import { at, ref, type Context } from "./context.js";
 import { memberKey } from "./keys.js";
 import { generic, intersection, objectType, union, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
-import { discriminatorValue, isObject, literal, schemaType } from "./schema.js";
+import { discriminatorValue, isObject, literal } from "./values.js";
 
 type Schema = Record<string, unknown>;
+
+/** schema.ts's `schemaType`, passed in: the two recurse into each other, and an import each way would be a cycle. */
+export type TypeOf = (ctx: Context, schema: unknown, path: string) => TypeNode;
 
 function marked(type: TypeNode, value: unknown): TypeNode {
   if (!isObject(value)) return type;
@@ -33,7 +36,7 @@ function discriminatorMember(ctx: Context, schema: Schema, path: string): Member
   };
 }
 
-function propertyMembers(ctx: Context, schema: Schema, path: string): Member[] {
+function propertyMembers(ctx: Context, schema: Schema, path: string, schemaType: TypeOf): Member[] {
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? (schema.required as unknown[]) : [];
   return Object.entries(properties).map(([key, value]) => {
@@ -46,7 +49,7 @@ function propertyMembers(ctx: Context, schema: Schema, path: string): Member[] {
   });
 }
 
-function defsMember(ctx: Context, defs: Schema, path: string): Member {
+function defsMember(ctx: Context, defs: Schema, path: string, schemaType: TypeOf): Member {
   const members = Object.entries(defs).map(([key, value]) => ({
     doc: docLines(value),
     key: memberKey(key),
@@ -56,7 +59,7 @@ function defsMember(ctx: Context, defs: Schema, path: string): Member {
   return { doc: [], key: ts`$defs`, optional: false, type: objectType(members) };
 }
 
-export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode | undefined {
+export function objectCore(ctx: Context, schema: Schema, path: string, schemaType: TypeOf): TypeNode | undefined {
   const members: Member[] = [];
   const discriminator = discriminatorMember(ctx, schema, path);
   if (discriminator) members.push(discriminator);
@@ -67,8 +70,9 @@ export function objectCore(ctx: Context, schema: Schema, path: string): TypeNode
   if (!hasProperties && !additional && !patterns && !schema.$defs) {
     return members.length > 0 ? objectType(members) : undefined;
   }
-  if (hasProperties) members.push(...propertyMembers(ctx, schema, path));
-  if (isObject(schema.$defs) && Object.keys(schema.$defs).length > 0) members.push(defsMember(ctx, schema.$defs, path));
+  if (hasProperties) members.push(...propertyMembers(ctx, schema, path, schemaType));
+  if (isObject(schema.$defs) && Object.keys(schema.$defs).length > 0)
+    members.push(defsMember(ctx, schema.$defs, path, schemaType));
   const indexTypes: TypeNode[] = [];
   if (isObject(additional) && Object.keys(additional).length > 0) indexTypes.push(schemaType(ctx, additional, path));
   if (additional === true || (isObject(additional) && Object.keys(additional).length === 0)) indexTypes.push(UNKNOWN);

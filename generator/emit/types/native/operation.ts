@@ -8,7 +8,8 @@ import { at, ref, resolve, type Context } from "./context.js";
 import { memberKey } from "./keys.js";
 import { NEVER, objectType, STRING, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
 import type { ResolvedParameter } from "./refs.js";
-import { isObject, schemaType } from "./schema.js";
+import { schemaType } from "./schema.js";
+import { isObject } from "./values.js";
 
 type Node = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { memberKey } from "./keys.js";
 import { NEVER, objectType, type Member, type TypeNode } from "./nodes.js";
 import { operationMembers, parametersMember } from "./operation.js";
 import { createRef } from "./refs.js";
-import { isObject } from "./schema.js";
+import { isObject } from "./values.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 

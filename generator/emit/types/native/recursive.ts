@@ -9,6 +9,7 @@
 import { identifier, stringLiteral } from "../../safe.js";
 import type { Code } from "../../code.js";
 import { text, UNKNOWN, type Member, type TypeNode } from "./nodes.js";
+import { claimName } from "../../../openapi/names.js";
 
 const schemaRef = (name: string) => `components["schemas"][${stringLiteral(name)}]`;
 
@@ -139,11 +140,8 @@ export function breakRecursiveSchemas(names: string[], members: Member[]): Recur
   const aliasOf = new Map<string, Code>();
   for (const name of names.filter((n) => recursive.has(n))) {
     const base = `$Recursive_${name.replace(/[^A-Za-z0-9_$]/g, "_")}`;
-    let alias = base;
-    for (let n = 2; taken.has(alias); n++) alias = `${base}${n}`;
-    taken.add(alias);
     // `$Recursive_` + [A-Za-z0-9_$]: already an identifier, which identifier() keeps as it is.
-    aliasOf.set(name, identifier(alias));
+    aliasOf.set(name, identifier(claimName(taken, base)));
   }
   const aliases: RecursiveAliases["aliases"] = [];
   const out = members.map((member, i) => {

@@ -5,29 +5,12 @@
 import { join, ts, type Code } from "../../code.js";
 import { stringLiteral } from "../../safe.js";
 import { text, UNKNOWN, type TypeNode } from "./nodes.js";
-
-function unescapeFragment(fragment: string): string {
-  const unescaped = fragment.includes("~") ? fragment.replaceAll("~1", "/").replaceAll("~0", "~") : fragment;
-  try {
-    return decodeURIComponent(unescaped);
-  } catch {
-    return unescaped;
-  }
-}
+import { atPointer, escapeSegment, pointerOf, refSegments } from "../../../openapi/pointer.js";
 
 /** The pointer segments of a `$ref` (anything before `#/` is ignored: the bundled document has internal refs only). */
 export function parsePointer(ref: string): string[] {
-  const pointer = ref.split("#/")[1] ?? "";
-  return pointer
-    .split("/")
-    .map(unescapeFragment)
-    .filter((s) => s !== "");
-}
-
-function escapeFragment(fragment: string): string {
-  return fragment.includes("/") || fragment.includes("~")
-    ? fragment.replaceAll("~", "~0").replaceAll("/", "~1")
-    : fragment;
+  const hash = ref.indexOf("#/");
+  return hash < 0 ? [] : refSegments(ref.slice(hash)).filter((s) => s !== "");
 }
 
 /** Joins parts into `#/a/b`; a part that is itself a pointer contributes its segments. */
@@ -36,7 +19,7 @@ export function createRef(parts: Array<string | undefined>): string {
   for (const part of parts) {
     if (part === undefined || part === "") continue;
     const segments = parsePointer(part);
-    for (const s of segments.length > 0 ? segments : [part]) pointer += `/${escapeFragment(s)}`;
+    for (const s of segments.length > 0 ? segments : [part]) pointer += `/${escapeSegment(s)}`;
   }
   return pointer;
 }
@@ -45,12 +28,8 @@ export function createRef(parts: Array<string | undefined>): string {
 export function resolveRef(document: unknown, ref: string, visited: string[] = []): unknown {
   const pointer = parsePointer(ref);
   if (pointer.length === 0) return undefined;
-  let node = document;
-  for (const key of pointer) {
-    const next = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
-    if (!next || !Object.hasOwn(node as object, key)) return undefined;
-    node = next;
-  }
+  const node = atPointer(document, pointerOf(pointer));
+  if (!node) return undefined;
   const nested = node && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
   if (typeof nested === "string") {
     if (visited.includes(nested)) return undefined;

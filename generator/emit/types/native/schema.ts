@@ -3,11 +3,9 @@
  * with (readWriteMarkers on, defaultNonNullable off, no enums/immutable/alphabetize), so both emitters agree on
  * every type (test/generator/native-types.test.ts compiles the two side by side).
  */
-import { num, ts } from "../../code.js";
-import { stringLiteral } from "../../safe.js";
+import { ts } from "../../code.js";
 import { at, ref, resolve, type Context } from "./context.js";
 import type { Discriminator } from "./discriminators.js";
-import { memberKey } from "./keys.js";
 import {
   BLOB,
   BOOLEAN,
@@ -18,44 +16,17 @@ import {
   nullable,
   NULL,
   NUMBER,
-  objectType,
   record,
   STRING,
-  text,
   union,
   UNKNOWN,
-  type Member,
   type TypeNode,
 } from "./nodes.js";
 import { isBinarySchema } from "../binary.js";
 import { objectCore } from "./object.js";
-import { parsePointer } from "./refs.js";
+import { isObject, literal } from "./values.js";
 
 type Schema = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A JSON value as a literal type (`const`, `enum`). */
-export function literal(value: unknown): TypeNode {
-  if (typeof value === "string") return text(stringLiteral(value));
-  if (typeof value === "number") return Number.isFinite(value) ? text(num(value)) : UNKNOWN;
-  if (typeof value === "boolean") return text(value ? ts`true` : ts`false`);
-  if (value === null) return NULL;
-  if (Array.isArray(value))
-    return value.length === 0 ? { kind: "array", element: NEVER } : { kind: "tuple", elements: value.map(literal) };
-  if (isObject(value)) {
-    const members: Member[] = Object.entries(value).map(([k, v]) => ({
-      doc: [],
-      key: memberKey(k),
-      optional: false,
-      type: literal(v),
-    }));
-    return members.length > 0 ? objectType(members) : record(STRING, NEVER);
-  }
-  return UNKNOWN;
-}
 
 export function schemaType(ctx: Context, schema: unknown, path: string): TypeNode {
   if (!schema) return NEVER;
@@ -145,7 +116,7 @@ function coreType(ctx: Context, schema: Schema, path: string): TypeNode | undefi
     if (type === "array") return arrayType(ctx, schema, path);
     if (Array.isArray(type)) return typeArray(ctx, schema, type as unknown[], path);
   }
-  return objectCore(ctx, schema, path);
+  return objectCore(ctx, schema, path, schemaType);
 }
 
 function arrayType(ctx: Context, schema: Schema, path: string): TypeNode {
@@ -175,17 +146,4 @@ function typeArray(ctx: Context, schema: Schema, types: unknown[], path: string)
     else out.push(schemaType(ctx, oneOf ? { ...schema, type: t, oneOf: undefined } : { ...schema, type: t }, path));
   }
   return union(out);
-}
-
-/** Value after the last pointer segment: the discriminator value openapi-typescript infers for a schema. */
-export function discriminatorValue(discriminator: Discriminator, path: string): string | undefined {
-  let value = parsePointer(path).pop();
-  for (const [k, v] of Object.entries(discriminator.mapping ?? {})) {
-    if (typeof v !== "string") continue;
-    if ((!v.startsWith("#") && v === value) || (v.startsWith("#") && parsePointer(v).pop() === value)) {
-      value = k;
-      break;
-    }
-  }
-  return value;
 }
