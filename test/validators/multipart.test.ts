@@ -8,6 +8,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SchemaRegistry } from "../../generator/mock/schemas.js";
+import { forValidation } from "../../generator/runtime/validate.js";
+import { $len, $releaseFileStandIns } from "../../generator/runtime/validator-engine.js";
 import { cleanupScratch, generateInto } from "../generator/helpers.js";
 
 type Call = (...args: unknown[]) => Promise<unknown>;
@@ -90,5 +93,56 @@ describe("multipart/form-data and form bodies", () => {
     const before = received.length;
     await expect(client.submitForm!({ name: "far too long a name" })).rejects.toBeInstanceOf(mod.ValidationError);
     expect(received.length).toBe(before);
+  });
+});
+
+/** A Blob that reports a size without holding the bytes: a 3 GiB upload, as the validation view sees it. */
+class HugeBlob extends Blob {
+  constructor(private readonly claimed: number) {
+    super([]);
+  }
+  override get size(): number {
+    return this.claimed;
+  }
+}
+
+describe("files larger than a string can be", () => {
+  const GiB = 2 ** 30;
+  const schemas = {
+    capped: { type: "object", properties: { file: { type: "string", maxLength: 2 * GiB } } },
+    floored: { type: "object", properties: { file: { type: "string", minLength: 2 * GiB } } },
+    small: { type: "object", properties: { file: { type: "string", maxLength: 10 } } },
+  };
+  const registry = new SchemaRegistry({
+    openapi: "3.1.0",
+    info: { title: "t", version: "1" },
+    components: { schemas },
+  });
+  const run = (name: keyof typeof schemas, size: number) => {
+    try {
+      const view = forValidation({ file: new HugeBlob(size) });
+      return registry.check(`/components/schemas/${name}`, { direction: "request", prefix: "" }).run(view).issues;
+    } finally {
+      $releaseFileStandIns();
+    }
+  };
+
+  it.each([
+    ["a 3 GiB file over a 2 GiB maxLength", "capped", 3 * GiB, ["maxLength"]],
+    ["a 1 GiB file under a 2 GiB maxLength", "capped", GiB, []],
+    ["a 1 GiB file under a 2 GiB minLength", "floored", GiB, ["minLength"]],
+    ["a 3 GiB file over a 2 GiB minLength", "floored", 3 * GiB, []],
+    ["a 3 GiB file over a 10-byte maxLength", "small", 3 * GiB, ["maxLength"]],
+    ["a 5-byte file under a 10-byte maxLength", "small", 5, []],
+  ] as const)("%s: validated by its size, without a string of that size", (_label, name, size, keywords) => {
+    expect(run(name, size).map((i) => i.keyword)).toEqual(keywords);
+  });
+
+  it("a large stand-in is 1 MiB and knows the real size until released", () => {
+    const view = forValidation({ file: new HugeBlob(3 * GiB) }) as { file: string };
+    expect(view.file.length).toBe(2 ** 20);
+    expect($len(view.file)).toBe(3 * GiB);
+    $releaseFileStandIns();
+    expect($len(view.file)).toBe(2 ** 20);
   });
 });

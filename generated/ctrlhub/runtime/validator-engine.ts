@@ -132,8 +132,33 @@ export function $isObject(d: unknown): boolean {
   return d !== null && typeof d === "object" && !Array.isArray(d);
 }
 
+/**
+ * A file in a form or multipart body is validated as a string of its size (runtime/validate.ts). Up to this many
+ * bytes the stand-in is exactly that long; a larger file stands in as a unique string of this length whose real
+ * size is kept here, so a 2 GB upload costs 1 MB during validation instead of a string V8 could not even allocate.
+ * The compiled length checks call `$len` for a string of exactly this length, whatever their bound.
+ */
+export const FILE_STAND_IN_LENGTH = 1 << 20;
+const fileSizes = new Map<string, number>();
+
+export function $fileStandIn(size: number): string {
+  if (size < FILE_STAND_IN_LENGTH) return "\u0000".repeat(size);
+  const text = `\u0000file ${fileSizes.size}\u0000`.padEnd(FILE_STAND_IN_LENGTH, "\u0000");
+  fileSizes.set(text, size);
+  return text;
+}
+
+/** Forgets the large stand-ins once their body is validated. */
+export function $releaseFileStandIns(): void {
+  if (fileSizes.size > 0) fileSizes.clear();
+}
+
 /** Length in code points, as JSON Schema counts it (a surrogate pair is one character). */
 export function $len(text: string): number {
+  if (text.length === FILE_STAND_IN_LENGTH && fileSizes.size > 0) {
+    const size = fileSizes.get(text);
+    if (size !== undefined) return size;
+  }
   let length = 0;
   for (let i = 0; i < text.length; i++, length++) {
     const code = text.charCodeAt(i);

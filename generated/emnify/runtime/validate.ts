@@ -6,6 +6,7 @@ import { ValidationError } from "./errors.js";
 import { mediaEssence } from "./encode.js";
 import type { ValidationEvent } from "./options.js";
 import { matchResponse } from "./response-check.js";
+import { $fileStandIn, $releaseFileStandIns } from "./validator-engine.js";
 import type { OperationValidators, ValidationIssue, ValidationMode, Validator } from "./validation.js";
 
 export interface RequestParts {
@@ -22,13 +23,18 @@ export function validateRequest(validators: OperationValidators, parts: RequestP
     if (!validator) return;
     for (const issue of validator.validate(value)) issues.push({ ...issue, path: prefix + issue.path });
   };
-  check(validators.path, parts.path, "/path");
-  check(validators.query, parts.query, "/query");
-  check(validators.headers, parts.headers, "/headers");
-  if (parts.body !== undefined && validators.body) {
-    check(pickByMedia(validators.body, parts.mediaType), parts.body, "/body");
+  try {
+    check(validators.path, parts.path, "/path");
+    check(validators.query, parts.query, "/query");
+    check(validators.headers, parts.headers, "/headers");
+    if (parts.body !== undefined && validators.body) {
+      check(pickByMedia(validators.body, parts.mediaType), parts.body, "/body");
+    }
+    return issues;
+  } finally {
+    // forValidation's large-file stand-ins live only for this synchronous check.
+    $releaseFileStandIns();
   }
-  return issues;
 }
 
 /** Issues of a response: an undocumented status, body or media type (see response-check.ts), else the body's. */
@@ -67,8 +73,7 @@ function isBinary(value: unknown): value is Blob | ArrayBuffer | ArrayBufferView
 
 function asText(value: unknown): unknown {
   if (!isBinary(value)) return value;
-  const size = value instanceof Blob ? value.size : value.byteLength;
-  return "\u0000".repeat(size);
+  return $fileStandIn(value instanceof Blob ? value.size : value.byteLength);
 }
 
 /** Request bodies: exact media type first, then the only one documented (the caller chose no other). */

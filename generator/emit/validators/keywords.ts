@@ -10,6 +10,7 @@ import { jsonLiteral, propertyAccess, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler as Compiler, type Callee, type SubschemaContext } from "./callee.js";
 import { message, pointerSegment } from "./messages.js";
 import { __formats } from "../../runtime/formats.js";
+import { FILE_STAND_IN_LENGTH } from "../../runtime/validator-engine.js";
 
 export type BodyContext = SubschemaContext;
 
@@ -232,10 +233,16 @@ function enumAndConst(b: Body): void {
 function stringKeywords(b: Body): void {
   const s = b.schema;
   const max = num(s.maxLength);
-  if (max !== undefined) b.check(`d.length > ${max} && $len(d) > ${max}`, "maxLength", message("maxLength", max));
+  // A bound past a file stand-in's length must still ask $len, which knows the real size of a large file.
+  const big = `d.length === ${FILE_STAND_IN_LENGTH}`;
+  if (max !== undefined) {
+    const long = max >= FILE_STAND_IN_LENGTH ? `(d.length > ${max} || ${big})` : `d.length > ${max}`;
+    b.check(`${long} && $len(d) > ${max}`, "maxLength", message("maxLength", max));
+  }
   const min = num(s.minLength);
   if (min !== undefined && min > 0) {
-    b.check(`(d.length < ${min} || $len(d) < ${min})`, "minLength", message("minLength", min));
+    const short = min > FILE_STAND_IN_LENGTH ? `(d.length < ${min} && !${big})` : `d.length < ${min}`;
+    b.check(`(${short} || $len(d) < ${min})`, "minLength", message("minLength", min));
   }
   if (typeof s.pattern === "string") {
     const re = b.compiler.pattern(s.pattern, `${b.ctx.location}/pattern`);
