@@ -7,9 +7,10 @@
  *
  * Keyword code is in keywords.ts; this file names functions, resolves references and writes applicators.
  */
-import { stringLiteral } from "../safe.js";
+import { EMPTY, join, ts, type Code } from "../code.js";
+import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
-import { bodyOf, type BodyContext } from "./keywords.js";
+import { bodyOf, typeOnly, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
@@ -24,10 +25,6 @@ export interface CompileOptions {
   onBadPattern?: (error: PatternError) => void;
 }
 
-/** The body of a type-only subschema, as keywords.ts writes it. */
-const TYPE_ONLY =
-  /^if \(([^()]*|!\(typeof d === "number" && Number\.isFinite\(d\)\)|!Number\.isInteger\(d\))\) return \$tf\(e, p, y, (\d)\);\nreturn true;$/;
-
 export class PatternError extends Error {
   constructor(
     readonly location: string,
@@ -41,16 +38,16 @@ export class PatternError extends Error {
 export { ACCEPT, REJECT, type Callee } from "./callee.js";
 
 export class Compiler implements BodyCompiler {
-  readonly declarations: string[] = [];
+  readonly declarations: Code[] = [];
   /** Declarations that read functions when the module loads (dynamic-scope tables): after every function. */
-  readonly tail: string[] = [];
-  private readonly byBody = new Map<string, string>();
+  readonly tail: Code[] = [];
+  private readonly byBody = new Map<string, Code>();
   /** Declarations of subschema functions not called yet (a type-only one may only ever be checked in place). */
-  private readonly pending = new Map<string, string>();
-  private readonly named = [new Map<object, string>(), new Map<object, string>()] as const;
-  private readonly queue: Array<{ target: Target; ann: boolean; name: string }> = [];
-  private readonly constants = new Map<string, string>();
-  private readonly scopes = new Map<string, string>();
+  private readonly pending = new Map<string, Code>();
+  private readonly named = [new Map<object, Code>(), new Map<object, Code>()] as const;
+  private readonly queue: Array<{ target: Target; ann: boolean; name: Code }> = [];
+  private readonly constants = new Map<string, Code>();
+  private readonly scopes = new Map<string, Code>();
   private next = 0;
 
   constructor(
@@ -58,30 +55,31 @@ export class Compiler implements BodyCompiler {
     readonly options: CompileOptions,
   ) {}
 
-  private fresh(prefix: string): string {
+  private fresh(prefix: "k" | "v"): Code {
     const name = `${prefix}${(this.next++).toString(36)}`;
     // Base 36 spells words: `var` and `void` cannot name a constant.
     if (name === "var" || name === "void") return this.fresh(prefix);
-    return this.options.js ? `F.${name}` : name;
+    // identifier() keeps it as it is: letters and digits, and no other reserved word starts with k or v.
+    return this.options.js ? ts`F.${identifier(name)}` : identifier(name);
   }
 
   /** A TypeScript annotation, or nothing in JavaScript mode. */
-  ts(text: string): string {
-    return this.options.js ? "" : text;
+  ts(text: Code): Code {
+    return this.options.js ? EMPTY : text;
   }
 
   /** `const name: type = value;` (TypeScript) or `F.name = value;` (JavaScript). */
-  define(name: string, type: string, value: string): string {
-    return this.options.js ? `${name} = ${value};` : `const ${name}${type} = ${value};`;
+  define(name: Code, type: Code, value: Code): Code {
+    return this.options.js ? ts`${name} = ${value};` : ts`const ${name}${type} = ${value};`;
   }
 
   /** The run-time direction (0 schema, 1 request, 2 response). */
-  get direction(): string {
-    return this.options.js ? "E.$D" : "$D";
+  get direction(): Code {
+    return this.options.js ? ts`E.$D` : ts`$D`;
   }
 
   /** A module-level constant (regular expression, Set, enum list), shared by every function that needs it. */
-  constant(expression: string, type = ""): string {
+  constant(expression: Code, type: Code = EMPTY): Code {
     let name = this.constants.get(expression);
     if (name === undefined) {
       name = this.fresh("k");
@@ -92,17 +90,19 @@ export class Compiler implements BodyCompiler {
   }
 
   /** The constant that tests a spec pattern: V8 when provably linear, else RE2; neither → PatternError. */
-  pattern(source: string, location: string): string {
+  pattern(source: string, location: string): Code {
     const choice = choosePatternEngine(source);
     if (choice.engine === "none") {
       const error = new PatternError(location, source, choice.reason);
       if (!this.options.onBadPattern) throw error;
       this.options.onBadPattern(error);
-      return this.constant("{ test: () => true }");
+      return this.constant(ts`{ test: () => true }`);
     }
-    if (choice.engine === "v8") return this.constant(`new RegExp(${stringLiteral(source)}, "${choice.flags}")`);
-    if (choice.engine === "v8-short") return this.constant(`$short(${stringLiteral(source)}, "${choice.flags}")`);
-    return this.constant(`$re2(${stringLiteral(source)})`);
+    if (choice.engine === "v8")
+      return this.constant(ts`new RegExp(${stringLiteral(source)}, ${stringLiteral(choice.flags)})`);
+    if (choice.engine === "v8-short")
+      return this.constant(ts`$short(${stringLiteral(source)}, ${stringLiteral(choice.flags)})`);
+    return this.constant(ts`$re2(${stringLiteral(source)})`);
   }
 
   /** The function of a `$ref` target (named, compiled once per annotation mode). */
@@ -154,47 +154,46 @@ export class Compiler implements BodyCompiler {
       this.byBody.set(key, name);
       this.pending.set(name, this.declare(name, body, ann));
     }
-    const typeOnly = ann ? null : TYPE_ONLY.exec(body);
-    if (typeOnly)
-      return { name, resource: ctx.resource, inline: { fails: typeOnly[1] as string, type: typeOnly[2] as string } };
-    return { name, resource: ctx.resource };
+    const inline = ann ? undefined : typeOnly(body);
+    return inline ? { name, resource: ctx.resource, inline } : { name, resource: ctx.resource };
   }
 
   /**
    * A call expression. Entering another schema resource that declares `$dynamicAnchor`s goes through `$in`, which
    * pushes them on the dynamic scope.
    */
-  call(callee: Callee, from: string, args: string): string {
+  call(callee: Callee, from: string, args: Code): Code {
     const declaration = this.pending.get(callee.name);
     if (declaration !== undefined) {
       this.pending.delete(callee.name);
       this.declarations.push(declaration);
     }
     if (callee.resource !== from && this.registry.dynamicAnchors.has(callee.resource)) {
-      return `$in(${this.scope(callee.resource)}, ${callee.name}, ${args})`;
+      return ts`$in(${this.scope(callee.resource)}, ${callee.name}, ${args})`;
     }
-    return `${callee.name}(${args})`;
+    return ts`${callee.name}(${args})`;
   }
 
   /** A top-level check for a target (entering its resource's dynamic scope when it declares anchors). */
-  entry(callee: Callee): string {
-    const call = this.call(callee, "", "d, p, y, e");
-    if (call === `${callee.name}(d, p, y, e)`) return callee.name;
+  entry(callee: Callee): Code {
+    const args = ts`d, p, y, e`;
+    const call = this.call(callee, "", args);
+    if (call === ts`${callee.name}(${args})`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(this.define(name, this.ts(": $C"), `(d, p, y, e) => ${call}`));
+    this.declarations.push(this.define(name, this.ts(ts`: $C`), ts`(${args}) => ${call}`));
     return name;
   }
 
   /** The `{ anchor: function }` table of a resource's dynamic anchors. */
-  private scope(resource: string): string {
+  private scope(resource: string): Code {
     let name = this.scopes.get(resource);
     if (name === undefined) {
       name = this.fresh("k");
       this.scopes.set(resource, name);
       const entries = [...(this.registry.dynamicAnchors.get(resource) ?? [])]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([anchor, target]) => `${stringLiteral(anchor)}: ${this.ref(target, true).name}`);
-      this.tail.push(this.define(name, this.ts(": Record<string, $C>"), `{ ${entries.join(", ")} }`));
+        .map(([anchor, target]) => ts`${stringLiteral(anchor)}: ${this.ref(target, true).name}`);
+      this.tail.push(this.define(name, this.ts(ts`: Record<string, $C>`), ts`{ ${join(entries, ", ")} }`));
     }
     return name;
   }
@@ -209,18 +208,26 @@ export class Compiler implements BodyCompiler {
         resource: this.registry.resourceFor(schema as Schema, target.base),
         location: target.location,
       };
-      const body = bodyOf(this, schema, ctx, ann) ?? "return true;";
+      const body = bodyOf(this, schema, ctx, ann) ?? ts`return true;`;
       this.declarations.push(this.declare(name, body, ann));
     }
   }
 
-  private declare(name: string, body: string, ann: boolean): string {
+  private declare(name: Code, body: Code, ann: boolean): Code {
     const code = codeOnly(body);
-    const param = (id: string): string => (new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : `_${id}`);
-    const params = [param("d"), param("p"), param("y"), param("e"), ...(ann ? [param("a")] : [])];
-    return this.define(name, this.ts(": $C"), `(${params.join(", ")}) => {\n${body}\n}`);
+    const param = ([id, unused]: readonly [Code, Code]): Code =>
+      new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : unused;
+    const params = [param(D), param(P), param(Y), param(E), ...(ann ? [param(A)] : [])];
+    return this.define(name, this.ts(ts`: $C`), ts`(${join(params, ", ")}) => {\n${body}\n}`);
   }
 }
+
+/** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
+const D = [ts`d`, ts`_d`] as const;
+const P = [ts`p`, ts`_p`] as const;
+const Y = [ts`y`, ts`_y`] as const;
+const E = [ts`e`, ts`_e`] as const;
+const A = [ts`a`, ts`_a`] as const;
 
 /** Strips string and template literals, so parameter names are only looked for in code. */
 function codeOnly(body: string): string {

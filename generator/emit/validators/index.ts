@@ -32,7 +32,7 @@ export function generateValidators(model: ApiModel, options: ValidatorsEmitterOp
   try {
     const document = normalizeDocument(model.document, { version: model.openapiVersion, direction: "schema" });
     const compiler = new Compiler(new Registry(document), { assertFormats: options.assertFormats ?? true });
-    const checkOf = new Map<string, string>();
+    const checkOf = new Map<string, Code>();
     const ctx = { base: DOCUMENT_BASE, resource: DOCUMENT_BASE, location: "" };
     for (const target of plan.targets) {
       location = target.location;

@@ -3,7 +3,7 @@ import * as formats from "../../runtime/formats.js";
 import { claimName } from "../../openapi/names.js";
 import * as re2 from "../../runtime/re2-pattern.js";
 import * as engine from "../../runtime/validator-engine.js";
-import { EMPTY, Imports, join, num, trustedCode, ts, type Code } from "../code.js";
+import { EMPTY, Imports, join, num, ts, type Code } from "../code.js";
 import { docComment, identifier, pascalCase, propertyKey, stringLiteral } from "../safe.js";
 import type { TargetPlan, Use } from "./targets.js";
 
@@ -43,9 +43,9 @@ export interface RenderInput {
   typed: boolean;
   plan: TargetPlan;
   /** Constants and functions of the compiled schemas. */
-  declarations: string[];
+  declarations: Code[];
   /** Target key → compiled function name. */
-  checkOf: Map<string, string>;
+  checkOf: Map<string, Code>;
 }
 
 const DIRECTION = { schema: 0, request: 1, response: 2 } as const;
@@ -60,14 +60,12 @@ export function renderModule(input: RenderInput): Code {
   const { plan } = input;
   const typed = input.typed && plan.schemas.length > 0;
   const imports = new Imports();
-  // TRANSITIONAL (docs: /work/notes/code-tag.md): compiler.ts and keywords.ts still build the checks as strings,
-  // with every spec value through safe.ts (stringLiteral, jsonLiteral, propertyAccess); this is their one entry.
-  const checks = trustedCode(input.declarations.join("\n"));
+  // Built with the `ts` tag by compiler.ts and keywords.ts: spec values entered only through safe.ts.
+  const checks = join(input.declarations, "\n");
   // A target's entry may be a runtime function itself (`$yes` for `true`, `$no` for `false`).
   importsOf(`${checks}\n${[...input.checkOf.values()].join("\n")}`, imports);
   const direction = new Map(plan.targets.map((t) => [t.key, DIRECTION[t.direction]]));
-  const check = (use: Use): Code =>
-    ts`${trustedCode(input.checkOf.get(use.key) as string)}, ${num(direction.get(use.key) ?? 0)}`;
+  const check = (use: Use): Code => ts`${input.checkOf.get(use.key) as Code}, ${num(direction.get(use.key) ?? 0)}`;
   const validator = (use: Use, type: Code = EMPTY): Code =>
     ts`${imports.value(ENGINE, "__validator")}${type}(${stringLiteral(use.name)}, ${check(use)})`;
   const typeOf = (name: string): Code =>
