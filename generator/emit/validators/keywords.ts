@@ -35,6 +35,7 @@ const NOT_TYPE: Record<string, (d: Code) => Code> = {
   array: (d) => ts`!Array.isArray(${d})`,
   object: (d) => ts`${d} === null || typeof ${d} !== "object" || Array.isArray(${d})`,
 };
+/** The value being checked. */
 const D = ts`d`;
 /** The order of the engine's TYPE_MESSAGES (a single-type check writes the index). */
 const TYPE_ORDER = ["string", "number", "integer", "boolean", "null", "array", "object"];
@@ -50,7 +51,7 @@ const GROUP_TEST: Record<string, Code> = {
  * `{type: x}`): what a caller needs to check it in place, or undefined for any other body.
  */
 const TYPE_ONLY = new Map<string, { fails: (value: Code) => Code; type: Code }>(
-  // Array and object stay calls: their tests are longer than a call.
+  // Only these five are checked in place (array and object stay calls, as they always have): output unchanged.
   TYPE_ORDER.filter((t) => t !== "array" && t !== "object").map((t) => {
     const fails = NOT_TYPE[t] as (d: Code) => Code;
     const index = TYPE_ORDER.indexOf(t);
