@@ -14,8 +14,9 @@ export function $re2(source: string): { test(value: string): boolean } {
 export const SHORT_PATTERN_INPUT = 100_000;
 
 /**
- * A pattern V8 runs in linear time (generator/emit/validators/patterns.ts proves it) but with one backtrack entry per
- * pass through a repeated group: V8 up to SHORT_PATTERN_INPUT characters, RE2 (compiled on first need) beyond.
+ * A pattern V8 runs in linear time (generator/emit/validators/patterns.ts proves it) but whose unbounded loop can
+ * grow V8's backtrack stack with the input: V8 up to SHORT_PATTERN_INPUT characters, RE2 (compiled on first need)
+ * beyond.
  */
 export function $short(source: string, flags: string): { test(value: string): boolean } {
   const v8 = new RegExp(source, flags);

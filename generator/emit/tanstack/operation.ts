@@ -5,6 +5,7 @@
  * reject (which is what TanStack Query expects).
  */
 import type { OperationModel, PaginationModel } from "../../model/types.js";
+import { claimName } from "../../openapi/names.js";
 import { EMPTY, join, ts, type Code, type Imports } from "../code.js";
 import { docComment, identifier, propertyAccess, propertyKey, stringLiteral } from "../safe.js";
 import type { ClientMethod } from "./names.js";
@@ -33,12 +34,8 @@ function parts(op: OperationModel, method: ClientMethod, ctx: OperationContext):
     "",
   );
   const taken = new Set(["client", "args", "options", "signal", "pageParam", "queryKey", "queryFn"]);
-  const names = op.pathParams.map((p) => {
-    let name = identifier(p.identifier);
-    for (let n = 2; taken.has(name); n++) name = identifier(`${p.identifier}${n}`);
-    taken.add(name);
-    return name;
-  });
+  // The shared numbering rule; digits appended to an identifier keep it one.
+  const names = op.pathParams.map((p) => identifier(claimName(taken, identifier(p.identifier))));
   if (op.requestBody) names.push(ts`body`);
   names.push(ts`options`);
   return {
