@@ -42,7 +42,7 @@ const MAX_ISSUES = 20;
 const HELPERS = Object.keys(engine).filter((name) => name !== "$D");
 const EXTRAS = { ...formats, ...re2 };
 
-type Compiled = (d: unknown, p: number, y: null, e: Issue[] | null) => boolean;
+type Compiled = (d: unknown, y: null, e: Issue[] | null) => boolean;
 
 export class SchemaRegistry {
   private readonly compiler: Compiler;

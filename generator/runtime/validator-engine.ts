@@ -1,11 +1,12 @@
 /**
  * The engine of the generated validators (validators.ts imports what it uses) and of the mock. The compiled checks are
- * plain functions `(value, parent, key, issues) => boolean`: with `issues === null` they stop at the first failure
- * (type guards, no path is built), with an array they collect every issue. `parent` is the depth of the value's
- * parent and `key` the value's key there (null: the value is at `parent` itself). The keys of the ancestors are in
- * `$P` (a value with members writes its key at its depth before checking them, so collecting builds no string and
- * allocates nothing per value); a JSON Pointer is joined only for an issue. The wrappers below turn them into
- * `Validator`s that never throw, whatever the value (cycles, 10,000-deep nesting, BigInt, functions, proxies).
+ * plain functions `(value, key, issues) => boolean`: with `issues === null` they stop at the first failure (type
+ * guards, no path is built), with an array they collect every issue. `key` is the value's key in its parent (null:
+ * the value is at its parent's place, as for `allOf`/`$ref`, or at the root). Nothing about paths is recorded while
+ * checking: an issue is recorded with a path relative to the value being checked, and each check that returns with
+ * new issues puts its own key in front of theirs (`$u`), so a valid value (collected or not) costs no path work at
+ * all. The wrappers below turn them into `Validator`s that never throw, whatever the value (cycles, 10,000-deep
+ * nesting, BigInt, functions, proxies).
  */
 import type { ValidationIssue, Validator } from "./validation.js";
 
@@ -29,7 +30,7 @@ export interface $A {
 
 // `any`: the checks walk untyped JSON; the public surface is typed by the wrappers.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type $C = (d: any, p: any, y: any, e: $E, a?: $A) => boolean;
+export type $C = (d: any, y: any, e: $E, a?: $A) => boolean;
 
 /**
  * Direction of the running top-level call: 0 as written, 1 request (readOnly members are not required),
@@ -40,46 +41,69 @@ export let $D = 0;
 /** Dynamic scope for $dynamicRef: the `$dynamicAnchor`s of the schema resources entered, outermost first. */
 export const $S: Array<Record<string, $C>> = [];
 
-/** Keys from the root to the value being checked, by depth (valid up to the depth a check was handed). */
-export const $P: Array<string | number> = [];
+/**
+ * Pointer segments of the keys issues were recorded at, by key. Keys repeat (a schema names the same members again and
+ * again, a payload repeats its keys), and escaping plus concatenating cost more than the rest of recording an issue.
+ * Bounded in entries and key length, so a payload's keys cannot make it grow without limit.
+ */
+const segments = new Map<string, string>();
 
-/** Depth of the members of the value at key `y` of depth `p` (its key recorded); `y` null: the value is at `p`. */
-export function $q(p: number, y: string | number | null): number {
-  if (y === null) return p;
-  $P[p] = y;
-  return p + 1;
-}
-
-/** JSON Pointer of the value at key `y` below the first `p` keys of `$P` (`y` null: the `p` keys alone). */
-export function $w(p: number, y: string | number | null): string {
-  if (p === 0) return y === null ? "" : typeof y === "number" ? `/${y}` : `/${$p(y)}`;
-  let path = "";
-  for (let i = 0; i < p; i++) {
-    const key = $P[i] as string | number;
-    path += typeof key === "number" ? `/${key}` : `/${$p(key)}`;
+/** JSON Pointer of key `y` (null: the value itself, the empty pointer). */
+export function $k(y: string | number | null): string {
+  if (y === null) return "";
+  if (typeof y === "number") return `/${y}`;
+  let segment = segments.get(y);
+  if (segment === undefined) {
+    segment = `/${$p(y)}`;
+    if (y.length <= 64 && segments.size < 10_000) segments.set(y, segment);
   }
-  return y === null ? path : typeof y === "number" ? `${path}/${y}` : `${path}/${$p(y)}`;
+  return segment;
 }
 
-/** Records an issue. True means "stop now" (first-failure mode); false means "collected, go on". */
-export function $i(e: $E, p: number, y: string | number | null, keyword: string, message: string): boolean {
-  if (e === null) return true;
-  e.push({ path: $w(p, y), keyword, message });
+/**
+ * A check that recorded issues from index `n` on returns through here: its key `y` goes in front of their paths
+ * (they are relative to the value it checked). Answers false (the value failed).
+ */
+export function $u(e: ValidationIssue[], n: number | undefined, y: string | number | null): false {
+  if (y === null) return false;
+  const key = $k(y);
+  for (let i = n ?? 0; i < e.length; i++) {
+    const issue = e[i] as ValidationIssue;
+    issue.path = key + issue.path;
+  }
   return false;
 }
+
+/** Records an issue about key `y` of the value (null: the value). True means "stop now" (first-failure mode). */
+export function $i(e: $E, y: string | number | null, keyword: string, message: string): boolean {
+  if (e === null) return true;
+  e.push({ path: $k(y), keyword, message });
+  return false;
+}
+
+/** Message of a missing required member, by name (a schema names the same few members again and again). */
+const requiredMessages = new Map<string, string>();
 
 /** A required member is missing: `$i` with the message written here, so each check is one short line. */
-export function $r(e: $E, p: number, y: string | number | null, name: string): boolean {
+export function $r(e: $E, name: string): boolean {
   if (e === null) return true;
-  const shown = JSON.stringify(name);
-  const text = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-  e.push({ path: `${$w(p, y)}/${$p(name)}`, keyword: "required", message: `is required (missing property ${text})` });
+  let message = requiredMessages.get(name);
+  if (message === undefined) {
+    const shown = JSON.stringify(name);
+    message = `is required (missing property ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown})`;
+    // Names come from the schema, so the map stays as small as the schemas; a bound all the same.
+    if (requiredMessages.size < 10_000) requiredMessages.set(name, message);
+  }
+  e.push({ path: $k(name), keyword: "required", message });
   return false;
 }
 
-/** Records an issue and answers false: for checks after which nothing else is worth checking (a wrong type). */
-export function $t(e: $E, p: number, y: string | number | null, keyword: string, message: string): false {
-  $i(e, p, y, keyword, message);
+/**
+ * Records an issue about the value itself, at key `y` of its parent, and answers false: for a check that returns at
+ * once (a wrong type, a `false` schema), so its caller's `$u` puts the parent's key in front.
+ */
+export function $t(e: $E, y: string | number | null, keyword: string, message: string): false {
+  $i(e, y, keyword, message);
   return false;
 }
 
@@ -94,22 +118,22 @@ export const TYPE_MESSAGES = [
   "must be an object",
 ] as const;
 
-/** A value is not of the single type `t` (an index of TYPE_MESSAGES): `$i` for a type check written in place. */
-export function $ty(e: $E, p: number, y: string | number | null, t: number): boolean {
-  return $i(e, p, y, "type", TYPE_MESSAGES[t] as string);
+/** Member `y` of the value is not of the single type `t` (an index of TYPE_MESSAGES): a type check written in place. */
+export function $ty(e: $E, y: string | number | null, t: number): boolean {
+  return $i(e, y, "type", TYPE_MESSAGES[t] as string);
 }
 
-/** The value itself is not of the single type `t`: records the issue and answers false (nothing else to check). */
-export function $tf(e: $E, p: number, y: string | number | null, t: number): false {
-  $i(e, p, y, "type", TYPE_MESSAGES[t] as string);
+/** The value itself (at key `y` of its parent) is not of the single type `t`: records it and answers false. */
+export function $tf(e: $E, y: string | number | null, t: number): false {
+  $i(e, y, "type", TYPE_MESSAGES[t] as string);
   return false;
 }
 
 /** A composition failed: its branches' issues (when collected), then its own. */
-export function $j(e: $E, t: $E, p: number, y: string | number | null, keyword: string, message: string): boolean {
+export function $j(e: $E, t: $E, keyword: string, message: string): boolean {
   if (e === null) return true;
   if (t !== null) for (const issue of t) e.push(issue);
-  e.push({ path: $w(p, y), keyword, message });
+  e.push({ path: "", keyword, message });
   return false;
 }
 
@@ -230,13 +254,12 @@ export function $in(
   anchors: Record<string, $C>,
   check: $C,
   d: unknown,
-  p: number,
   y: string | number | null,
   e: $E,
   a?: $A,
 ): boolean {
   $S.push(anchors);
-  const ok = check(d, p, y, e, a);
+  const ok = check(d, y, e, a);
   $S.pop();
   return ok;
 }
@@ -252,7 +275,7 @@ export function $dyn(name: string, fallback: $C): $C {
 
 export const $yes: $C = () => true;
 
-export const $no: $C = (_d, p, y, e) => $t(e, p, y, "false schema", "is not allowed here");
+export const $no: $C = (_d, y, e) => $t(e, y, "false schema", "is not allowed here");
 
 /** More issues than this are summarised: a million wrong items need not become a million objects downstream. */
 export const MAX_ISSUES = 100;
@@ -275,7 +298,7 @@ export function __is(check: $C, direction: number, value: unknown): boolean {
   if ($D !== direction) $D = direction;
   if ($S.length > 0) $S.length = 0;
   try {
-    return check(value, 0, null, null);
+    return check(value, null, null);
   } catch {
     return false;
   }
@@ -287,17 +310,10 @@ export function __validate(check: $C, direction: number, value: unknown): Valida
   if ($S.length > 0) $S.length = 0;
   const issues: ValidationIssue[] = [];
   try {
-    // Valid values (the common case) are answered by the first-failure pass. The collecting pass that follows for
-    // an invalid one builds no path and allocates nothing per value until it records an issue. (One collecting
-    // pass for every value measured slower on valid pages and no faster on small invalid objects: ADR 0112.)
-    if (check(value, 0, null, null)) return [];
-    if ($S.length > 0) $S.length = 0;
-    check(value, 0, null, issues);
+    // One collecting pass: a valid value costs what the first-failure pass costs (no path work until an issue).
+    check(value, null, issues);
   } catch (error) {
     return $failure(error);
-  } finally {
-    // The keys recorded for paths belong to the payload: do not keep them (or a long key) alive after the call.
-    if ($P.length > 0) $P.length = 0;
   }
   if (issues.length <= MAX_ISSUES) return issues;
   const more = issues.length - MAX_ISSUES;

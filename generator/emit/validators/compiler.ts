@@ -176,7 +176,7 @@ export class Compiler implements BodyCompiler {
 
   /** A top-level check for a target (entering its resource's dynamic scope when it declares anchors). */
   entry(callee: Callee): Code {
-    const args = ts`d, p, y, e`;
+    const args = ts`d, y, e`;
     const call = this.call(callee, "", args);
     if (call === ts`${callee.name}(${args})`) return callee.name;
     const name = this.fresh("v");
@@ -217,14 +217,13 @@ export class Compiler implements BodyCompiler {
     const code = codeOnly(body);
     const param = ([id, unused]: readonly [Code, Code]): Code =>
       new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : unused;
-    const params = [param(D), param(P), param(Y), param(E), ...(ann ? [param(A)] : [])];
+    const params = [param(D), param(Y), param(E), ...(ann ? [param(A)] : [])];
     return this.define(name, this.ts(ts`: $C`), ts`(${join(params, ", ")}) => {\n${body}\n}`);
   }
 }
 
 /** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
 const D = [ts`d`, ts`_d`] as const;
-const P = [ts`p`, ts`_p`] as const;
 const Y = [ts`y`, ts`_y`] as const;
 const E = [ts`e`, ts`_e`] as const;
 const A = [ts`a`, ts`_a`] as const;

@@ -1,10 +1,10 @@
 /**
- * The body of one compiled schema. Conventions of the generated code: `d` is the value, `p` the depth of its
- * parent and `y` its key there (null: `d` is at `p` itself), `e` the issue list (null: stop at the first failure),
- * `a` the annotations of an in-place applicator's parent (unevaluated*), `c` this schema's own annotations.
- * `$i(...)` records an issue and answers whether to stop; a check is `if (failed && $i(...)) return false;`.
- * Paths are not built while checking: `p` is a depth, `const q = e ? $q(p, y) : 0` records the value's key in `$P`
- * (collecting only) and gives its members' depth; `$i` joins a JSON Pointer only for an issue it records.
+ * The body of one compiled schema. Conventions of the generated code: `d` is the value, `y` its key in its parent
+ * (null: `d` is at its parent's place, for in-place applicators), `e` the issue list (null: stop at the first
+ * failure), `a` the annotations of an in-place applicator's parent (unevaluated*), `c` this schema's own annotations.
+ * `$i(e, key, ...)` records an issue about a member (key) or the value itself (null) and answers whether to stop; a
+ * check is `if (failed && $i(...)) return false;`. Paths are relative to `d` while checking; a body that collected
+ * issues returns through `$u(e, n, y)`, which puts `y` in front of their paths. A valid value costs no path work.
  */
 import { EMPTY, join, num, ts, type Code } from "../code.js";
 import { identifier, jsonLiteral, propertyAccess, stringLiteral } from "../safe.js";
@@ -47,7 +47,7 @@ const GROUP_TEST: Record<string, Code> = {
 };
 
 /**
- * A type-only body (`if (<type test>) return $tf(e, p, y, <index>);\nreturn true;`, as bodyOf writes it for
+ * A type-only body (`if (<type test>) return $tf(e, y, <index>);\nreturn true;`, as bodyOf writes it for
  * `{type: x}`): what a caller needs to check it in place, or undefined for any other body.
  */
 const TYPE_ONLY = new Map<string, { fails: (value: Code) => Code; type: Code }>(
@@ -55,7 +55,7 @@ const TYPE_ONLY = new Map<string, { fails: (value: Code) => Code; type: Code }>(
   TYPE_ORDER.filter((t) => t !== "array" && t !== "object").map((t) => {
     const fails = NOT_TYPE[t] as (d: Code) => Code;
     const index = TYPE_ORDER.indexOf(t);
-    return [`if (${fails(D)}) return $tf(e, p, y, ${index});\nreturn true;`, { fails, type: num(index) }];
+    return [`if (${fails(D)}) return $tf(e, y, ${index});\nreturn true;`, { fails, type: num(index) }];
   }),
 );
 export function typeOnly(body: Code): { fails: (value: Code) => Code; type: Code } | undefined {
@@ -67,17 +67,17 @@ type S = Record<string, unknown>;
 const lit = stringLiteral;
 const finite = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
-/** Where the value itself is: its parent's pointer and its key. */
-const HERE = ts`p, y`;
+/** The key of the value itself in an issue or an in-place call: none (paths are relative to the value). */
+const HERE = ts`null`;
 
-/** `$i(e, p, y, "keyword", "message")`; `at` is the parent pointer and key of the value the issue is about. */
+/** `$i(e, key, "keyword", "message")`; `at` is the key of the member the issue is about (HERE: the value). */
 function issue(keyword: string, text: string, at: Code = HERE): Code {
   return ts`$i(e, ${at}, ${lit(keyword)}, ${lit(text)})`;
 }
 
-/** Where a member of the value is (`q` is the value's own pointer, built once per call while collecting). */
+/** Where a member of the value is, for an issue or a call: its key (paths are relative to the value). */
 function memberAt(key: Code): Code {
-  return ts`q, ${key}`;
+  return key;
 }
 
 /** A value read from `d`: own properties only for names every object inherits (`constructor`, `__proto__`). */
@@ -88,8 +88,6 @@ function member(name: string): Code {
 class Body {
   readonly lines: Code[] = [];
   collects = false;
-  /** Some line uses `q`, the value's own pointer. */
-  usesQ = false;
   constructor(
     readonly compiler: Compiler,
     readonly schema: S,
@@ -100,7 +98,6 @@ class Body {
 
   check(condition: Code, keyword: string, text: string, at: Code = HERE): void {
     this.collects = true;
-    this.usesQ ||= at !== HERE;
     this.lines.push(ts`if (${condition} && ${issue(keyword, text, at)}) return false;`);
   }
 
@@ -108,7 +105,6 @@ class Body {
   apply(callee: Callee, value: Code, at: Code, guard: Code = EMPTY, annotations: Code = EMPTY): void {
     if (callee.name === ACCEPT) return;
     this.collects = true;
-    this.usesQ ||= at !== HERE;
     const when = guard ? ts`${guard} && ` : EMPTY;
     if (callee.inline && !annotations) {
       // A type-only subschema's failing test applied to `value` (a member read, no side effects).
@@ -133,7 +129,7 @@ class Body {
     return this.compiler.call(
       callee,
       this.ctx.resource,
-      ts`${value}, 0, null, null${annotations ? ts`, ${annotations}` : EMPTY}`,
+      ts`${value}, null, null${annotations ? ts`, ${annotations}` : EMPTY}`,
     );
   }
 }
@@ -183,8 +179,8 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     const index = types.length === 1 ? TYPE_ORDER.indexOf(types[0] as string) : -1;
     b.lines.push(
       index >= 0
-        ? ts`if (${test}) return $tf(e, p, y, ${num(index)});`
-        : ts`if (${test}) return $t(e, p, y, "type", ${lit(message("type", schema.type))});`,
+        ? ts`if (${test}) return $tf(e, y, ${num(index)});`
+        : ts`if (${test}) return $t(e, y, "type", ${lit(message("type", schema.type))});`,
     );
   }
   if (unevaluated) b.lines.push(ts`const c = $an();`);
@@ -196,7 +192,6 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     fill(inner);
     if (inner.lines.length === 0) return;
     b.collects ||= inner.collects;
-    b.usesQ ||= inner.usesQ;
     const known = only === type || (type === "number" && only === "integer");
     b.lines.push(...(known ? inner.lines : [ts`if (${GROUP_TEST[type] as Code}) {`, ...inner.lines, ts`}`]));
   };
@@ -211,9 +206,8 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     if (ann) b.lines.push(ts`if (a) $merge(a, c);`);
   }
   if (b.lines.length === 0) return null;
-  if (b.usesQ) b.lines.splice(types ? 1 : 0, 0, ts`const q = e ? $q(p, y) : 0;`);
   return b.collects
-    ? ts`const n = e?.length;\n${join(b.lines, "\n")}\nreturn !e || e.length === n;`
+    ? ts`const n = e?.length;\n${join(b.lines, "\n")}\nreturn !e || e.length === n || $u(e, n, y);`
     : ts`${join(b.lines, "\n")}\nreturn true;`;
 }
 
@@ -328,7 +322,7 @@ function objectKeywords(b: Body): void {
     const dir = b.compiler.direction;
     const direction = flag === "readOnly" ? ts` && ${dir} !== 1` : flag === "writeOnly" ? ts` && ${dir} !== 2` : EMPTY;
     b.collects = true;
-    b.lines.push(ts`if (${member(name)} === undefined${direction} && $r(e, p, y, ${lit(name)})) return false;`);
+    b.lines.push(ts`if (${member(name)} === undefined${direction} && $r(e, ${lit(name)})) return false;`);
   }
   if (isRecord(s.dependentRequired)) {
     for (const [name, list] of Object.entries(s.dependentRequired)) {
@@ -429,7 +423,6 @@ function keyLoop(b: Body, properties: S): void {
   inner.push(...sub.lines);
   if (inner.length === 0) return;
   b.collects = true;
-  b.usesQ ||= sub.usesQ;
   b.lines.push(ts`for (const k of Object.keys(d)) {`, ...inner, ts`}`);
 }
 
@@ -442,7 +435,7 @@ function arrayKeywords(b: Body): void {
   if (s.uniqueItems === true) {
     b.collects = true;
     b.lines.push(
-      ts`{ const u = $dup(d); if (u && $i(e, p, y, "uniqueItems", \`must not contain duplicates (items \${u[0]} and \${u[1]} are equal)\`)) return false; }`,
+      ts`{ const u = $dup(d); if (u && $i(e, null, "uniqueItems", \`must not contain duplicates (items \${u[0]} and \${u[1]} are equal)\`)) return false; }`,
     );
   }
   // Draft 2019 and OpenAPI 3.0 tuples: `items` as a list, `additionalItems` for the rest.
@@ -459,15 +452,13 @@ function arrayKeywords(b: Body): void {
       b.check(ts`d.length > ${count}`, "items", message("items", prefix.length));
     } else if (callee.inline) {
       b.collects = true;
-      b.usesQ = true;
       const fails = callee.inline.fails(ts`d[i]`);
       b.lines.push(
-        ts`for (let i = ${count}; i < d.length; i++) if (${fails} && $ty(e, q, i, ${callee.inline.type})) return false;`,
+        ts`for (let i = ${count}; i < d.length; i++) if (${fails} && $ty(e, i, ${callee.inline.type})) return false;`,
       );
     } else if (callee.name !== ACCEPT) {
       b.collects = true;
-      b.usesQ = true;
-      const call = b.compiler.call(callee, b.ctx.resource, ts`d[i], q, i, e`);
+      const call = b.compiler.call(callee, b.ctx.resource, ts`d[i], i, e`);
       b.lines.push(ts`for (let i = ${count}; i < d.length; i++) if (!${call} && !e) return false;`);
     }
   }
@@ -517,15 +508,15 @@ function inPlace(b: Body): void {
     const lines = [ts`{ const t${b.compiler.ts(ts`: $E`)} = e && []; let m = 0;`];
     callees.forEach((callee, i) => {
       const ci = ts`c${num(i)}`;
-      const call = b.compiler.call(callee, b.ctx.resource, ts`d, p, y, t${ann ? ts`, ${ci}` : EMPTY}`);
+      const call = b.compiler.call(callee, b.ctx.resource, ts`d, null, t${ann ? ts`, ${ci}` : EMPTY}`);
       const stop = keyword === "anyOf" && !ann ? ts`m === 0 && ` : EMPTY;
-      const callText = callee.name === ACCEPT ? ts`true` : callee.name === REJECT ? ts`$no(d, p, y, t)` : call;
+      const callText = callee.name === ACCEPT ? ts`true` : callee.name === REJECT ? ts`$no(d, null, t)` : call;
       if (ann) lines.push(ts`const ${ci} = ${x} && $an();`);
       lines.push(ts`if (${stop}${callText}) { m++;${ann ? ts` if (${x} && ${ci}) $merge(${x}, ${ci});` : EMPTY} }`);
     });
     const failed = keyword === "anyOf" ? ts`m === 0` : ts`m !== 1`;
     lines.push(
-      ts`if (${failed} && $j(e, m === 0 ? t : null, p, y, ${lit(keyword)}, ${lit(message(keyword))})) return false; }`,
+      ts`if (${failed} && $j(e, m === 0 ? t : null, ${lit(keyword)}, ${lit(message(keyword))})) return false; }`,
     );
     b.lines.push(...lines);
   }
@@ -539,8 +530,8 @@ function inPlace(b: Body): void {
     const otherwise = s.else === undefined ? undefined : b.sub(s.else, "else", ann);
     const branch = (callee: Callee | undefined): Code => {
       if (!callee || callee.name === ACCEPT) return EMPTY;
-      const call = b.compiler.call(callee, b.ctx.resource, ts`d, p, y, e${ann ? ts`, ${x}` : EMPTY}`);
-      return ts` if (!${call} && $i(e, p, y, "if", ${lit(message("if"))})) return false;`;
+      const call = b.compiler.call(callee, b.ctx.resource, ts`d, null, e${ann ? ts`, ${x}` : EMPTY}`);
+      return ts` if (!${call} && $i(e, null, "if", ${lit(message("if"))})) return false;`;
     };
     b.collects = true;
     if (ann) {
@@ -568,7 +559,7 @@ function dynamicRef(b: Body, ref: string): void {
   }
   const fallback = b.compiler.ref(target, true);
   b.collects = true;
-  const args = ts`d, p, y, e${b.annotations ? ts`, ${b.annotations}` : EMPTY}`;
+  const args = ts`d, null, e${b.annotations ? ts`, ${b.annotations}` : EMPTY}`;
   b.lines.push(ts`if (!$dyn(${lit(anchor)}, ${fallback.name})(${args}) && !e) return false;`);
 }
 
@@ -578,7 +569,6 @@ function unevaluatedProperties(b: Body): void {
   const callee = b.sub(schema, "unevaluatedProperties");
   const path = memberAt(ts`k`);
   b.collects = true;
-  b.usesQ = true;
   if (callee.name === REJECT) {
     b.lines.push(
       ts`for (const k of Object.keys(d)) if (!$evaluatedProperty(c, k) && ${issue("unevaluatedProperties", message("unevaluatedProperties"), path)}) return false;`,
@@ -596,13 +586,12 @@ function unevaluatedItems(b: Body): void {
   const callee = b.sub(schema, "unevaluatedItems");
   const open = ts`(c.ia || i < c.i || c.c.has(i))`;
   b.collects = true;
-  b.usesQ = true;
   if (callee.name === REJECT) {
     b.lines.push(
-      ts`for (let i = 0; i < d.length; i++) if (!${open} && $i(e, q, i, "unevaluatedItems", "is not an allowed item")) return false;`,
+      ts`for (let i = 0; i < d.length; i++) if (!${open} && $i(e, i, "unevaluatedItems", "is not an allowed item")) return false;`,
     );
   } else if (callee.name !== ACCEPT) {
-    const call = b.compiler.call(callee, b.ctx.resource, ts`d[i], q, i, e`);
+    const call = b.compiler.call(callee, b.ctx.resource, ts`d[i], i, e`);
     b.lines.push(ts`for (let i = 0; i < d.length; i++) if (!${open} && !${call} && !e) return false;`);
   }
   b.lines.push(ts`c.ia = true;`);
