@@ -10,6 +10,9 @@
  *   multiply to at most MAX_CHOICES, a constant, so backtracking costs at most a constant factor.
  * - Except a top-level group repeated without bound (`^[a-z]+(-[a-z]+)*$`) whose every decision the next character
  *   makes (see `deterministic`): a wrong choice fails on its first character, so nothing is retried at length.
+ * - Or a top-level repeated group whose passes each end with a delimiter character found nowhere else in the group
+ *   nor after it (`^([a-z0-9]+\.)*[a-z]+$`, see `delimited`): each pass is decided, and what follows the group,
+ *   tried after each pass on the way back, stops at the next delimiter.
  * - A pattern with an unbounded quantifier must be anchored with `^` (otherwise V8 retries at every position).
  */
 import { RE2JS } from "re2js";
@@ -236,7 +239,12 @@ function choices(items: Item[], follow: Ranges, inGroup: boolean): number {
       if (item.max === Infinity || unbounded(item.group)) {
         // Outside other groups, a repeated group is allowed when every decision in it is made by one character.
         if (inGroup) throw new NotLinear("unbounded repetition inside a group");
-        deterministic([item], after);
+        try {
+          deterministic([item], after);
+        } catch (error) {
+          if (!(error instanceof NotLinear)) throw error;
+          delimited(item, items.slice(k + 1));
+        }
         return;
       }
       const inner = item.group.reduce((sum, alt) => sum + choices(alt, after, true), 0);
@@ -277,6 +285,43 @@ function deterministic(items: Item[], follow: Ranges): void {
     for (const alt of alts) deterministic(alt, inner);
     if (item.min !== item.max && overlaps(first, after)) throw new NotLinear("ambiguous repetition of a group");
   });
+}
+
+/** Every character set in the items, nested groups included. */
+function setsOf(items: Item[]): Ranges[] {
+  return items.flatMap((item) => (item.set ? [item.set] : (item.group ?? []).flatMap(setsOf)));
+}
+
+/**
+ * Throws unless the repeated group is delimited: every alternative ends with one mandatory character from a set D
+ * (the delimiter) that nothing else in the group matches, the alternatives start with disjoint characters and are
+ * otherwise LL(1) (`deterministic`), and the rest of the sequence never matches a character of D and repeats no
+ * group. Then, from a given position, a pass matches at most one way and ends at the first delimiter, so the passes
+ * land on fixed positions s0 < s1 < … < sK. A backtracking engine retries the rest after each of them, once, on the
+ * way back; from s(j) the rest cannot read past the delimiter that ends pass j+1, so those tries read each character
+ * a bounded number of times in total: linear. (`^([a-z0-9]+\.)*.*$` fails the rule: `.*` reads past every delimiter,
+ * and its tries would cost n²/2.)
+ */
+function delimited(item: Item, rest: Item[]): void {
+  const alts = item.group ?? [];
+  const delimiter: Ranges = [];
+  for (const alt of alts) {
+    const last = alt[alt.length - 1];
+    if (!last?.set || last.min !== 1 || last.max !== 1) throw new NotLinear("repeated group without a delimiter");
+    delimiter.push(...last.set);
+  }
+  const starts = alts.map((alt) => firstOf(alt, 0, []));
+  starts.forEach((set, i) => {
+    if (starts.slice(i + 1).some((other) => overlaps(set, other))) throw new NotLinear("ambiguous alternatives");
+  });
+  for (const alt of alts) {
+    deterministic(alt, []);
+    if (setsOf(alt.slice(0, -1)).some((set) => overlaps(set, delimiter))) {
+      throw new NotLinear("delimiter matched inside the group");
+    }
+  }
+  if (setsOf(rest).some((set) => overlaps(set, delimiter))) throw new NotLinear("delimiter matched after the group");
+  if (rest.some((next) => next.group && unbounded([[next]]))) throw new NotLinear("another repeated group follows");
 }
 
 /** Whether V8 runs the pattern in linear time, and whether a group repeats without bound (its stack grows). */
