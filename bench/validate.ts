@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import ts from "typescript";
+import { z } from "zod";
 import { loadDocument } from "../generator/load/load.js";
 import { generateApi } from "../generator/pipeline.js";
 import type { Validator } from "../generator/runtime/validation.js";
@@ -27,13 +28,33 @@ const ROUNDS = 5;
 interface ZodLike {
   safeParse(value: unknown): { success: boolean };
 }
+interface ZodObjectLike extends ZodLike {
+  extend(shape: Record<string, unknown>): ZodLike;
+}
+
+/** The format functions of the generated runtime (runtime/formats.js), by name. */
+type Formats = Record<string, (value: string) => boolean>;
 
 interface Case {
   api: string;
   schema: string;
   label: string;
   payload: unknown;
+  /**
+   * The format and pattern checks of the payload alone, as the generated code runs them (informational: what the
+   * schema asks for costs this much whoever runs it).
+   */
+  checks?: (formats: Formats) => () => boolean;
+  /** Zod's schema with the format checks the spec asks for and Redocly's output leaves out (informational). */
+  zodFormats?: (schema: ZodObjectLike) => ZodLike;
 }
+
+/** Patterns as validators.ts compiles them (`u` flag, V8). */
+const patternTests = (sources: string[], values: string[]) => {
+  const res = sources.map((source) => new RegExp(source, "u"));
+  return () => res.every((re, i) => re.test(values[i] as string));
+};
+const iso = () => z.iso.datetime({ offset: true });
 
 const VALID_CONTACT = {
   name: "Ada Lovelace",
@@ -72,6 +93,11 @@ const CASES: Case[] = [
     schema: "Barcode",
     label: "valid, 3 patterns (all on V8)",
     payload: { ean: "4006381333931", sku: "ABC-1234", slug: "blue-shirt" },
+    checks: () =>
+      patternTests(
+        ["^[0-9]{13}$", "^[A-Z]{3}-[0-9]{4}$", "^[a-z]+(-[a-z]+)*$"],
+        ["4006381333931", "ABC-1234", "blue-shirt"],
+      ),
   },
   {
     api: "fixture",
@@ -82,25 +108,59 @@ const CASES: Case[] = [
   {
     api: "fixture",
     schema: "Host",
-    label: "valid, 1 pattern only RE2 runs",
+    label: "valid, 1 pattern with a delimited repeated group",
     payload: { name: "api.eu.example.com" },
+    checks: () => patternTests(["^([a-z0-9]+\\.)*[a-z]+$"], ["api.eu.example.com"]),
   },
-  { api: "fixture", schema: "Event", label: "valid, 4 formats (uuid, date-time, email, uri)", payload: EVENT },
+  {
+    api: "fixture",
+    schema: "Event",
+    label: "valid, 4 formats (uuid, date-time, email, uri)",
+    payload: EVENT,
+    checks: (f) => () =>
+      f.__isUuid!(EVENT.id) && f.__isDateTime!(EVENT.at) && f.__isEmail!(EVENT.email) && f.__isUri!(EVENT.site),
+    zodFormats: (schema) => schema.extend({ id: z.guid(), at: iso(), email: z.email(), site: z.url() }),
+  },
   {
     api: "fixture",
     schema: "Event",
     label: "invalid, 2 format issues",
     payload: { ...EVENT, email: "not-an-email", at: "yesterday" },
+    zodFormats: (schema) => schema.extend({ id: z.guid(), at: iso(), email: z.email(), site: z.url() }),
   },
-  { api: "piriod", schema: "Contact", label: "valid contact (response)", payload: VALID_CONTACT },
-  { api: "piriod", schema: "Contact", label: "invalid contact (3 issues)", payload: INVALID_CONTACT },
+  {
+    api: "piriod",
+    schema: "Contact",
+    label: "valid contact (response)",
+    payload: VALID_CONTACT,
+    checks: (f) => () =>
+      f.__isEmail!(VALID_CONTACT.email) &&
+      f.__isDateTime!(VALID_CONTACT.created) &&
+      f.__isDateTime!(VALID_CONTACT.updated),
+    zodFormats: (schema) => schema.extend({ email: z.email(), created: iso().optional(), updated: iso().optional() }),
+  },
+  {
+    api: "piriod",
+    schema: "Contact",
+    label: "invalid contact (3 issues)",
+    payload: INVALID_CONTACT,
+    zodFormats: (schema) => schema.extend({ email: z.email(), created: iso().optional(), updated: iso().optional() }),
+  },
   {
     api: "piriod",
     schema: "ContactUpdate",
     label: "valid update (request)",
     payload: { name: "Ada", email: "a@b.co" },
+    checks: (f) => () => f.__isEmail!("a@b.co"),
+    zodFormats: (schema) => schema.extend({ email: z.email() }),
   },
-  { api: "piriod", schema: "ContactUpdate", label: "invalid update (2 issues)", payload: { name: 1, email: "nope" } },
+  {
+    api: "piriod",
+    schema: "ContactUpdate",
+    label: "invalid update (2 issues)",
+    payload: { name: 1, email: "nope" },
+    zodFormats: (schema) => schema.extend({ email: z.email() }),
+  },
   {
     api: "pylon",
     schema: "ContactCreate",
@@ -171,17 +231,15 @@ async function generatedValidators(api: string): Promise<Record<string, unknown>
   return (await import(pathToFileURL(path.join(dir, "validators.js")).href)) as Record<string, unknown>;
 }
 
-type Five = [number, number, number, number, number];
-
 /** Best of ROUNDS interleaved runs per contender, so a burst of load elsewhere does not favour one of them. */
-function bestOf(contenders: Array<() => unknown>): Five {
+function bestOf(contenders: Array<() => unknown>): number[] {
   const best = contenders.map(() => 0);
   for (let round = 0; round < ROUNDS; round++) {
     contenders.forEach((fn, i) => {
       best[i] = Math.max(best[i] ?? 0, opsPerSecond(fn));
     });
   }
-  return best as Five;
+  return best;
 }
 
 async function zodSchemas(api: string): Promise<Record<string, ZodLike>> {
@@ -228,6 +286,9 @@ export async function run(): Promise<void> {
   const apis = [...new Set(cases.map((c) => c.api))];
   for (const api of apis) {
     const ours = (await generatedValidators(api)) as { schemaValidators: Record<string, Validator> };
+    const formats = (await import(
+      pathToFileURL(path.join(ROOT, ".tmp/bench-validate", api, "runtime/formats.js")).href
+    )) as Formats;
     const loaded = await loadDocument(path.join(ROOT, specOf(api)));
     const ajvFirst = ajvValidators(loaded.doc, false);
     const ajvAll = ajvValidators(loaded.doc, true);
@@ -238,18 +299,29 @@ export async function run(): Promise<void> {
       const all = ajvAll(c.schema);
       const zodSchema = zod[`${c.schema}Schema`] as ZodLike;
       const agree = [validator.is(c.payload), first(c.payload), all(c.payload), zodSchema.safeParse(c.payload).success];
-      const [is, ajvIs, validate, ajvValidate, zodParse] = bestOf([
+      const zodFormats = c.zodFormats?.(zodSchema as ZodObjectLike);
+      const checks = c.checks?.(formats);
+      if (zodFormats && zodFormats.safeParse(c.payload).success !== agree[0]) {
+        throw new Error(`${c.schema}: Zod with format checks disagrees with ours on ${c.label}`);
+      }
+      const [is, ajvIs, validate, ajvValidate, zodParse, zodFormatsParse, checksOnly] = bestOf([
         () => validator.is(c.payload),
         () => first(c.payload),
         () => validator.validate(c.payload).length === 0,
         () => all(c.payload) || (all.errors?.length ?? 0) === 0,
         () => zodSchema.safeParse(c.payload).success,
-      ]);
+        ...(zodFormats ? [() => zodFormats.safeParse(c.payload).success] : []),
+        ...(checks ? [checks] : []),
+      ]) as [number, number, number, number, number, ...number[]];
+      const zodEquivalent = zodFormats ? (zodFormatsParse as number) : undefined;
+      const alone = checks ? (zodFormats ? checksOnly : zodFormatsParse) : undefined;
       ratios.push({ is: is / ajvIs, ajv: validate / ajvValidate, zod: validate / zodParse, valid: agree[0] === true });
       rows.push(
         `| ${api} ${c.schema}: ${c.label} | ${agree.map((a) => (a ? "✓" : "✗")).join("")} | ${format(is)} | ` +
           `${format(ajvIs)} | **${(is / ajvIs).toFixed(2)}×** | ${format(validate)} | ${format(ajvValidate)} | ` +
-          `**${(validate / ajvValidate).toFixed(2)}×** | ${format(zodParse)} | **${(validate / zodParse).toFixed(1)}×** |`,
+          `**${(validate / ajvValidate).toFixed(2)}×** | ${format(zodParse)} | **${(validate / zodParse).toFixed(1)}×** | ` +
+          `${zodEquivalent === undefined ? "–" : `${format(zodEquivalent)} (${(validate / zodEquivalent).toFixed(1)}×)`} | ` +
+          `${alone === undefined ? "–" : `${format(alone)} (${(alone / zodParse).toFixed(1)}×)`} |`,
       );
       console.log(rows[rows.length - 1]);
     }
@@ -274,8 +346,8 @@ export async function run(): Promise<void> {
     "payload. Zod's schemas do less work on Piriod (no `format: email`/`date-time` checks) and Pylon (no `not`);",
     "Pylon's schemas have no formats, so there the work is comparable.",
     "",
-    "| payload | verdict (ours, Ajv, Ajv all, Zod) | ours `is()` | Ajv | ours/Ajv | ours `validate()` | Ajv allErrors | ours/Ajv | Zod `safeParse` | ours/Zod |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| payload | verdict (ours, Ajv, Ajv all, Zod) | ours `is()` | Ajv | ours/Ajv | ours `validate()` | Ajv allErrors | ours/Ajv | Zod `safeParse` | ours/Zod | Zod with the spec's formats (ours/it) | format and pattern checks alone (÷ Zod) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
     "",
     `Lowest ratios over the cases: \`is()\` ${minIs.toFixed(2)}× Ajv; \`validate()\` ${minAjv.toFixed(2)}× Ajv (allErrors),`,
