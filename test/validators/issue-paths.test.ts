@@ -1,7 +1,8 @@
 /**
- * Issue paths: collecting builds no path while it checks (keys are recorded by depth and a JSON Pointer is joined
- * only for an issue), so nested members, array items, run-time keys that need escaping, in-place applicators and
- * siblings checked after a deep member must still name the right place.
+ * Issue paths: collecting builds no path while it checks (an issue's path is relative to the value its check was
+ * handed, and each check that returns with new issues puts its key in front), so nested members, array items,
+ * run-time keys that need escaping, in-place applicators, compositions and siblings checked after a deep member must
+ * still name the right place.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../../generator/runtime/validation.js";
@@ -23,6 +24,12 @@ beforeAll(async () => {
               map: { type: "object", additionalProperties: { $ref: "#/components/schemas/Leaf" } },
               both: { allOf: [{ $ref: "#/components/schemas/Leaf" }, { properties: { n: { maximum: 3 } } }] },
               after: { type: "string" },
+              either: {
+                type: "array",
+                items: { anyOf: [{ $ref: "#/components/schemas/Leaf" }, { type: "object", required: ["ref"] }] },
+              },
+              pair: { type: "array", prefixItems: [{ type: "string" }, { $ref: "#/components/schemas/Leaf" }] },
+              deps: { type: "object", dependentRequired: { a: ["b"] }, properties: { a: { type: "string" } } },
             },
           },
         },
@@ -47,6 +54,13 @@ describe("issue paths", () => {
       { items: [{ id: 1, n: "x" }], after: 5 },
       ["/items/0/id type", "/items/0/n type", "/after type"],
     ],
+    [
+      "both branches of an anyOf in an item",
+      { either: [{ id: "a" }, { id: 3 }] },
+      ["/either/1/id type", "/either/1/ref required", "/either/1 anyOf"],
+    ],
+    ["a tuple member's member", { pair: ["x", { id: "y", n: 1.5 }] }, ["/pair/1/n type"]],
+    ["a dependent requirement", { deps: { a: 1 } }, ["/deps/b dependentRequired", "/deps/a type"]],
     ["the root", 7, [" type"]],
   ])("%s", (_label, value, expected) => {
     expect(v.Tree?.validate(value).map((i) => `${i.path} ${i.keyword}`)).toEqual(expected);

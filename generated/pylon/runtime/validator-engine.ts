@@ -310,7 +310,8 @@ export function __validate(check: $C, direction: number, value: unknown): Valida
   if ($S.length > 0) $S.length = 0;
   const issues: ValidationIssue[] = [];
   try {
-    // One collecting pass: a valid value costs what the first-failure pass costs (no path work until an issue).
+    // One collecting pass (no path work until an issue): a first-failure pass before it, as before ADR 0116, made
+    // every invalid value cost two walks.
     check(value, null, issues);
   } catch (error) {
     return $failure(error);

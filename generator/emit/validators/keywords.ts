@@ -101,7 +101,7 @@ class Body {
     this.lines.push(ts`if (${condition} && ${issue(keyword, text, at)}) return false;`);
   }
 
-  /** `callee(value, parent pointer, key, e)` must pass; collecting mode goes on after a failure. */
+  /** `callee(value, key, e)` must pass; collecting mode goes on after a failure. */
   apply(callee: Callee, value: Code, at: Code, guard: Code = EMPTY, annotations: Code = EMPTY): void {
     if (callee.name === ACCEPT) return;
     this.collects = true;
