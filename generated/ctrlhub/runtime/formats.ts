@@ -122,13 +122,12 @@ export function __isHostname(value: string): boolean {
 }
 
 export function __isEmail(value: string): boolean {
+  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
-  // The last `@` first, in a character loop (`lastIndexOf` is a runtime call that costs more than the check on short
-  // values): a value without one (the common wrong value) is answered without running a regular expression.
+  // A character loop: `lastIndexOf` is a runtime call that costs more than the check on short values.
   let at = value.length - 1;
   while (at >= 0 && value.charCodeAt(at) !== 64) at--;
   if (at < 1) return false;
-  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
   if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
