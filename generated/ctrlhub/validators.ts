@@ -11,8 +11,8 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.org_id === undefined && $r(e, "org_id")) return false;
 if (d.contact_id === undefined && $r(e, "contact_id")) return false;
-if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, "org_id", 0)) return false;
-if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, "contact_id", 0)) return false;
+if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, "/org_id", 0)) return false;
+if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, "/contact_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vc: $C = (d, y, e) => {
@@ -24,17 +24,17 @@ return !e || e.length === n || $u(e, n, y);
 const v0: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.first_name !== undefined && typeof d.first_name !== "string" && $ty(e, "first_name", 0)) return false;
-if (d.last_name !== undefined && typeof d.last_name !== "string" && $ty(e, "last_name", 0)) return false;
-if (d.email !== undefined && !vc(d.email, "email", e) && !e) return false;
-if (d.telephone !== undefined && typeof d.telephone !== "string" && $ty(e, "telephone", 0)) return false;
+if (d.first_name !== undefined && typeof d.first_name !== "string" && $ty(e, "/first_name", 0)) return false;
+if (d.last_name !== undefined && typeof d.last_name !== "string" && $ty(e, "/last_name", 0)) return false;
+if (d.email !== undefined && !vc(d.email, "/email", e) && !e) return false;
+if (d.telephone !== undefined && typeof d.telephone !== "string" && $ty(e, "/telephone", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v1: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !v4(d.data, "data", e) && !e) return false;
-if (d.jsonapi !== undefined && !v6(d.jsonapi, "jsonapi", e) && !e) return false;
+if (d.data !== undefined && !v4(d.data, "/data", e) && !e) return false;
+if (d.jsonapi !== undefined && !v6(d.jsonapi, "/jsonapi", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vd: $C = (d, y, e) => {
@@ -46,18 +46,18 @@ return !e || e.length === n || $u(e, n, y);
 const v2: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.created_at !== undefined && !vd(d.created_at, "created_at", e) && !e) return false;
-if (d.updated_at !== undefined && !vd(d.updated_at, "updated_at", e) && !e) return false;
-if (d.modified_at !== undefined && !vd(d.modified_at, "modified_at", e) && !e) return false;
+if (d.created_at !== undefined && !vd(d.created_at, "/created_at", e) && !e) return false;
+if (d.updated_at !== undefined && !vd(d.updated_at, "/updated_at", e) && !e) return false;
+if (d.modified_at !== undefined && !vd(d.modified_at, "/modified_at", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v3: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.accounts !== undefined && !v8(d.accounts, "accounts", e) && !e) return false;
-if (d.author !== undefined && !v9(d.author, "author", e) && !e) return false;
-if (d.interactions !== undefined && !v8(d.interactions, "interactions", e) && !e) return false;
-if (d.organisation !== undefined && !v9(d.organisation, "organisation", e) && !e) return false;
+if (d.accounts !== undefined && !v8(d.accounts, "/accounts", e) && !e) return false;
+if (d.author !== undefined && !v9(d.author, "/author", e) && !e) return false;
+if (d.interactions !== undefined && !v8(d.interactions, "/interactions", e) && !e) return false;
+if (d.organisation !== undefined && !v9(d.organisation, "/organisation", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const ve: $C = (d, y, e) => {
@@ -69,38 +69,38 @@ return !e || e.length === n || $u(e, n, y);
 const v4: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && !ve(d.id, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "type", 0)) return false;
-if (d.attributes !== undefined && !v0(d.attributes, "attributes", e) && !e) return false;
-if (d.meta !== undefined && !v2(d.meta, "meta", e) && !e) return false;
-if (d.relationships !== undefined && !v3(d.relationships, "relationships", e) && !e) return false;
+if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
+if (d.attributes !== undefined && !v0(d.attributes, "/attributes", e) && !e) return false;
+if (d.meta !== undefined && !v2(d.meta, "/meta", e) && !e) return false;
+if (d.relationships !== undefined && !v3(d.relationships, "/relationships", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vf: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && !ve(d.id, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "type", 0)) return false;
-if (d.attributes !== undefined && !v0(d.attributes, "attributes", e) && !e) return false;
+if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
+if (d.attributes !== undefined && !v0(d.attributes, "/attributes", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v5: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !vf(d.data, "data", e) && !e) return false;
+if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v6: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.version !== undefined && typeof d.version !== "string" && $ty(e, "version", 0)) return false;
+if (d.version !== undefined && typeof d.version !== "string" && $ty(e, "/version", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v7: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && !ve(d.id, "id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "type", 0)) return false;
+if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
+if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vg: $C = (d, y, e) => {
@@ -112,13 +112,13 @@ return !e || e.length === n || $u(e, n, y);
 const v8: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !vg(d.data, "data", e) && !e) return false;
+if (d.data !== undefined && !vg(d.data, "/data", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v9: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !v7(d.data, "data", e) && !e) return false;
+if (d.data !== undefined && !v7(d.data, "/data", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 

@@ -9,7 +9,7 @@ const va: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.id === undefined && $r(e, "id")) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "id", 0)) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vb: $C = (d, y, e) => {
@@ -23,24 +23,24 @@ const vc: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.limit === undefined && $r(e, "limit")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "cursor", 0)) return false;
-if (d.limit !== undefined && !vb(d.limit, "limit", e) && !e) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vd: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "cursor", 0)) return false;
-if (d.limit !== undefined && !vb(d.limit, "limit", e) && !e) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v0: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "id", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "name", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "email", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "avatar_url", 0)) return false;
+if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const ve: $C = (d, y, e) => {
@@ -60,21 +60,21 @@ const v1: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.name === undefined && $r(e, "name")) return false;
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "account_external_id", 0)) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "account_id", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "avatar_url", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "email", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "name", 0)) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, "portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "portal_role_id", 0)) return false;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "/account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
+if (d.portal_role !== undefined && !ve(d.portal_role, "/portal_role", e) && !e) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
 if (vf(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v2: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !v0(d.data, "data", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "request_id", 0)) return false;
+if (d.data !== undefined && !v0(d.data, "/data", e) && !e) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const vg: $C = (d, y, e) => {
@@ -88,35 +88,35 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.data === undefined && $r(e, "data")) return false;
 if (d.pagination === undefined && $r(e, "pagination")) return false;
-if (d.data !== undefined && !vg(d.data, "data", e) && !e) return false;
-if (d.pagination !== undefined && !v7(d.pagination, "pagination", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "request_id", 0)) return false;
+if (d.data !== undefined && !vg(d.data, "/data", e) && !e) return false;
+if (d.pagination !== undefined && !v7(d.pagination, "/pagination", e) && !e) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v4: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "cursor", 0)) return false;
-if (d.limit !== undefined && !vb(d.limit, "limit", e) && !e) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v5: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "account_external_id", 0)) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "account_id", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "avatar_url", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "email", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "name", 0)) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, "portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "portal_role_id", 0)) return false;
+if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "/account_external_id", 0)) return false;
+if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/account_id", 0)) return false;
+if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
+if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
+if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
+if (d.portal_role !== undefined && !ve(d.portal_role, "/portal_role", e) && !e) return false;
+if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
 if (vf(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v6: $C = (d, y, e) => {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "request_id", 0)) return false;
+if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v7: $C = (d, y, e) => {
@@ -124,8 +124,8 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.cursor === undefined && $r(e, "cursor")) return false;
 if (d.has_next_page === undefined && $r(e, "has_next_page")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "cursor", 0)) return false;
-if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $ty(e, "has_next_page", 3)) return false;
+if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $ty(e, "/has_next_page", 3)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v8: $C = (d, y, e) => {

@@ -39,7 +39,7 @@ describe("validators compiler builds Code", () => {
 
   it("checks a type-only member in place, for the member's read", () => {
     const code = compile({ type: "object", properties: { name: { type: "string" }, n: { type: "integer" } } });
-    expect(code).toContain('d.name !== undefined && typeof d.name !== "string" && $ty(e, "name", 0)');
-    expect(code).toContain('d.n !== undefined && !Number.isInteger(d.n) && $ty(e, "n", 2)');
+    expect(code).toContain('d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)');
+    expect(code).toContain('d.n !== undefined && !Number.isInteger(d.n) && $ty(e, "/n", 2)');
   });
 });

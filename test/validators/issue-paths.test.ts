@@ -30,6 +30,7 @@ beforeAll(async () => {
               },
               pair: { type: "array", prefixItems: [{ type: "string" }, { $ref: "#/components/schemas/Leaf" }] },
               deps: { type: "object", dependentRequired: { a: ["b"] }, properties: { a: { type: "string" } } },
+              "~x/y": { type: "string" },
             },
           },
         },
@@ -48,6 +49,13 @@ describe("issue paths", () => {
       { map: { "a/b": { id: 2 }, "c~d": {} } },
       ["/map/a~1b/id type", "/map/c~0d/id required"],
     ],
+    // A run-time key that starts with `/` must not be taken for a segment the generated code escaped already.
+    [
+      "run-time keys that start with /",
+      { map: { "/a": { id: 2 }, "": {} } },
+      ["/map/~1a/id type", "/map//id required"],
+    ],
+    ["a named member with ~ and /", { "~x/y": 1 }, ["/~0x~1y type"]],
     ["an allOf member and its sibling", { both: { id: "x", n: 9 } }, ["/both/n maximum"]],
     [
       "a sibling after a deep issue",

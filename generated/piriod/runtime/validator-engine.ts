@@ -42,22 +42,19 @@ export let $D = 0;
 export const $S: Array<Record<string, $C>> = [];
 
 /**
- * Pointer segments of the keys issues were recorded at, by key. Keys repeat (a schema names the same members again and
- * again, a payload repeats its keys), and escaping plus concatenating cost more than the rest of recording an issue.
- * Bounded in entries and key length, so a payload's keys cannot make it grow without limit.
+ * JSON Pointer of key `y`: null is the value itself (the empty pointer), a number an index, a string that starts with
+ * `/` a segment the generated code wrote already escaped (a member the schema names), any other string a key read at
+ * run time. Issues about named members, the common ones, cost no escaping or concatenation.
  */
-const segments = new Map<string, string>();
-
-/** JSON Pointer of key `y` (null: the value itself, the empty pointer). */
 export function $k(y: string | number | null): string {
   if (y === null) return "";
   if (typeof y === "number") return `/${y}`;
-  let segment = segments.get(y);
-  if (segment === undefined) {
-    segment = `/${$p(y)}`;
-    if (y.length <= 64 && segments.size < 10_000) segments.set(y, segment);
-  }
-  return segment;
+  return y.charCodeAt(0) === 47 ? y : `/${$p(y)}`;
+}
+
+/** A key read at run time, handed on as a key: one that starts with `/` is escaped now, so `$k` cannot misread it. */
+export function $m(k: string): string {
+  return k.charCodeAt(0) === 47 ? `/${$p(k)}` : k;
 }
 
 /**
@@ -81,20 +78,21 @@ export function $i(e: $E, y: string | number | null, keyword: string, message: s
   return false;
 }
 
-/** Message of a missing required member, by name (a schema names the same few members again and again). */
-const requiredMessages = new Map<string, string>();
+/** Path and message of a missing required member, by name (a schema names the same few members again and again). */
+const required = new Map<string, { path: string; message: string }>();
 
 /** A required member is missing: `$i` with the message written here, so each check is one short line. */
 export function $r(e: $E, name: string): boolean {
   if (e === null) return true;
-  let message = requiredMessages.get(name);
-  if (message === undefined) {
+  let known = required.get(name);
+  if (known === undefined) {
     const shown = JSON.stringify(name);
-    message = `is required (missing property ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown})`;
+    const message = `is required (missing property ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown})`;
+    known = { path: `/${$p(name)}`, message };
     // Names come from the schema, so the map stays as small as the schemas; a bound all the same.
-    if (requiredMessages.size < 10_000) requiredMessages.set(name, message);
+    if (required.size < 10_000) required.set(name, known);
   }
-  e.push({ path: $k(name), keyword: "required", message });
+  e.push({ path: known.path, keyword: "required", message: known.message });
   return false;
 }
 

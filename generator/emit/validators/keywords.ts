@@ -75,10 +75,17 @@ function issue(keyword: string, text: string, at: Code = HERE): Code {
   return ts`$i(e, ${at}, ${lit(keyword)}, ${lit(text)})`;
 }
 
-/** Where a member of the value is, for an issue or a call: its key (paths are relative to the value). */
-function memberAt(key: Code): Code {
-  return key;
+/**
+ * Where a member named in the schema is, for an issue or a call: its JSON Pointer segment, escaped here (`"/a~1b"`),
+ * so recording an issue about it costs no escaping or concatenation at run time (the engine's `$k` hands a string
+ * that starts with `/` on as it is).
+ */
+function memberAt(name: string): Code {
+  return lit(`/${pointerSegment(name)}`);
 }
+
+/** A key read at run time (`k` of `Object.keys`), handed on as a key: `$m` escapes one that starts with `/`. */
+const RUNTIME_KEY = ts`$m(k)`;
 
 /** A value read from `d`: own properties only for names every object inherits (`constructor`, `__proto__`). */
 function member(name: string): Code {
@@ -334,7 +341,7 @@ function objectKeywords(b: Body): void {
           ts`${member(name)} !== undefined && ${member(dep)} === undefined`,
           "dependentRequired",
           text,
-          memberAt(lit(dep)),
+          memberAt(dep),
         );
       }
     }
@@ -351,7 +358,7 @@ function objectKeywords(b: Body): void {
     b.apply(
       b.sub(sub, `properties/${pointerSegment(name)}`),
       member(name),
-      memberAt(lit(name)),
+      memberAt(name),
       ts`${member(name)} !== undefined`,
     );
   }
@@ -385,7 +392,7 @@ function keyLoop(b: Body, properties: S): void {
   const patterns = isRecord(s.patternProperties) ? Object.entries(s.patternProperties) : [];
   const res: Code[] = [];
   const value = ts`d[k]`;
-  const path = memberAt(ts`k`);
+  const path = RUNTIME_KEY;
   const sub = new Body(b.compiler, s, b.ctx, EMPTY);
   patterns.forEach(([source, schema]) => {
     const re = b.compiler.pattern(source, `${b.ctx.location}/patternProperties/${pointerSegment(source)}`);
@@ -443,7 +450,7 @@ function arrayKeywords(b: Body): void {
   const rest = Array.isArray(s.items) ? s.additionalItems : s.items;
   const prefixKeyword = Array.isArray(s.prefixItems) ? "prefixItems" : "items";
   prefix.forEach((schema, i) => {
-    b.apply(b.sub(schema, `${prefixKeyword}/${i}`), ts`d[${num(i)}]`, memberAt(num(i)), ts`d.length > ${num(i)}`);
+    b.apply(b.sub(schema, `${prefixKeyword}/${i}`), ts`d[${num(i)}]`, num(i), ts`d.length > ${num(i)}`);
   });
   if (rest !== undefined) {
     const callee = b.sub(rest, Array.isArray(s.items) ? "additionalItems" : "items");
@@ -567,7 +574,7 @@ function unevaluatedProperties(b: Body): void {
   const schema = b.schema.unevaluatedProperties;
   if (schema === undefined) return;
   const callee = b.sub(schema, "unevaluatedProperties");
-  const path = memberAt(ts`k`);
+  const path = RUNTIME_KEY;
   b.collects = true;
   if (callee.name === REJECT) {
     b.lines.push(
