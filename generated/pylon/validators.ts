@@ -45,11 +45,6 @@ return !e || e.length === n || $u(e, n, y);
 };
 const ve: $C = (d, y, e) => {
 const n = e?.length;
-if (!v8(d, null, e) && !e) return false;
-return !e || e.length === n || $u(e, n, y);
-};
-const vf: $C = (d, y, e) => {
-const n = e?.length;
 if (d !== null && typeof d === "object" && !Array.isArray(d)) {
 if (d.account_id === undefined && $r(e, "account_id")) return false;
 if (d.account_external_id === undefined && $r(e, "account_external_id")) return false;
@@ -65,9 +60,9 @@ if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/a
 if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
 if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
 if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, "/portal_role", e) && !e) return false;
+if (d.portal_role !== undefined && !v8(d.portal_role, "/portal_role", e) && !e) return false;
 if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
-if (vf(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
+if (ve(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v2: $C = (d, y, e) => {
@@ -77,7 +72,7 @@ if (d.data !== undefined && !v0(d.data, "/data", e) && !e) return false;
 if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 };
-const vg: $C = (d, y, e) => {
+const vf: $C = (d, y, e) => {
 const n = e?.length;
 if (!Array.isArray(d)) return $tf(e, y, 5);
 for (let i = 0; i < d.length; i++) if (!v0(d[i], i, e) && !e) return false;
@@ -88,7 +83,7 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.data === undefined && $r(e, "data")) return false;
 if (d.pagination === undefined && $r(e, "pagination")) return false;
-if (d.data !== undefined && !vg(d.data, "/data", e) && !e) return false;
+if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
 if (d.pagination !== undefined && !v7(d.pagination, "/pagination", e) && !e) return false;
 if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
@@ -108,9 +103,9 @@ if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/a
 if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
 if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
 if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
-if (d.portal_role !== undefined && !ve(d.portal_role, "/portal_role", e) && !e) return false;
+if (d.portal_role !== undefined && !v8(d.portal_role, "/portal_role", e) && !e) return false;
 if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
-if (vf(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
+if (ve(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 };
 const v6: $C = (d, y, e) => {

@@ -9,8 +9,8 @@ import { ts } from "../../generator/emit/code.js";
 import { Compiler } from "../../generator/emit/validators/compiler.js";
 import { DOCUMENT_BASE, Registry } from "../../generator/emit/validators/registry.js";
 
-function compile(schema: Record<string, unknown>): string {
-  const compiler = new Compiler(new Registry({ openapi: "3.1.0" }), { assertFormats: true });
+function compile(schema: Record<string, unknown>, document: Record<string, unknown> = {}): string {
+  const compiler = new Compiler(new Registry({ openapi: "3.1.0", ...document }), { assertFormats: true });
   const ctx = { base: DOCUMENT_BASE, resource: DOCUMENT_BASE, location: "#" };
   compiler.entry(compiler.sub(schema, ctx, "#", false));
   compiler.drain();
@@ -41,5 +41,24 @@ describe("validators compiler builds Code", () => {
     const code = compile({ type: "object", properties: { name: { type: "string" }, n: { type: "integer" } } });
     expect(code).toContain('d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)');
     expect(code).toContain('d.n !== undefined && !Number.isInteger(d.n) && $ty(e, "/n", 2)');
+  });
+
+  it("calls a reference's target directly when only annotations sit next to it", () => {
+    const document = { components: { schemas: { Role: { enum: ["a", "b"] } } } };
+    const ref = { $ref: "#/components/schemas/Role" };
+    const properties = {
+      plain: ref,
+      described: { ...ref, description: "d", "x-note": 1 },
+      wrapped: { allOf: [ref], description: "d", readOnly: true },
+      checked: { allOf: [ref], maxLength: 3 },
+    };
+    const code = compile({ type: "object", properties }, document);
+    const callee = (member: string): string | undefined =>
+      new RegExp(`!(v\\w+)\\(d\\.${member}, "/${member}", e\\)`).exec(code)?.[1];
+    expect(callee("described")).toBe(callee("plain"));
+    expect(callee("wrapped")).toBe(callee("plain"));
+    // A keyword that asserts (maxLength) keeps its own function.
+    expect(callee("checked")).not.toBe(callee("plain"));
+    expect(callee("plain")).toBeDefined();
   });
 });

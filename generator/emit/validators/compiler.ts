@@ -141,9 +141,15 @@ export class Compiler implements BodyCompiler {
       const base = id === undefined ? ctx.base : new URL(id, ctx.base).href.replace(/#.*$/, "");
       return this.ref({ schema: record, base, location }, ann);
     }
-    const keys = Object.keys(record);
-    if (keys.length === 1 && typeof record.$ref === "string") {
+    // `{$ref, description, ...}` checks what its target checks: call the target, not a function that calls it (one
+    // frame and one path fix-up fewer per use; the annotations next to `$ref` assert nothing).
+    if (typeof record.$ref === "string" && Object.keys(record).every((k) => k === "$ref" || annotationOnly(k))) {
       return this.ref(this.resolve(record.$ref, ctx.base, location), ann);
+    }
+    // The same for the OpenAPI idiom that gives a reference a description: `{allOf: [{$ref}], description}`.
+    const only = Array.isArray(record.allOf) && record.allOf.length === 1 ? (record.allOf[0] as unknown) : undefined;
+    if (only !== undefined && Object.keys(record).every((k) => k === "allOf" || annotationOnly(k))) {
+      return this.sub(only, ctx, `${location}/allOf/0`, ann);
     }
     const body = bodyOf(this, record, { ...ctx, location }, ann);
     if (body === null) return { name: ACCEPT, resource: ctx.resource };
@@ -220,6 +226,28 @@ export class Compiler implements BodyCompiler {
     const params = [param(D), param(Y), param(E), ...(ann ? [param(A)] : [])];
     return this.define(name, this.ts(ts`: $C`), ts`(${join(params, ", ")}) => {\n${body}\n}`);
   }
+}
+
+/**
+ * Keywords that annotate and never assert (JSON Schema 2020-12 meta-data, OpenAPI's documentation fields, `x-`
+ * extensions). readOnly/writeOnly are read by the parent's `required` check, not by the member's own function.
+ */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "externalDocs",
+  "xml",
+]);
+
+function annotationOnly(keyword: string): boolean {
+  return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
 }
 
 /** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
