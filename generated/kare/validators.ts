@@ -23,10 +23,9 @@ if (d["X-Session-Token"] !== undefined && typeof d["X-Session-Token"] !== "strin
 return !e || e.length === n || $u(e, n, y);
 };
 const v6: $C = (d, y, e) => {
-const n = e?.length;
 if (typeof d !== "string") return $tf(e, y, 0);
-if (d.length > 250 && $len(d) > 250 && $i(e, null, "maxLength", "must have at most 250 characters")) return false;
-return !e || e.length === n || $u(e, n, y);
+if (d.length > 250 && $len(d) > 250) return $t(e, y, "maxLength", "must have at most 250 characters");
+return true;
 };
 const v7: $C = (d, y, e) => {
 const n = e?.length;
@@ -38,10 +37,9 @@ if (!__isEmail(d) && $i(e, null, "format", "must be a valid email")) return fals
 return !e || e.length === n || $u(e, n, y);
 };
 const v8: $C = (d, y, e) => {
-const n = e?.length;
 if (typeof d !== "string") return $tf(e, y, 0);
-if (d.length > 50 && $len(d) > 50 && $i(e, null, "maxLength", "must have at most 50 characters")) return false;
-return !e || e.length === n || $u(e, n, y);
+if (d.length > 50 && $len(d) > 50) return $t(e, y, "maxLength", "must have at most 50 characters");
+return true;
 };
 const v9: $C = (d, y, e) => {
 const n = e?.length;

@@ -22,16 +22,14 @@ if (d["x-simple-workspace"] !== undefined && typeof d["x-simple-workspace"] !== 
 return !e || e.length === n || $u(e, n, y);
 };
 const v6: $C = (d, y, e) => {
-const n = e?.length;
 if (typeof d !== "string") return $tf(e, y, 0);
-if (d.length > 64 && $len(d) > 64 && $i(e, null, "maxLength", "must have at most 64 characters")) return false;
-return !e || e.length === n || $u(e, n, y);
+if (d.length > 64 && $len(d) > 64) return $t(e, y, "maxLength", "must have at most 64 characters");
+return true;
 };
 const v7: $C = (d, y, e) => {
-const n = e?.length;
 if (typeof d !== "string") return $tf(e, y, 0);
-if (!__isEmail(d) && $i(e, null, "format", "must be a valid email")) return false;
-return !e || e.length === n || $u(e, n, y);
+if (!__isEmail(d)) return $t(e, y, "format", "must be a valid email");
+return true;
 };
 const v8: $C = (d, y, e) => {
 if (!(typeof d === "string" || d === null)) return $t(e, y, "type", "must be a string or null");
@@ -46,10 +44,9 @@ if (d.length > 12 && $len(d) > 12 && $i(e, null, "maxLength", "must have at most
 return !e || e.length === n || $u(e, n, y);
 };
 const va: $C = (d, y, e) => {
-const n = e?.length;
 if (typeof d !== "string") return $tf(e, y, 0);
-if (!__isDateTime(d) && $i(e, null, "format", "must be a valid date-time")) return false;
-return !e || e.length === n || $u(e, n, y);
+if (!__isDateTime(d)) return $t(e, y, "format", "must be a valid date-time");
+return true;
 };
 const v0: $C = (d, y, e) => {
 const n = e?.length;

@@ -95,6 +95,11 @@ function member(name: string): Code {
 class Body {
   readonly lines: Code[] = [];
   collects = false;
+  /**
+   * Checks about the value itself, by their line, with the form that returns at once: a body whose only check is
+   * one of them is written with that form (no issue count, no `$u`), as a type check is.
+   */
+  readonly selfChecks = new Map<Code, Code>();
   constructor(
     readonly compiler: Compiler,
     readonly schema: S,
@@ -105,7 +110,9 @@ class Body {
 
   check(condition: Code, keyword: string, text: string, at: Code = HERE): void {
     this.collects = true;
-    this.lines.push(ts`if (${condition} && ${issue(keyword, text, at)}) return false;`);
+    const line = ts`if (${condition} && ${issue(keyword, text, at)}) return false;`;
+    this.lines.push(line);
+    if (at === HERE) this.selfChecks.set(line, ts`if (${condition}) return $t(e, y, ${lit(keyword)}, ${lit(text)});`);
   }
 
   /** `callee(value, key, e)` must pass; collecting mode goes on after a failure. */
@@ -199,6 +206,7 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     fill(inner);
     if (inner.lines.length === 0) return;
     b.collects ||= inner.collects;
+    for (const [line, early] of inner.selfChecks) b.selfChecks.set(line, early);
     const known = only === type || (type === "number" && only === "integer");
     b.lines.push(...(known ? inner.lines : [ts`if (${GROUP_TEST[type] as Code}) {`, ...inner.lines, ts`}`]));
   };
@@ -213,6 +221,9 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
     if (ann) b.lines.push(ts`if (a) $merge(a, c);`);
   }
   if (b.lines.length === 0) return null;
+  const typeLines = types ? 1 : 0;
+  const early = b.lines.length === typeLines + 1 ? b.selfChecks.get(b.lines[typeLines] as Code) : undefined;
+  if (early !== undefined) return ts`${join([...b.lines.slice(0, typeLines), early], "\n")}\nreturn true;`;
   return b.collects
     ? ts`const n = e?.length;\n${join(b.lines, "\n")}\nreturn !e || e.length === n || $u(e, n, y);`
     : ts`${join(b.lines, "\n")}\nreturn true;`;
