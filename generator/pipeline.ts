@@ -11,6 +11,7 @@ import { assertUniqueOperationIds } from "./load/operation-ids.js";
 import { SpecError } from "./load/spec-error.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
+import { offloadEmitters } from "./parallel/host.js";
 
 export interface GenerateOptions {
   /** The emitters to run (generator.config.json's `emitters`); default: types, client, validators, index, runtime. */
@@ -42,8 +43,11 @@ export function emitterEntries(options: GenerateOptions = {}): EmitterEntry[] {
   );
 }
 
+/** The run's emitters; in the precompiled CLI the validators emitter's work goes to a worker thread (./parallel/). */
 export async function emittersFor(options: GenerateOptions = {}): Promise<Emitter[]> {
-  return resolveEmitters(emitterEntries(options), options.only ? { only: options.only } : {});
+  const entries = emitterEntries(options);
+  const emitters = await resolveEmitters(entries, options.only ? { only: options.only } : {});
+  return offloadEmitters(emitters, entries, options.only);
 }
 
 export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<EmittedFile[]> {

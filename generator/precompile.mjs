@@ -34,7 +34,7 @@ function stamp(relative) {
   }
 }
 
-function readCurrent() {
+export function readCurrent() {
   try {
     return JSON.parse(readFileSync(CURRENT, "utf8"));
   } catch {
@@ -42,7 +42,7 @@ function readCurrent() {
   }
 }
 
-function isFresh(current) {
+export function isFresh(current) {
   if (!current || typeof current.dir !== "string" || typeof current.inputs !== "object") return false;
   for (const [file, recorded] of Object.entries(current.inputs)) {
     const now = stamp(file);
@@ -55,7 +55,7 @@ function isFresh(current) {
 /**
  * esbuild plugin: our sources keep meaning "this source file" by `import.meta.url` (runtime-files.ts reads
  * ../runtime/, main.ts ../../package.json), so each use becomes the URL of the source file it was written in.
- * `PRECOMPILED` (generator/precompiled.ts) becomes true. Bare imports from our sources stay external except Redocly.
+ * generator/precompiled.ts learns that it is precompiled, and where the bundle is. Bare imports from our sources stay external except Redocly.
  */
 function sourcePlugin(outdir) {
   return {
@@ -67,15 +67,16 @@ function sourcePlugin(outdir) {
         return undefined;
       });
       build.onLoad({ filter: /[\\/]generator[\\/].*\.ts$/ }, (args) => {
-        let contents = readFileSync(args.path, "utf8");
-        if (/[\\/]generator[\\/]precompiled\.ts$/.test(args.path)) {
-          contents = contents.replace(/PRECOMPILED = false/, "PRECOMPILED = true");
-        }
         const relative = path.relative(outdir, args.path).split(path.sep).join("/");
-        contents = contents.replace(
+        let contents = readFileSync(args.path, "utf8").replace(
           /\bimport\.meta\.url\b/g,
           `new URL(${JSON.stringify(relative)}, import.meta.url).href`,
         );
+        if (/[\\/]generator[\\/]precompiled\.ts$/.test(args.path)) {
+          contents = contents
+            .replace("PRECOMPILED = false", "PRECOMPILED = true")
+            .replace("BUNDLE_DIR = undefined", 'BUNDLE_DIR = new URL(".", import.meta.url).href');
+        }
         return { contents, loader: "ts" };
       });
     },
@@ -116,7 +117,10 @@ export async function buildCli() {
   const before = new Map([...sourceFiles("generator"), ...EXTRA_INPUTS].map((f) => [f, stamp(f)]));
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: path.join(ROOT, "generator/cli/main.ts") },
+    entryPoints: {
+      main: path.join(ROOT, "generator/cli/main.ts"),
+      "parallel-worker": path.join(ROOT, "generator/parallel/worker.ts"),
+    },
     outdir,
     bundle: true,
     splitting: true,

@@ -1,8 +1,10 @@
 /**
- * Whether this code runs from the precompiled bundle (generator/precompile.mjs turns the `false` below into `true`
- * while bundling) or from the TypeScript sources through tsx.
+ * Whether this code runs from the precompiled bundle or from the TypeScript sources through tsx:
+ * generator/precompile.mjs sets both constants below while bundling.
  */
 export const PRECOMPILED = false as boolean;
+/** The bundle's folder (a file URL ending in `/`), for the worker entry built next to it; undefined in the sources. */
+export const BUNDLE_DIR = undefined as string | undefined;
 
 let tsx: Promise<unknown> | undefined;
 

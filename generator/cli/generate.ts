@@ -99,10 +99,13 @@ async function generateSets(
   types: TypesEngine | undefined,
   load: LoadOptions,
 ): Promise<OutputSet[]> {
-  const [{ generateLoaded, emittersFor }, { loadDocument }] = await Promise.all([
+  const [{ generateLoaded, emittersFor }, { loadDocument }, { warmEmitWorker }] = await Promise.all([
     import("../pipeline.js"),
     import("../load/load.js"),
+    import("../parallel/host.js"),
   ]);
+  // The emit worker (precompiled CLI only) loads the emitters on the second core while documents load here.
+  warmEmitWorker(list.map((target) => target.emitters));
   const loadedTargets = [];
   for (const target of list) {
     const loaded = await loadDocument(target.spec, load);

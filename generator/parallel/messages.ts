@@ -1,0 +1,45 @@
+/**
+ * What crosses between the main thread and the emit worker (generator/parallel/). Errors cross as data and are
+ * rebuilt as the same class, so the pipeline reports a worker's failure exactly as an in-process one.
+ */
+import type { EmittedFile } from "../emit/emitter.js";
+import type { EmitterEntry } from "../emit/registry.js";
+import { SpecError, type SpecLocation } from "../load/spec-error.js";
+import type { ApiModel } from "../model/types.js";
+
+export interface EmitRequest {
+  id: number;
+  /** The run's whole emitter list (all built in), resolved in the worker exactly as on the main thread. */
+  entries: EmitterEntry[];
+  only?: string[];
+  /** The emitter to run there. */
+  name: string;
+  model: ApiModel;
+}
+
+export type SentError =
+  | { kind: "spec"; file: string; problem: string; hint: string; location?: SpecLocation; ruleId?: string }
+  | { kind: "range" | "error"; message: string };
+
+export type EmitResponse = { id: number; files: EmittedFile[] } | { id: number; error: SentError };
+
+export function sendableError(error: unknown): SentError {
+  if (error instanceof SpecError) {
+    const { file, problem, hint, location, ruleId } = error;
+    return {
+      kind: "spec",
+      file,
+      problem,
+      hint,
+      ...(location ? { location } : {}),
+      ...(ruleId !== undefined ? { ruleId } : {}),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: error instanceof RangeError ? "range" : "error", message };
+}
+
+export function receivedError(sent: SentError): Error {
+  if (sent.kind === "spec") return new SpecError(sent.file, sent.problem, sent.hint, sent.location, sent.ruleId);
+  return sent.kind === "range" ? new RangeError(sent.message) : new Error(sent.message);
+}

@@ -1,0 +1,88 @@
+/**
+ * The precompiled CLI (generator/precompile.mjs, ADR 0113) that `contactgen generate` runs: it writes what the
+ * TypeScript sources write (its validators come from the emit worker, generator/parallel/), it notices edited
+ * sources, it still loads a user's TypeScript emitter, and a worker's error reaches the user unchanged.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { SpecError } from "../../generator/load/spec-error.js";
+import { receivedError, sendableError } from "../../generator/parallel/messages.js";
+import { generateApi } from "../../generator/pipeline.js";
+import { compiledCli, isFresh, readCurrent } from "../../generator/precompile.mjs";
+import { cleanupScratch, ROOT, scratchDir, snapshotDir } from "./helpers.js";
+
+const run = promisify(execFile);
+const SPEC = "specs/pylon/openapi.yaml";
+
+afterAll(cleanupScratch);
+
+/** `node bin/contactgen.mjs ARGS` as a user runs it. */
+function contactgen(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
+  return run(process.execPath, [path.join(ROOT, "bin/contactgen.mjs"), ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+  });
+}
+
+describe("precompiled CLI", () => {
+  it("is built and current, and writes byte for byte what the sources generate in process", async () => {
+    expect(await compiledCli()).toMatch(/^file:.*\/node_modules\/\.cache\/contactgen\/cli\/b-[^/]+\/main\.js$/);
+    expect(isFresh(readCurrent())).toBe(true);
+    const out = scratchDir("precompiled");
+    const { stdout } = await contactgen(["generate", "--spec", SPEC, "--out", out, "--name", "pylon", "--no-lint"]);
+    expect(stdout).toMatch(/generated .* \(\d+ files\)/);
+    const { files } = await generateApi(SPEC, "pylon");
+    const written = await snapshotDir(out);
+    expect(
+      Object.keys(written)
+        .filter((f) => f !== ".contactgen-manifest.json")
+        .sort(),
+    ).toEqual(files.map((f) => f.path).sort());
+    for (const file of files) expect(written[file.path], file.path).toBe(file.contents);
+  });
+
+  it("counts as stale when an input changed size or time, appeared or went missing", () => {
+    const current = readCurrent();
+    expect(current).toBeDefined();
+    const [file, stamp] = Object.entries(current!.inputs).find(([f]) => f.endsWith("pipeline.ts"))!;
+    expect(stamp).not.toBeNull();
+    const [mtime, size] = stamp!;
+    expect(isFresh({ ...current!, inputs: { ...current!.inputs, [file]: [mtime, size + 1] } })).toBe(false);
+    expect(isFresh({ ...current!, inputs: { ...current!.inputs, [file]: [mtime - 1, size] } })).toBe(false);
+    expect(isFresh({ ...current!, inputs: { ...current!.inputs, [file]: null } })).toBe(false);
+    expect(isFresh({ ...current!, inputs: { ...current!.inputs, "generator/gone.ts": [mtime, size] } })).toBe(false);
+    expect(isFresh(undefined)).toBe(false);
+  });
+
+  it("loads a user emitter written in TypeScript (tsx is registered on demand)", async () => {
+    const dir = scratchDir("precompiled-user-emitter");
+    await mkdir(dir, { recursive: true });
+    const config = path.join(dir, "generator.config.json");
+    const emitter = path.join(ROOT, "test/fixtures/emitters/paths-emitter.ts");
+    await writeFile(
+      config,
+      JSON.stringify({
+        out: path.join(dir, "out"),
+        apis: [{ name: "pylon", spec: path.join(ROOT, SPEC), addEmitters: [{ module: emitter }] }],
+      }),
+    );
+    await contactgen(["generate", "--config", config, "--no-cache"], {}, dir);
+    const written = await snapshotDir(path.join(dir, "out", "pylon"));
+    expect(written["paths.ts"]).toMatch(/export const \w+Path: keyof paths = "\/contacts/);
+    expect(written["validators.ts"]).toBeDefined();
+  });
+
+  it("rebuilds a worker's error as the same error", () => {
+    const spec = new SpecError("a.yaml", "too deep", "move it", { line: 3, column: 4, pointer: "/x" }, "struct");
+    const back = receivedError(structuredClone(sendableError(spec)));
+    expect(back).toBeInstanceOf(SpecError);
+    expect(back.message).toBe(spec.message);
+    const range = receivedError(structuredClone(sendableError(new RangeError("Maximum call stack size exceeded"))));
+    expect(range).toBeInstanceOf(RangeError);
+    expect(range.message).toBe("Maximum call stack size exceeded");
+    expect(receivedError(sendableError(new Error("boom"))).message).toBe("boom");
+  });
+});
