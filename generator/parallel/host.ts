@@ -1,14 +1,17 @@
 /**
  * Emitting on two cores: in the precompiled CLI, the validators emitter (the largest after types) runs in a worker
- * thread while the main thread emits types, client and runtime (docs/decisions/0113-precompiled-cli.md). The model
- * crosses by structured clone (~0.1 s on Stripe); output is the same either way. The sources (tsx, vitest) and a
- * one-core machine emit in process; so does a run with a user emitter module, whose module the worker would have
- * to load again.
+ * thread while the main thread emits types, client and runtime (docs/decisions/0113-precompiled-cli.md). For a
+ * JSON document the worker starts from the text as soon as it is read, so validators are emitted while the main
+ * thread runs Redocly's structural check and bundle; that result is used only when the bundle turned out to be
+ * exactly that text parsed (load.ts `isParsedAsIs`), else the model crosses by structured clone (~0.1 s on Stripe).
+ * Output is the same either way. The sources (tsx, vitest) and a one-core machine emit in process; so does a run
+ * with a user emitter module, whose module the worker would have to load again.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { EmittedFile, Emitter } from "../emit/emitter.js";
 import type { EmitterEntry } from "../emit/registry.js";
+import { isParsedAsIs, type LoadHooks } from "../load/load.js";
 import type { ApiModel } from "../model/types.js";
 import { BUNDLE_DIR } from "../precompiled.js";
 import { receivedError, type EmitRequest, type EmitResponse } from "./messages.js";
@@ -27,6 +30,8 @@ class WorkerLost extends Error {}
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
+/** Root JSON object (as the loader parsed it) → the speculation the worker runs on the same text. */
+const speculations = new WeakMap<object, { key: number; run: string }>();
 
 function fail(error: Error): void {
   for (const p of pending.values()) p.reject(error);
@@ -60,24 +65,61 @@ function offloads(entries: readonly EmitterEntry[]): boolean {
   return entries.every((e) => "name" in e) && entries.some((e) => "name" in e && e.name === OFFLOADED);
 }
 
-/** Starts the worker early when a run will use it, so it loads the emitters while documents load here. */
+/** What identifies one API's emitting: the same entries, selection and API name. */
+const runKey = (entries: readonly EmitterEntry[], only: readonly string[] | undefined, api: string) =>
+  JSON.stringify([entries, only ?? null, api]);
+
+/**
+ * A new generation run: starts the worker when the run will use it (it loads the emitters while documents load
+ * here) and drops what an earlier run (--watch) speculated and never claimed.
+ */
 export function warmEmitWorker(runs: ReadonlyArray<readonly EmitterEntry[]>): void {
-  if (runs.some(offloads)) emitWorker();
+  if (runs.some(offloads)) emitWorker()?.postMessage({ kind: "reset" } satisfies EmitRequest);
 }
 
-function emitThere(target: Worker, request: Omit<EmitRequest, "id">): Promise<EmittedFile[]> {
-  const id = nextId++;
+/** Load hooks that start the worker on a JSON document's validators as soon as its text is read. */
+export function speculate(entries: readonly EmitterEntry[], api: string): LoadHooks {
+  const target = offloads(entries) ? emitWorker() : undefined;
+  if (!target) return {};
+  return {
+    rootRead({ file, version, text, parsed }) {
+      if (parsed === null || typeof parsed !== "object") return;
+      const key = nextId++;
+      speculations.set(parsed, { key, run: runKey(entries, undefined, api) });
+      const request: EmitRequest = { kind: "speculate", key, api, root: { file, version, text }, ...sent(entries) };
+      target.postMessage(request);
+    },
+  };
+}
+
+const sent = (entries: readonly EmitterEntry[], only?: readonly string[]) => ({
+  entries: [...entries],
+  ...(only ? { only: [...only] } : {}),
+  name: OFFLOADED,
+});
+
+function ask(target: Worker, request: EmitRequest & { id: number }): Promise<EmittedFile[]> {
   return new Promise<EmittedFile[]>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    pending.set(request.id, { resolve, reject });
     try {
-      target.postMessage({ ...request, id } satisfies EmitRequest);
+      target.postMessage(request);
       target.ref();
     } catch (error) {
       // A model the structured clone cannot carry: emit in process.
-      pending.delete(id);
+      pending.delete(request.id);
       reject(new WorkerLost(`emit worker: the model cannot be sent (${(error as Error).message})`, { cause: error }));
     }
   });
+}
+
+function emitThere(target: Worker, entries: readonly EmitterEntry[], only: readonly string[] | undefined) {
+  return (model: ApiModel): Promise<EmittedFile[]> => {
+    const speculation = isParsedAsIs(model.document) ? speculations.get(model.document) : undefined;
+    if (speculation) speculations.delete(model.document);
+    if (speculation?.run === runKey(entries, only, model.name))
+      return ask(target, { kind: "claim", id: nextId++, key: speculation.key });
+    return ask(target, { kind: "emit", id: nextId++, model, ...sent(entries, only) });
+  };
 }
 
 /** `emitters` with the validators emitter's work sent to the worker, when there is one for this run. */
@@ -88,17 +130,25 @@ export function offloadEmitters(
 ): Emitter[] {
   const target = offloads(entries) ? emitWorker() : undefined;
   if (!target) return emitters;
-  const sent = { entries: [...entries], ...(only ? { only: [...only] } : {}) };
-  return emitters.map((e) =>
-    e.name === OFFLOADED
-      ? {
-          name: e.name,
-          emit: (model: ApiModel) =>
-            emitThere(target, { ...sent, name: e.name, model }).catch((error: unknown) => {
-              if (error instanceof WorkerLost) return e.emit(model);
-              throw error;
-            }),
-        }
-      : e,
-  );
+  const there = emitThere(target, entries, only);
+  return emitters.map((e) => {
+    if (e.name !== OFFLOADED) return e;
+    const remote: Emitter = {
+      name: e.name,
+      emit: (model: ApiModel) =>
+        there(model).catch((error: unknown) => {
+          if (error instanceof WorkerLost) return e.emit(model);
+          throw error;
+        }),
+    };
+    offloaded.add(remote);
+    return remote;
+  });
+}
+
+const offloaded = new WeakSet<Emitter>();
+
+/** Emitters whose work runs in the worker: emitAll starts them first, so the worker is busy while this thread is. */
+export function isOffloaded(emitter: Emitter): boolean {
+  return offloaded.has(emitter);
 }

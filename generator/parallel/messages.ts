@@ -4,18 +4,26 @@
  */
 import type { EmittedFile } from "../emit/emitter.js";
 import type { EmitterEntry } from "../emit/registry.js";
+import type { RootRead } from "../load/load.js";
 import { SpecError, type SpecLocation } from "../load/spec-error.js";
 import type { ApiModel } from "../model/types.js";
 
-export interface EmitRequest {
-  id: number;
+interface Emitting {
   /** The run's whole emitter list (all built in), resolved in the worker exactly as on the main thread. */
   entries: EmitterEntry[];
   only?: string[];
   /** The emitter to run there. */
   name: string;
-  model: ApiModel;
 }
+
+/** The main thread's messages; `emit` and `claim` are answered with an EmitResponse of the same id. */
+export type EmitRequest =
+  | ({ kind: "emit"; id: number; model: ApiModel } & Emitting)
+  /** Start on a JSON root as read, while the main thread checks and bundles it (the result waits for `claim`). */
+  | ({ kind: "speculate"; key: number; api: string; root: Omit<RootRead, "parsed"> } & Emitting)
+  | { kind: "claim"; id: number; key: number }
+  /** A new run: speculations nobody claimed are dropped. */
+  | { kind: "reset" };
 
 export type SentError =
   | { kind: "spec"; file: string; problem: string; hint: string; location?: SpecLocation; ruleId?: string }

@@ -8,16 +8,39 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { isParsedAsIs, loadDocument } from "../../generator/load/load.js";
 import { SpecError } from "../../generator/load/spec-error.js";
 import { receivedError, sendableError } from "../../generator/parallel/messages.js";
 import { generateApi } from "../../generator/pipeline.js";
 import { compiledCli, isFresh, readCurrent } from "../../generator/precompile.mjs";
+import { CORPUS } from "../support/shared.js";
 import { cleanupScratch, ROOT, scratchDir, snapshotDir } from "./helpers.js";
 
 const run = promisify(execFile);
 const SPEC = "specs/pylon/openapi.yaml";
 
 afterAll(cleanupScratch);
+
+/** A JSON root whose schema lives in a second JSON file. */
+async function splitJsonSpec(): Promise<string> {
+  const dir = scratchDir("precompiled-split");
+  await mkdir(dir, { recursive: true });
+  const pet = { type: "object", required: ["id"], properties: { id: { type: "integer" }, tag: { type: "string" } } };
+  await writeFile(path.join(dir, "schemas.json"), JSON.stringify({ Pet: pet }));
+  const ok = {
+    description: "a pet",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+  };
+  const id = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+  const root = {
+    openapi: "3.1.0",
+    info: { title: "Split", version: "1" },
+    paths: { "/pets/{id}": { get: { operationId: "getPet", parameters: [id], responses: { "200": ok } } } },
+    components: { schemas: { Pet: { $ref: "./schemas.json#/Pet" } } },
+  };
+  await writeFile(path.join(dir, "openapi.json"), JSON.stringify(root));
+  return path.join(dir, "openapi.json");
+}
 
 /** `node bin/contactgen.mjs ARGS` as a user runs it. */
 function contactgen(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
@@ -28,20 +51,42 @@ function contactgen(args: string[], env: Record<string, string> = {}, cwd = ROOT
 }
 
 describe("precompiled CLI", () => {
-  it("is built and current, and writes byte for byte what the sources generate in process", async () => {
+  it("is built and current", async () => {
     expect(await compiledCli()).toMatch(/^file:.*\/node_modules\/\.cache\/contactgen\/cli\/b-[^/]+\/main\.js$/);
     expect(isFresh(readCurrent())).toBe(true);
+  });
+
+  // YAML: the model crosses to the emit worker. One JSON file: the worker starts from the text during the bundle.
+  // JSON with a $ref to another file: that head start is not used (the bundle differs from the root's text).
+  it.each([
+    ["YAML", () => Promise.resolve(path.join(ROOT, SPEC))],
+    ["one JSON file", () => Promise.resolve(path.join(CORPUS, "oai-webhook-example.v3.1.json"))],
+    ["JSON with an external $ref", splitJsonSpec],
+  ])("%s: writes byte for byte what the sources generate in process", async (_, spec) => {
+    const file = await spec();
     const out = scratchDir("precompiled");
-    const { stdout } = await contactgen(["generate", "--spec", SPEC, "--out", out, "--name", "pylon", "--no-lint"]);
+    const { stdout } = await contactgen(["generate", "--spec", file, "--out", out, "--name", "api", "--no-lint"]);
     expect(stdout).toMatch(/generated .* \(\d+ files\)/);
-    const { files } = await generateApi(SPEC, "pylon");
+    const { files } = await generateApi(file, "api");
     const written = await snapshotDir(out);
     expect(
       Object.keys(written)
         .filter((f) => f !== ".contactgen-manifest.json")
         .sort(),
     ).toEqual(files.map((f) => f.path).sort());
-    for (const file of files) expect(written[file.path], file.path).toBe(file.contents);
+    for (const f of files) expect(written[f.path], f.path).toBe(f.contents);
+    expect(written["validators.ts"]).toMatch(/export /);
+  });
+
+  it("starts the worker's head start from a JSON root only when the bundle is that JSON as parsed", async () => {
+    const asIs = async (file: string) => {
+      let root: unknown;
+      const loaded = await loadDocument(file, {}, { rootRead: (read) => (root = read.parsed) });
+      return [isParsedAsIs(loaded.doc), root === loaded.doc];
+    };
+    expect(await asIs(path.join(CORPUS, "oai-webhook-example.v3.1.json"))).toEqual([true, true]);
+    expect((await asIs(await splitJsonSpec()))[0]).toBe(false);
+    expect(await asIs(path.join(ROOT, SPEC))).toEqual([false, false]);
   });
 
   it("counts as stale when an input changed size or time, appeared or went missing", () => {
