@@ -45,7 +45,6 @@ function emitWorker(): Worker | undefined {
     return undefined;
   if (worker) return worker;
   const started = new Worker(new URL("parallel-worker.js", BUNDLE_DIR));
-  started.unref();
   started.on("message", (response: EmitResponse) => {
     const waiting = pending.get(response.id);
     pending.delete(response.id);
@@ -56,6 +55,8 @@ function emitWorker(): Worker | undefined {
   });
   started.on("error", (error) => fail(new WorkerLost(`emit worker failed: ${error.message}`, { cause: error })));
   started.on("exit", (code) => fail(new WorkerLost(`emit worker exited (code ${code})`)));
+  // After the listeners (adding one refs the worker's port again): only a pending request keeps the process alive.
+  started.unref();
   worker = started;
   return worker;
 }

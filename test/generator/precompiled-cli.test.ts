@@ -4,7 +4,7 @@
  * sources, it still loads a user's TypeScript emitter, and a worker's error reaches the user unchanged.
  */
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -76,6 +76,24 @@ describe("precompiled CLI", () => {
     ).toEqual(files.map((f) => f.path).sort());
     for (const f of files) expect(written[f.path], f.path).toBe(f.contents);
     expect(written["validators.ts"]).toMatch(/export /);
+  });
+
+  it("exits 1 with the loader's message when a JSON document is broken (the worker's head start ends with it)", async () => {
+    const dir = scratchDir("precompiled-broken");
+    await mkdir(dir, { recursive: true });
+    const doc = JSON.parse(await readFile(path.join(CORPUS, "oai-webhook-example.v3.1.json"), "utf8")) as object;
+    const file = path.join(dir, "broken.json");
+    await writeFile(file, JSON.stringify({ ...doc, info: "oops" }));
+    const out = path.join(dir, "out");
+    const failure = await contactgen(["generate", "--spec", file, "--out", out, "--no-lint"]).then(
+      () => undefined,
+      (error: unknown) => error as { code: number; stderr: string },
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(
+      /broken\.json:1:\d+ \(at #\/info\): Expected type `Info` \(object\) but got `string`/,
+    );
+    expect(await snapshotDir(out)).toEqual({});
   });
 
   it("starts the worker's head start from a JSON root only when the bundle is that JSON as parsed", async () => {
