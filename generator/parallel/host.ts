@@ -4,10 +4,10 @@
  * JSON document the worker starts from the text as soon as it is read, so validators are emitted while the main
  * thread runs Redocly's structural check and bundle; that result is used only when the bundle turned out to be
  * exactly that text parsed (load.ts `isParsedAsIs`), else the model crosses by structured clone (~0.1 s on Stripe).
- * Output is the same either way. The sources (tsx, vitest) and a one-core machine emit in process; so does a run
- * with a user emitter module, whose module the worker would have to load again.
+ * Output is the same either way. The sources (tsx, vitest), a machine without a free core and a run with a user
+ * emitter module (the worker would have to load it again) emit in process.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { EmittedFile, Emitter } from "../emit/emitter.js";
 import type { EmitterEntry } from "../emit/registry.js";
@@ -39,11 +39,24 @@ function fail(error: Error): void {
   worker = undefined;
 }
 
+/**
+ * Whether a second core is likely free: the worker costs ~0.2 CPU-s (a second Node environment, JSON.parse and
+ * model) and pays only when it runs beside the main thread, not in turn with it. On a machine already running
+ * more than a core's worth of other work per core (1-minute load average at or above the core count) it would
+ * slow the main thread's load down as much as it saves (measured on the shared 2-core machine, ADR 0113).
+ * CONTACTGEN_EMIT_WORKER=1 / =0 decides instead.
+ */
+function secondCoreFree(): boolean {
+  const setting = process.env["CONTACTGEN_EMIT_WORKER"];
+  if (setting === "0" || setting === "1") return setting === "1";
+  const cores = availableParallelism();
+  return cores >= 2 && (loadavg()[0] ?? 0) < cores;
+}
+
 /** The process's emit worker, started on first use; undefined where emitting stays in process. */
 function emitWorker(): Worker | undefined {
-  if (BUNDLE_DIR === undefined || availableParallelism() < 2 || process.env["CONTACTGEN_EMIT_WORKER"] === "0")
-    return undefined;
   if (worker) return worker;
+  if (BUNDLE_DIR === undefined || !secondCoreFree()) return undefined;
   const started = new Worker(new URL("parallel-worker.js", BUNDLE_DIR));
   started.on("message", (response: EmitResponse) => {
     const waiting = pending.get(response.id);
