@@ -63,7 +63,12 @@ function emitWorker(): Worker | undefined {
     pending.delete(response.id);
     if (pending.size === 0) started.unref();
     if (!waiting) return;
-    if ("error" in response) waiting.reject(receivedError(response.error));
+    if ("error" in response)
+      waiting.reject(
+        response.error.kind === "lost"
+          ? new WorkerLost(`emit worker: ${response.error.message}`)
+          : receivedError(response.error),
+      );
     else waiting.resolve(response.files);
   });
   started.on("error", (error) => fail(new WorkerLost(`emit worker failed: ${error.message}`, { cause: error })));
@@ -114,6 +119,8 @@ const sent = (entries: readonly EmitterEntry[], only?: readonly string[]) => ({
 
 function ask(target: Worker, request: EmitRequest & { id: number }): Promise<EmittedFile[]> {
   return new Promise<EmittedFile[]>((resolve, reject) => {
+    // A worker that died (fail() dropped it) would never answer: emit in process.
+    if (target !== worker) return reject(new WorkerLost("emit worker: no longer running"));
     pending.set(request.id, { resolve, reject });
     try {
       target.postMessage(request);

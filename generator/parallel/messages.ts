@@ -27,7 +27,9 @@ export type EmitRequest =
 
 export type SentError =
   | { kind: "spec"; file: string; problem: string; hint: string; location?: SpecLocation; ruleId?: string }
-  | { kind: "range" | "error"; message: string };
+  | { kind: "range" | "error"; message: string }
+  /** The worker cannot answer (a claimed speculation it does not hold): the main thread emits in process instead. */
+  | { kind: "lost"; message: string };
 
 export type EmitResponse = { id: number; files: EmittedFile[] } | { id: number; error: SentError };
 
@@ -50,4 +52,5 @@ export function sendableError(error: unknown): SentError {
 export function receivedError(sent: SentError): Error {
   if (sent.kind === "spec") return new SpecError(sent.file, sent.problem, sent.hint, sent.location, sent.ruleId);
   return sent.kind === "range" ? new RangeError(sent.message) : new Error(sent.message);
+  // "lost" is handled by the host (it falls back to emitting in process) and never reaches the user.
 }

@@ -51,8 +51,13 @@ port.on("message", (request: EmitRequest) => {
       return;
     }
     case "claim": {
-      const files = speculations.get(request.key) ?? Promise.reject(new Error("emit worker: speculation dropped"));
+      const files = speculations.get(request.key);
       speculations.delete(request.key);
+      if (!files) {
+        const lost: EmitResponse = { id: request.id, error: { kind: "lost", message: "speculation not held" } };
+        port.postMessage(lost);
+        return;
+      }
       void answer(request.id, files).then((response) => port.postMessage(response));
       return;
     }
