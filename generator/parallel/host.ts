@@ -1,11 +1,12 @@
 /**
- * Emitting on two cores: in the precompiled CLI, the validators emitter (the largest after types) runs in a worker
- * thread while the main thread emits types, client and runtime (docs/decisions/0113-precompiled-cli.md). For a
+ * Emitting on two cores: in the precompiled CLI on a machine with cores to spare, the validators emitter (the
+ * largest after types) runs in a worker thread while the main thread emits types, client and runtime
+ * (docs/decisions/0113-precompiled-cli.md). For a
  * JSON document the worker starts from the text as soon as it is read, so validators are emitted while the main
  * thread runs Redocly's structural check and bundle; that result is used only when the bundle turned out to be
  * exactly that text parsed (load.ts `isParsedAsIs`), else the model crosses by structured clone (~0.1 s on Stripe).
- * Output is the same either way. The sources (tsx, vitest), a machine without a free core and a run with a user
- * emitter module (the worker would have to load it again) emit in process.
+ * Output is the same either way. The sources (tsx, vitest), a machine without cores to spare (workerPays) and a
+ * run with a user emitter module (the worker would have to load it again) emit in process.
  */
 import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -40,23 +41,23 @@ function fail(error: Error): void {
 }
 
 /**
- * Whether a second core is likely free: the worker costs ~0.2 CPU-s (a second Node environment, JSON.parse and
- * model) and pays only when it runs beside the main thread, not in turn with it. On a machine already running
- * more than a core's worth of other work per core (1-minute load average at or above the core count) it would
- * slow the main thread's load down as much as it saves (measured on the shared 2-core machine, ADR 0113).
- * CONTACTGEN_EMIT_WORKER=1 / =0 decides instead.
+ * Whether the worker is likely to pay. It costs ~0.2 CPU-s (a second Node environment, JSON.parse and model), and
+ * its head start competes with the main thread's load: on the 2-core bench machine, even quiet, the main thread's
+ * load took ~0.3–0.4 s longer beside it while its emitting got ~0.45 s shorter, so wall time came out even
+ * (alternating runs, ADR 0113). It runs by default only with cores to spare: at least 4, and a 1-minute load
+ * average that leaves two of them idle. CONTACTGEN_EMIT_WORKER=1 / =0 decides instead.
  */
-function secondCoreFree(): boolean {
+function workerPays(): boolean {
   const setting = process.env["CONTACTGEN_EMIT_WORKER"];
   if (setting === "0" || setting === "1") return setting === "1";
   const cores = availableParallelism();
-  return cores >= 2 && (loadavg()[0] ?? 0) < cores;
+  return cores >= 4 && (loadavg()[0] ?? 0) <= cores - 2;
 }
 
 /** The process's emit worker, started on first use; undefined where emitting stays in process. */
 function emitWorker(): Worker | undefined {
   if (worker) return worker;
-  if (BUNDLE_DIR === undefined || !secondCoreFree()) return undefined;
+  if (BUNDLE_DIR === undefined || !workerPays()) return undefined;
   const started = new Worker(new URL("parallel-worker.js", BUNDLE_DIR));
   started.on("message", (response: EmitResponse) => {
     const waiting = pending.get(response.id);
