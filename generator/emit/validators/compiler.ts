@@ -180,7 +180,7 @@ export class Compiler implements BodyCompiler {
     const call = this.call(callee, "", args);
     if (call === ts`${callee.name}(${args})`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(this.define(name, this.ts(ts`: $C`), ts`(${args}) => ${call}`));
+    this.declarations.push(this.check(name, [D[0], P[0], Y[0], E[0]], ts`return ${call};`));
     return name;
   }
 
@@ -218,9 +218,24 @@ export class Compiler implements BodyCompiler {
     const param = ([id, unused]: readonly [Code, Code]): Code =>
       new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : unused;
     const params = [param(D), param(P), param(Y), param(E), ...(ann ? [param(A)] : [])];
-    return this.define(name, this.ts(ts`: $C`), ts`(${join(params, ", ")}) => {\n${body}\n}`);
+    return this.check(name, params, body);
+  }
+
+  /**
+   * A check function of type `$C`. TypeScript gets a function declaration with its parameter types written out, not
+   * `const name: $C = (…) => {…}`: tsc follows every reference to a module-level `const` inside a function back
+   * through the module's control flow (thousands of declarations in Stripe's file), while a function declaration's
+   * name needs no flow analysis. Same function, about half the check time of Stripe's and OpenAI's validators.ts.
+   */
+  private check(name: Code, params: Code[], body: Code): Code {
+    if (this.options.js) return this.define(name, EMPTY, ts`(${join(params, ", ")}) => {\n${body}\n}`);
+    const typed = params.map((param, i) => ts`${param}${PARAM_TYPES[i] as Code}`);
+    return ts`function ${name}(${join(typed, ", ")}): boolean {\n${body}\n}`;
   }
 }
+
+/** The parameter types of `$C` (generator/runtime/validator-engine.ts), in order. */
+const PARAM_TYPES = [ts`: any`, ts`: any`, ts`: any`, ts`: $E`, ts`?: $A`];
 
 /** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
 const D = [ts`d`, ts`_d`] as const;
