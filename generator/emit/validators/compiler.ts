@@ -180,7 +180,7 @@ export class Compiler implements BodyCompiler {
     const call = this.call(callee, "", args);
     if (call === ts`${callee.name}(${args})`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(this.check(name, [D[0], P[0], Y[0], E[0]], ts`return ${call};`));
+    this.declarations.push(this.check(name, [D, P, Y, E], ts`return ${call};`));
     return name;
   }
 
@@ -215,8 +215,8 @@ export class Compiler implements BodyCompiler {
 
   private declare(name: Code, body: Code, ann: boolean): Code {
     const code = codeOnly(body);
-    const param = ([id, unused]: readonly [Code, Code]): Code =>
-      new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : unused;
+    const param = ([id, unused, type]: Param): Param =>
+      new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? [id, unused, type] : [unused, unused, type];
     const params = [param(D), param(P), param(Y), param(E), ...(ann ? [param(A)] : [])];
     return this.check(name, params, body);
   }
@@ -227,22 +227,32 @@ export class Compiler implements BodyCompiler {
    * through the module's control flow (thousands of declarations in Stripe's file), while a function declaration's
    * name needs no flow analysis. Same function, about half the check time of Stripe's and OpenAI's validators.ts.
    */
-  private check(name: Code, params: Code[], body: Code): Code {
-    if (this.options.js) return this.define(name, EMPTY, ts`(${join(params, ", ")}) => {\n${body}\n}`);
-    const typed = params.map((param, i) => ts`${param}${PARAM_TYPES[i] as Code}`);
+  private check(name: Code, params: Param[], body: Code): Code {
+    if (this.options.js) {
+      return this.define(
+        name,
+        EMPTY,
+        ts`(${join(
+          params.map(([id]) => id),
+          ", ",
+        )}) => {\n${body}\n}`,
+      );
+    }
+    const typed = params.map(([id, , type]) => ts`${id}${type}`);
     return ts`function ${name}(${join(typed, ", ")}): boolean {\n${body}\n}`;
   }
 }
 
-/** The parameter types of `$C` (generator/runtime/validator-engine.ts), in order. */
-const PARAM_TYPES = [ts`: any`, ts`: any`, ts`: any`, ts`: $E`, ts`?: $A`];
-
-/** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
-const D = [ts`d`, ts`_d`] as const;
-const P = [ts`p`, ts`_p`] as const;
-const Y = [ts`y`, ts`_y`] as const;
-const E = [ts`e`, ts`_e`] as const;
-const A = [ts`a`, ts`_a`] as const;
+/**
+ * Each parameter of a check: its name, its name when the body does not read it (`noUnusedParameters`), and its
+ * annotation as in `$C` (generator/runtime/validator-engine.ts).
+ */
+type Param = readonly [Code, Code, Code];
+const D: Param = [ts`d`, ts`_d`, ts`: any`];
+const P: Param = [ts`p`, ts`_p`, ts`: any`];
+const Y: Param = [ts`y`, ts`_y`, ts`: any`];
+const E: Param = [ts`e`, ts`_e`, ts`: $E`];
+const A: Param = [ts`a`, ts`_a`, ts`?: $A`];
 
 /** Strips string and template literals, so parameter names are only looked for in code. */
 function codeOnly(body: string): string {
