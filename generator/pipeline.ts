@@ -11,6 +11,7 @@ import { assertUniqueOperationIds } from "./load/operation-ids.js";
 import { SpecError } from "./load/spec-error.js";
 import { buildModel } from "./model/build.js";
 import type { ApiModel } from "./model/types.js";
+import { isOffloaded, offloadEmitters } from "./parallel/host.js";
 
 export interface GenerateOptions {
   /** The emitters to run (generator.config.json's `emitters`); default: types, client, validators, index, runtime. */
@@ -42,12 +43,17 @@ export function emitterEntries(options: GenerateOptions = {}): EmitterEntry[] {
   );
 }
 
+/** The run's emitters; in the precompiled CLI the validators emitter's work goes to a worker thread (./parallel/). */
 export async function emittersFor(options: GenerateOptions = {}): Promise<Emitter[]> {
-  return resolveEmitters(emitterEntries(options), options.only ? { only: options.only } : {});
+  const entries = emitterEntries(options);
+  const emitters = await resolveEmitters(entries, options.only ? { only: options.only } : {});
+  return offloadEmitters(emitters, entries, options.only);
 }
 
 export async function emitAll(model: ApiModel, emitters: Emitter[]): Promise<EmittedFile[]> {
-  const files = (await Promise.all(emitters.map((e) => e.emit(model))))
+  // Worker-run emitters first: every other emitter runs synchronously on this thread once called.
+  const order = [...emitters.filter(isOffloaded), ...emitters.filter((e) => !isOffloaded(e))];
+  const files = (await Promise.all(order.map((e) => e.emit(model))))
     .flat()
     .map((f) => ({ ...f, contents: escapeStrayControls(f.contents) }));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -99,13 +99,14 @@ async function generateSets(
   types: TypesEngine | undefined,
   load: LoadOptions,
 ): Promise<OutputSet[]> {
-  const [{ generateLoaded, emittersFor }, { loadDocument }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../load/load.js"),
-  ]);
+  const [{ generateLoaded, emittersFor, emitterEntries }, { loadDocument }, { warmEmitWorker, speculate }] =
+    await Promise.all([import("../pipeline.js"), import("../load/load.js"), import("../parallel/host.js")]);
+  // The emit worker (precompiled CLI only) loads the emitters on the second core while documents load here.
+  warmEmitWorker(list.map((target) => target.emitters));
   const loadedTargets = [];
   for (const target of list) {
-    const loaded = await loadDocument(target.spec, load);
+    const entries = emitterEntries({ emitters: target.emitters, ...(types ? { types } : {}) });
+    const loaded = await loadDocument(target.spec, load, speculate(entries, target.name));
     for (const warning of loaded.warnings.slice(0, SHOWN_FINDINGS)) console.error(`warning: ${terminalSafe(warning)}`);
     if (!noLint) await lintTarget(target);
     loadedTargets.push({ target, loaded });

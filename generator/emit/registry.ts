@@ -6,6 +6,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ApiModel } from "../model/types.js";
+import { importModule } from "../precompiled.js";
 import { owns, type AnyEmitterDefinition, type EmittedFile, type Emitter } from "./emitter.js";
 
 /** One entry of the config's `emitters` list: a built-in by name, or a user module (absolute path once read). */
@@ -55,7 +56,7 @@ export async function loadDefinition(entry: EmitterEntry): Promise<AnyEmitterDef
   }
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(path.resolve(entry.module)).href)) as Record<string, unknown>;
+    module = (await importModule(pathToFileURL(path.resolve(entry.module)).href)) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`emitter module ${entry.module} cannot be loaded: ${(error as Error).message}`, { cause: error });
   }
