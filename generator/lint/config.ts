@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createConfig, type Config } from "@redocly/openapi-core";
+import type { Config } from "@redocly/openapi-core";
+import { createConfig } from "../openapi/redocly-config.js";
 import { parse } from "yaml";
 import { preloadedPlugin } from "./plugin.js";
 
@@ -32,7 +33,7 @@ export async function loadLintConfig(configPath: string = DEFAULT_CONFIG): Promi
   if (Array.isArray(document.plugins)) {
     document.plugins = document.plugins.filter((p) => !(typeof p === "string" && OWN_PLUGIN.test(p)));
   }
-  const config = await createConfig(document, { configPath, plugins: [preloadedPlugin() as never] });
+  const config = await createConfig(document, { configPath, plugins: [preloadedPlugin()] });
   const base = path.dirname(configPath);
   const roots = new Map<string, string>();
   const apis = document.apis;

@@ -1,12 +1,7 @@
 import { realpath } from "node:fs/promises";
 import path from "node:path";
-import {
-  YamlParseError,
-  bundle,
-  createConfig,
-  getLineColLocation,
-  type NormalizedProblem,
-} from "@redocly/openapi-core";
+import { YamlParseError, bundle, getLineColLocation, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { createConfig } from "../openapi/redocly-config.js";
 import type { OpenApiDocument } from "./openapi-types.js";
 import { findRefCycle, objectCycleAt } from "./ref-cycle.js";
 import { LOAD_LIMITS, readCapped, RefRefused, SandboxedResolver, type LoadOptions } from "./resolver.js";
@@ -60,13 +55,13 @@ const PLUGIN_ID = "contactgen-load";
 const PLUGIN_PREFIX = `${PLUGIN_ID}/`;
 
 type RuleFactory = (options: unknown) => unknown;
-let cachedConfig: ReturnType<typeof createConfig> | undefined;
+let cachedConfig: Promise<Config> | undefined;
 
 /**
  * A config whose only decorators are Redocly's own structural rules (taken from its built-in plugin), so that
  * bundle() reports their findings from its single walk.
  */
-function structuralConfig(): ReturnType<typeof createConfig> {
+function structuralConfig(): Promise<Config> {
   cachedConfig ??= (async () => {
     const base = await createConfig({});
     const plugins = (base as unknown as { plugins: Array<{ rules?: { oas3?: Record<string, RuleFactory> } }> }).plugins;
@@ -77,7 +72,7 @@ function structuralConfig(): ReturnType<typeof createConfig> {
     return createConfig({
       plugins: [{ id: PLUGIN_ID, decorators: { oas3 } }],
       decorators: Object.fromEntries(STRUCTURAL_RULE_IDS.map((id) => [`${PLUGIN_PREFIX}${id}`, "error"])),
-    } as unknown as Parameters<typeof createConfig>[0]);
+    });
   })();
   return cachedConfig;
 }

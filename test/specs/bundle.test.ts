@@ -1,4 +1,5 @@
-import { bundle, createConfig } from "@redocly/openapi-core";
+import { bundle } from "@redocly/openapi-core";
+import { createConfig } from "../../generator/openapi/redocly-config.js";
 import { describe, expect, it } from "vitest";
 import { SPECS } from "./spec-files.js";
 

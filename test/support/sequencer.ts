@@ -9,10 +9,12 @@ import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const FIRST = [
-  "test/generator/corpus.test.ts",
+  "test/generator/corpus-openai.test.ts",
+  "test/generator/corpus-stripe.test.ts",
   "test/ci/workflows.test.ts",
   "test/docs/browser.test.ts",
   "test/pack/pack.test.ts",
+  "test/generator/corpus.test.ts",
   "test/diff/consumer.test.ts",
   "test/diff/cli.test.ts",
   "test/generator/strictest.test.ts",

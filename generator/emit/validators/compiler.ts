@@ -186,7 +186,7 @@ export class Compiler implements BodyCompiler {
     const call = this.call(callee, "", args);
     if (call === ts`${callee.name}(${args})`) return callee.name;
     const name = this.fresh("v");
-    this.declarations.push(this.define(name, this.ts(ts`: $C`), ts`(${args}) => ${call}`));
+    this.declarations.push(this.check(name, [D, Y, E], ts`return ${call};`));
     return name;
   }
 
@@ -221,10 +221,31 @@ export class Compiler implements BodyCompiler {
 
   private declare(name: Code, body: Code, ann: boolean): Code {
     const code = codeOnly(body);
-    const param = ([id, unused]: readonly [Code, Code]): Code =>
-      new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? id : unused;
+    const param = ([id, unused, type]: Param): Param =>
+      new RegExp(`(?<![\\w$])${id}(?![\\w$])`).test(code) ? [id, unused, type] : [unused, unused, type];
     const params = [param(D), param(Y), param(E), ...(ann ? [param(A)] : [])];
-    return this.define(name, this.ts(ts`: $C`), ts`(${join(params, ", ")}) => {\n${body}\n}`);
+    return this.check(name, params, body);
+  }
+
+  /**
+   * A check function of type `$C`. TypeScript gets a function declaration with its parameter types written out, not
+   * `const name: $C = (…) => {…}`: tsc follows every reference to a module-level `const` inside a function back
+   * through the module's control flow (thousands of declarations in Stripe's file), while a function declaration's
+   * name needs no flow analysis. Same function, about half the check time of Stripe's and OpenAI's validators.ts.
+   */
+  private check(name: Code, params: Param[], body: Code): Code {
+    if (this.options.js) {
+      return this.define(
+        name,
+        EMPTY,
+        ts`(${join(
+          params.map(([id]) => id),
+          ", ",
+        )}) => {\n${body}\n}`,
+      );
+    }
+    const typed = params.map(([id, , type]) => ts`${id}${type}`);
+    return ts`function ${name}(${join(typed, ", ")}): boolean {\n${body}\n}`;
   }
 }
 
@@ -250,11 +271,15 @@ function annotationOnly(keyword: string): boolean {
   return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
 }
 
-/** Each parameter of a check, and its name when the body does not read it (`noUnusedParameters`). */
-const D = [ts`d`, ts`_d`] as const;
-const Y = [ts`y`, ts`_y`] as const;
-const E = [ts`e`, ts`_e`] as const;
-const A = [ts`a`, ts`_a`] as const;
+/**
+ * Each parameter of a check: its name, its name when the body does not read it (`noUnusedParameters`), and its
+ * annotation as in `$C` (generator/runtime/validator-engine.ts).
+ */
+type Param = readonly [Code, Code, Code];
+const D: Param = [ts`d`, ts`_d`, ts`: any`];
+const Y: Param = [ts`y`, ts`_y`, ts`: any`];
+const E: Param = [ts`e`, ts`_e`, ts`: $E`];
+const A: Param = [ts`a`, ts`_a`, ts`?: $A`];
 
 /** Strips string and template literals, so parameter names are only looked for in code. */
 function codeOnly(body: string): string {
