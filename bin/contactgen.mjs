@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // The `contactgen` command (package.json "bin"). Plain JavaScript: it runs before TypeScript support is registered.
-// `generate` runs the precompiled CLI on plain node when it is current (generator/precompile.mjs checks and
-// rebuilds it; ADR 0113); every other command, and `generate` when precompiling is not possible, runs the
-// TypeScript sources: generator/launch.mjs preloads Redocly when the run will need it, then registers tsx.
+// `generate`, `docs` and `diff` run the precompiled CLI on plain node when it is current (generator/precompile.mjs
+// checks and rebuilds it; ADR 0113). The other commands run the TypeScript sources: lint loads Redocly plugins,
+// bench and conformance import TypeScript files at run time, and pack measured no faster precompiled (its time is
+// tsc's). So does any command when precompiling is not possible: generator/launch.mjs preloads Redocly when the
+// run will need it, then registers tsx.
+const PRECOMPILED_COMMANDS = new Set(["generate", "docs", "diff"]);
 const argv = process.argv.slice(2);
 let entry;
-if (argv[0] === "generate") entry = await (await import("../generator/precompile.mjs")).compiledCli();
+if (PRECOMPILED_COMMANDS.has(argv[0] ?? "")) entry = await (await import("../generator/precompile.mjs")).compiledCli();
 if (entry === undefined) {
   await import("../generator/launch.mjs");
   entry = "../generator/cli/main.ts";
