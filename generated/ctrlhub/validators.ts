@@ -73,18 +73,17 @@ if (d.meta !== undefined && !v2(d.meta, "/meta", e) && !e) return false;
 if (d.relationships !== undefined && !v3(d.relationships, "/relationships", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 }
-function vf(d: any, y: any, e: $E): boolean {
-const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
-if (d.attributes !== undefined && !v0(d.attributes, "/attributes", e) && !e) return false;
-return !e || e.length === n || $u(e, n, y);
-}
 function v5(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
+if (d.data !== undefined) {
+const d1: any = d.data;
+if (d1 === null || typeof d1 !== "object" || Array.isArray(d1)) { if ($ty(e, "/data", 6)) return false; } else {
+if (d1.id !== undefined && !ve(d1.id, "/data/id", e) && !e) return false;
+if (d1.type !== undefined && typeof d1.type !== "string" && $ty(e, "/data/type", 0)) return false;
+if (d1.attributes !== undefined && !v0(d1.attributes, "/data/attributes", e) && !e) return false;
+}
+}
 return !e || e.length === n || $u(e, n, y);
 }
 function v6(d: any, y: any, e: $E): boolean {

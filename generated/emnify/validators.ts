@@ -27,7 +27,10 @@ return true;
 function v0(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.type !== undefined && !v3(d.type, "/type", e) && !e) return false;
+if (d.type !== undefined) {
+const d1: any = d.type;
+if ((d1 === null || typeof d1 !== "object" || Array.isArray(d1)) && $ty(e, "/type", 6)) return false;
+}
 if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
 if (d.title !== undefined && typeof d.title !== "string" && $ty(e, "/title", 0)) return false;
 if (d.department !== undefined && typeof d.department !== "string" && $ty(e, "/department", 0)) return false;

@@ -72,18 +72,25 @@ if (d.data !== undefined && !v0(d.data, "/data", e) && !e) return false;
 if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
-function vf(d: any, y: any, e: $E): boolean {
-const n = e?.length;
-if (!Array.isArray(d)) return $tf(e, y, 5);
-for (let i = 0; i < d.length; i++) if (!v0(d[i], i, e) && !e) return false;
-return !e || e.length === n || $u(e, n, y);
-}
 function v3(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.data === undefined && $r(e, "data")) return false;
 if (d.pagination === undefined && $r(e, "pagination")) return false;
-if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
+if (d.data !== undefined) {
+const d1: any = d.data;
+if (!Array.isArray(d1)) { if ($ty(e, "/data", 5)) return false; } else {
+for (let i2 = 0; i2 < d1.length; i2++) {
+const d3: any = d1[i2];
+if (d3 === null || typeof d3 !== "object" || Array.isArray(d3)) { if ($ty(e, "/data/" + i2, 6)) return false; } else {
+if (d3.id !== undefined && typeof d3.id !== "string" && $ty(e, "/data/" + i2 + "/id", 0)) return false;
+if (d3.name !== undefined && typeof d3.name !== "string" && $ty(e, "/data/" + i2 + "/name", 0)) return false;
+if (d3.email !== undefined && typeof d3.email !== "string" && $ty(e, "/data/" + i2 + "/email", 0)) return false;
+if (d3.avatar_url !== undefined && typeof d3.avatar_url !== "string" && $ty(e, "/data/" + i2 + "/avatar_url", 0)) return false;
+}
+}
+}
+}
 if (d.pagination !== undefined && !v7(d.pagination, "/pagination", e) && !e) return false;
 if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
