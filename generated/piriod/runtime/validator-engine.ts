@@ -178,12 +178,18 @@ export function $releaseFileStandIns(): void {
   if (fileSizes.size > 0) fileSizes.clear();
 }
 
+/** A high surrogate: only a string with one can count fewer code points than code units. */
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
+
 /** Length in code points, as JSON Schema counts it (a surrogate pair is one character). */
 export function $len(text: string): number {
   if (text.length === FILE_STAND_IN_LENGTH && fileSizes.size > 0) {
     const size = fileSizes.get(text);
     if (size !== undefined) return size;
   }
+  // Most strings have no surrogate: V8's compiled scan for one costs about a tenth of the loop below (80 characters:
+  // 21 vs 250 ns, ADR 0117), and then the length is the number of code units.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let length = 0;
   for (let i = 0; i < text.length; i++, length++) {
     const code = text.charCodeAt(i);

@@ -187,9 +187,12 @@ class Body {
     this.collects = true;
     const when = guard ? ts`${guard} && ` : EMPTY;
     if (callee.inline && !annotations) {
-      // A type-only subschema's failing test applied to `value` (a member read, no side effects).
+      // A type-only subschema's failing test applied to `value` (a member read, no side effects), before the guard:
+      // a present member of the right type, the common case, then costs one test, and every failing test answers
+      // true for `undefined` too, so the guard still decides for an absent member.
+      const then = guard ? ts` && ${guard}` : EMPTY;
       this.lines.push(
-        ts`if (${when}${callee.inline.fails(value)} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
+        ts`if (${callee.inline.fails(value)}${then} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
       );
       return;
     }
