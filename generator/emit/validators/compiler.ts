@@ -49,7 +49,10 @@ export class Compiler implements BodyCompiler {
   private readonly constants = new Map<string, Code>();
   private readonly scopes = new Map<string, Code>();
   /** What `sub` answered for a subschema, by base, resource and mode: a subschema is compiled once. */
-  private readonly compiled = new Map<object, Map<string, Callee>>();
+  private readonly compiled = new Map<
+    object,
+    Array<{ base: string; resource: string; ann: boolean; callee: Callee }>
+  >();
   /** Schemas whose body is being written (a function or a copy in a caller): none is written into itself. */
   readonly writing = new Set<object>();
   private next = 0;
@@ -160,14 +163,15 @@ export class Compiler implements BodyCompiler {
     if (only !== undefined && Object.keys(record).every((k) => k === "allOf" || annotationOnly(k))) {
       return this.sub(only, ctx, `${location}/allOf/0`, ann);
     }
-    const cacheKey = `${ann ? "A" : ""}${ctx.base} ${ctx.resource}`;
-    const known = this.compiled.get(record)?.get(cacheKey);
+    // Usually one entry (one base, one resource, one mode): a list, not a key built per call.
+    const seen = this.compiled.get(record);
+    const known = seen?.find((c) => c.ann === ann && c.base === ctx.base && c.resource === ctx.resource)?.callee;
     // Met before: the first use may have had the body written in place; this one is a use of a shared function.
     if (known !== undefined) return known.body ? { ...known, body: { ...known.body, shared: true } } : known;
     const callee = this.compile(record, ctx, location, ann);
-    const byMode = this.compiled.get(record) ?? new Map<string, Callee>();
-    byMode.set(cacheKey, callee);
-    this.compiled.set(record, byMode);
+    const entry = { base: ctx.base, resource: ctx.resource, ann, callee };
+    if (seen) seen.push(entry);
+    else this.compiled.set(record, [entry]);
     return callee;
   }
 
@@ -261,7 +265,8 @@ export class Compiler implements BodyCompiler {
     const reached = new Set<string>();
     const work: string[] = [...roots, ...this.tail];
     for (let code = work.pop(); code !== undefined; code = work.pop()) {
-      for (const [name] of codeOnly(code).matchAll(/(?<![\w$.])[kv][0-9a-z]+(?![\w$])/g)) {
+      // One pass over the code: a string literal is matched whole (and skipped), so a name inside one is no use.
+      for (const [name] of code.matchAll(NAME_OR_STRING)) {
         const declaration = declared.get(name);
         if (declaration === undefined || reached.has(name)) continue;
         reached.add(name);
@@ -314,6 +319,9 @@ const D: Param = [ts`d`, ts`_d`, ts`: any`];
 const Y: Param = [ts`y`, ts`_y`, ts`: any`];
 const E: Param = [ts`e`, ts`_e`, ts`: $E`];
 const A: Param = [ts`a`, ts`_a`, ts`?: $A`];
+
+/** A function or constant name of this module (`v1`, `k2`, not `d.v1`), or a whole string or template literal. */
+const NAME_OR_STRING = /"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`|(?<![\w$.])[kv][0-9a-z]+(?![\w$])/g;
 
 /** The name a TypeScript declaration of this module defines (`function v1(`, `const k2`). */
 function declaredName(declaration: string): string | undefined {
