@@ -71,7 +71,8 @@ function isFileList(value: unknown): value is EmittedFile[] {
   );
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid is running (EPERM: it is, under another user). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -139,7 +140,7 @@ export class PackCache {
       ]);
       if (holder === undefined || info === undefined) return;
       const pid = Number(holder);
-      if ((Number.isInteger(pid) && pid > 0 && !alive(pid)) || Date.now() - info.mtimeMs > LOCK_STALE_MS) {
+      if ((Number.isInteger(pid) && pid > 0 && !isRunning(pid)) || Date.now() - info.mtimeMs > LOCK_STALE_MS) {
         await rm(this.lockFile(key), { force: true });
         return;
       }

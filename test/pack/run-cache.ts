@@ -7,25 +7,17 @@
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { isRunning } from "../../generator/pack/cache.js";
 
 const PARENT = path.resolve(import.meta.dirname, "../../.tmp/test-pack-cache");
 
 export const RUN_PACK_CACHE = path.join(PARENT, String(process.ppid));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 export async function removeEndedRunCaches(): Promise<void> {
   const runs = await readdir(PARENT).catch(() => []);
   await Promise.all(
     runs
-      .filter((name) => !/^\d+$/.test(name) || !alive(Number(name)))
+      .filter((name) => !/^\d+$/.test(name) || !isRunning(Number(name)))
       .map((name) => rm(path.join(PARENT, name), { recursive: true, force: true })),
   );
 }
