@@ -8,7 +8,7 @@ import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
 import type { EmittedFile } from "../emit/emitter.js";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
-import { generatedSources } from "./cache.js";
+import { generatedSources } from "./cache-key.js";
 import { compileClient } from "./compile.js";
 import { packageJson, runtimeDependencies } from "./package-json.js";
 import { sdkReadme } from "./readme.js";

@@ -1,22 +1,16 @@
 /**
- * The pack cache: a built package is stored under a content hash of everything that shapes it, so packing
- * unchanged input again copies the stored files instead of compiling (ADR 0152). The key covers the API's generated
- * sources, its spec folder (package.json and README come from the model), the package identity from the config,
- * every file of the generator (pack, model, README examples…), contactgen's package.json (the pinned dependency
- * versions), the lockfile and the installed TypeScript version. The compile is deterministic, so a hit is the very
- * output a compile would give. Only successful builds are stored; a broken compile is never cached.
+ * The pack cache: a built package is stored under a content hash of everything that shapes it (./cache-key.ts), so
+ * packing unchanged input again copies the stored files instead of compiling (ADR 0152). The compile is
+ * deterministic, so a hit is the very output a compile would give. Only successful builds are stored; a broken
+ * compile is never cached.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
-import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
 import type { EmittedFile } from "../emit/emitter.js";
-import { GENERATOR_DIR, inputHash, listFiles } from "../incremental/cache.js";
 
-/** Bumped when the stored format or the meaning of the key changes. */
-const FORMAT = "contactgen-pack-cache-1";
+export { generatedSources, packFingerprint, packKey } from "./cache-key.js";
+
 /** `CONTACTGEN_PACK_CACHE` overrides it (CI caches, the test suite's per-run folder). */
 export const DEFAULT_PACK_CACHE = path.join("node_modules", ".cache", "contactgen", "pack");
 /** Entries kept, newest first (a hit counts as use): a few generations of every API of a usual config. */
@@ -26,36 +20,6 @@ const LOCK_STALE_MS = 10 * 60_000;
 
 export function packCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env["CONTACTGEN_PACK_CACHE"] || DEFAULT_PACK_CACHE;
-}
-
-async function hashFiles(dir: string, files: readonly string[], into = createHash("sha256")): Promise<string> {
-  for (const file of files)
-    into.update(`\0${file}\0`).update(await readFile(path.join(dir, file)).catch(() => Buffer.from("\0missing")));
-  return into.digest("hex");
-}
-
-/** What every API's package depends on besides its own input: the generator, its dependencies, the compiler. */
-export async function packFingerprint(): Promise<string> {
-  const root = path.dirname(path.resolve(GENERATOR_DIR));
-  const generator = await hashFiles(GENERATOR_DIR, await listFiles(GENERATOR_DIR));
-  const project = await hashFiles(root, ["package.json", "package-lock.json"]);
-  const require = createRequire(import.meta.url);
-  const typescript = (
-    JSON.parse(await readFile(require.resolve("typescript/package.json"), "utf8")) as { version: string }
-  ).version;
-  return createHash("sha256").update(`${FORMAT}\0${generator}\0${project}\0typescript@${typescript}`).digest("hex");
-}
-
-/** The generated .ts sources `buildPackage` compiles, sorted posix paths relative to the API's folder. */
-export async function generatedSources(dir: string): Promise<string[]> {
-  return listFiles(dir, (name) => name.endsWith(".ts"));
-}
-
-export async function packKey(config: ContactgenConfig, api: ApiConfig, fingerprint: string): Promise<string> {
-  const identity = JSON.stringify([api.name, api.packageName, config.packages.license, config.packages.repository]);
-  const spec = await inputHash({ name: api.name, spec: api.spec, out: api.out }, fingerprint);
-  const hash = createHash("sha256").update(`${fingerprint}\0${identity}\0${spec}`);
-  return hashFiles(api.out, await generatedSources(api.out), hash);
 }
 
 function isFileList(value: unknown): value is EmittedFile[] {
