@@ -3,7 +3,7 @@
  * round-trip and a malformed one is a miss, and that two packs of one key at once build it once (the lock), also
  * when the lock's holder has ended. The compile itself, a hit and a refused build: pack.test.ts.
  */
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,6 +126,23 @@ describe("the pack cache", () => {
     const failing = () => Promise.reject(new Error("does not compile"));
     await expect(cache.getOrBuild("bad", failing)).rejects.toThrow("does not compile");
     await expect(cache.getOrBuild("bad", failing)).rejects.toThrow("does not compile");
+  });
+
+  it("keeps the 40 most recently used entries", async () => {
+    const cache = new PackCache(path.join(dir, "prune"));
+    await mkdir(cache.dir, { recursive: true });
+    for (let i = 0; i < 41; i++) {
+      const file = path.join(cache.dir, `old-${String(i).padStart(2, "0")}.json`);
+      await writeFile(file, JSON.stringify({ key: `old-${i}`, files }));
+      await utimes(file, 1_000_000 + i, 1_000_000 + i);
+    }
+    await cache.write("new", files);
+    const left = (await readdir(cache.dir)).sort();
+    expect(left).toHaveLength(40);
+    expect(left).toContain("new.json");
+    expect(left).not.toContain("old-00.json");
+    expect(left).not.toContain("old-01.json");
+    expect(left).toContain("old-02.json");
   });
 
   it("takes over the lock of a process that has ended", async () => {
