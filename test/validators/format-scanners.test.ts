@@ -1,0 +1,120 @@
+/**
+ * The char-code format scanners (generator/runtime/formats.ts: date, time, hostname, and uuid's length guard) give
+ * the verdicts of the regular-expression versions they replaced (kept here as the reference), on chosen strings and
+ * on generated ones: valid values, their one-character mutations, and strings over the formats' own characters.
+ * The JSON-Schema-Test-Suite format tests (json-schema-test-suite.test.ts) check both against the standards.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { __isDate, __isHostname, __isTime, __isUuid } from "../../generator/runtime/formats.js";
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** The previous implementations (main before ADR 0114), verbatim but for names. */
+const REFERENCE: Record<string, (value: string) => boolean> = {
+  date(value) {
+    const m = DIGITS_DATE.exec(value);
+    if (!m) return false;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+  },
+  time(value) {
+    const m = DIGITS_TIME.exec(value);
+    if (!m) return false;
+    const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const sign = m[5] === "-" ? -1 : 1;
+    const offset = m[4] ? 0 : Number(m[6]) * 60 + Number(m[7]);
+    if (hour > 23 || minute > 59 || second > 60 || Number(m[6] ?? 0) > 23 || Number(m[7] ?? 0) > 59) return false;
+    if (second < 60) return true;
+    const utcMinutes = (((hour * 60 + minute - sign * offset) % 1440) + 1440) % 1440;
+    return utcMinutes === 23 * 60 + 59;
+  },
+  hostname(value) {
+    const host = value.endsWith(".") ? value.slice(0, -1) : value;
+    return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+  },
+  uuid: (value) => UUID.test(value),
+};
+const SCANNER: Record<string, (value: string) => boolean> = {
+  date: __isDate,
+  time: __isTime,
+  hostname: __isHostname,
+  uuid: __isUuid,
+};
+
+const CHOSEN: Record<string, string[]> = {
+  date: [
+    "2024-02-29",
+    "2023-02-29",
+    "1900-02-29",
+    "2000-02-29",
+    "2023-04-31",
+    "2023-12-31",
+    "2023-13-01",
+    "2023-00-10",
+  ],
+  time: [
+    "23:59:60Z",
+    "23:59:60+00:00",
+    "15:59:60-08:00",
+    "12:00:60Z",
+    "00:00:00.5z",
+    "24:00:00Z",
+    "12:00:00+24:00",
+    "1:00:00Z",
+  ],
+  hostname: ["a.b", "a.b.", "a..b", "-a.b", "a-.b", "x".repeat(63), "x".repeat(64), `${"a.".repeat(126)}a`, "", "."],
+  uuid: [
+    "3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f",
+    "3F1C2B9E-8D7A-4C1B-9E2F-0A1B2C3D4E5F",
+    "3f1c2b9e8d7a4c1b9e2f0a1b2c3d4e5f",
+  ],
+};
+/** Valid values to mutate, and the characters mutations and random strings use. */
+const SEEDS: Record<string, [string[], string]> = {
+  date: [["2024-02-29", "1999-12-31"], "0123456789-T:a٣"],
+  time: [["23:59:60Z", "08:30:00.123+05:30", "12:00:00z"], "0123456789:.+-Zz "],
+  hostname: [["api.eu.example.com", "a-b.c0"], "az09-.A_ é"],
+  uuid: [["3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f"], "0123456789abcdefABCDEFg-"],
+};
+
+describe("format scanners agree with the regular expressions they replaced", () => {
+  it.each(Object.keys(SCANNER))("%s on chosen strings", (format) => {
+    for (const value of CHOSEN[format] ?? []) {
+      expect([value, SCANNER[format]?.(value)]).toEqual([value, REFERENCE[format]?.(value)]);
+    }
+  });
+
+  it.each(Object.keys(SCANNER))("%s on generated strings", (format) => {
+    const [valid, chars] = SEEDS[format] as [string[], string];
+    const char = fc.constantFrom(...chars);
+    const strings = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...valid), fc.nat(), char, fc.integer({ min: 0, max: 1 }))
+        .map(([value, at, ch, cut]) => {
+          const k = at % (value.length + 1);
+          return value.slice(0, k) + ch + value.slice(k + cut);
+        }),
+      fc.array(char, { maxLength: 40 }).map((parts) => parts.join("")),
+      // Random digits in every digit slot: exercises the calendar and clock arithmetic.
+      fc
+        .constantFrom(...valid)
+        .chain((value) =>
+          fc
+            .array(fc.integer({ min: 0, max: 9 }), { minLength: value.length, maxLength: value.length })
+            .map((digits) => value.replace(/\d/g, (_, i: number) => String(digits[i] ?? 0))),
+        ),
+    );
+    fc.assert(
+      fc.property(strings, (value) => {
+        expect([value, SCANNER[format]?.(value)]).toEqual([value, REFERENCE[format]?.(value)]);
+      }),
+      { numRuns: 2000, seed: 114 },
+    );
+  });
+});
