@@ -171,7 +171,8 @@ describe("patternMatcher: measured cost limits", () => {
     ["^[A-Z]{3}-[0-9]{4}$", true],
     ["^[a-z]+(-[a-z]+)*$", true],
     ["^([01]\\d|2[0-3]):?([0-5]\\d)$", true],
-    // Three ranges or more, or a literal run past eight characters: V8's regex is faster.
+    // Three ranges or more, a literal run past eight characters, a fixed run past 16: V8's regex is as fast or faster.
+    ["^tunnel_[a-z0-9]{32}$", false],
     ["^MG[0-9a-fA-F]{32}$", false],
     ["^[a-zA-Z0-9_-]+$", false],
     ["^/v1/balance_transactions", false],
