@@ -4,9 +4,12 @@
  * pattern matches, their mutations, and strings over the pattern's own characters plus astral characters and lone
  * surrogates), then 10 MB inputs.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { NO_LIMITS, patternMatcher } from "../../generator/emit/validators/pattern-matcher.js";
+import { cleanupScratch, generateInto, strictestProblems, typecheck } from "../generator/helpers.js";
 
 type Test = (value: string) => boolean;
 
@@ -178,5 +181,19 @@ describe("patternMatcher: measured cost limits", () => {
     ["^/v1/balance_transactions", false],
   ])("%s → %s", (pattern, compiled) => {
     expect(patternMatcher(pattern, false) !== undefined).toBe(compiled);
+  });
+});
+
+describe("patternMatcher: generated validators.ts", () => {
+  afterAll(cleanupScratch);
+
+  it("compiles under the strictest profile with every matcher shape in it", { timeout: 120_000 }, async () => {
+    const dir = await generateInto(path.join(import.meta.dirname, "pattern-matchers.yaml"), "pattern-matchers");
+    const code = readFileSync(path.join(dir, "validators.ts"), "utf8");
+    // Ten patterns, every one a matcher: no RegExp, no $short, no RE2 import.
+    expect(code.match(/\{ test: \(/g)?.length).toBe(10);
+    expect(code).not.toMatch(/new RegExp|\$short|\$re2/);
+    const result = await typecheck(dir, { strictest: true });
+    expect(strictestProblems(result.output)).toEqual([]);
   });
 });

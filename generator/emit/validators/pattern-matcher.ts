@@ -229,6 +229,9 @@ export function patternMatcher(source: string, js: boolean, limits: Limits = MEA
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
+  // `^` alone (or with only optional items, dropped above) matches every string.
+  if (!shape.end && body.every((c) => c === EMPTY))
+    return js ? ts`{ test: (_) => true }` : ts`{ test: (_: string): boolean => true }`;
   const locals = [
     ts`i = 0`,
     ...(writer.usesChar ? [ts`c = 0`] : []),
