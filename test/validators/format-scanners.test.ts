@@ -1,17 +1,19 @@
 /**
- * The char-code format scanners (generator/runtime/formats.ts: date, time, hostname, and uuid's length guard) give
+ * The char-code format scanners (generator/runtime/formats.ts: date, time, date-time, hostname, uuid's length guard) give
  * the verdicts of the regular-expression versions they replaced (kept here as the reference), on chosen strings and
  * on generated ones: valid values, their one-character mutations, and strings over the formats' own characters.
  * The JSON-Schema-Test-Suite format tests (json-schema-test-suite.test.ts) check both against the standards.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { __isDate, __isHostname, __isTime, __isUuid } from "../../generator/runtime/formats.js";
+import { __isDate, __isDateTime, __isHostname, __isTime, __isUuid } from "../../generator/runtime/formats.js";
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const two = (v: string, at: number): number => (v.charCodeAt(at) - 48) * 10 + v.charCodeAt(at + 1) - 48;
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 /** The previous implementations (main before ADR 0114), verbatim but for names. */
@@ -38,11 +40,30 @@ const REFERENCE: Record<string, (value: string) => boolean> = {
     const host = value.endsWith(".") ? value.slice(0, -1) : value;
     return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
   },
+  "date-time"(v) {
+    const n = v.length;
+    if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
+    const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
+    const utc = zone === 0;
+    const [month, day] = [two(v, 5), two(v, 8)];
+    const year = two(v, 0) * 100 + two(v, 2);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : (DAYS[month] ?? 0))) return false;
+    const [hour, minute, second] = [two(v, 11), two(v, 14), two(v, 17)];
+    const offsetHours = utc ? 0 : two(v, n - 5);
+    const offsetMinutes = utc ? 0 : two(v, n - 2);
+    if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+    if (second < 60) return true;
+    const sign = zone === 45 ? -1 : 1;
+    const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+    return utcMinutes === 23 * 60 + 59;
+  },
   uuid: (value) => UUID.test(value),
 };
 const SCANNER: Record<string, (value: string) => boolean> = {
   date: __isDate,
   time: __isTime,
+  "date-time": __isDateTime,
   hostname: __isHostname,
   uuid: __isUuid,
 };
@@ -68,6 +89,19 @@ const CHOSEN: Record<string, string[]> = {
     "12:00:00+24:00",
     "1:00:00Z",
   ],
+  "date-time": [
+    "2023-11-07T05:31:56Z",
+    "2016-12-31T23:59:60Z",
+    "2016-12-31T15:59:60-08:00",
+    "2016-12-31T23:59:60+01:00",
+    "2024-02-29t00:00:00.000001z",
+    "2023-02-29T00:00:00Z",
+    "2023-11-07T05:31:56.Z",
+    "2023-11-07T05:31:56+0200",
+    "2023-11-07 05:31:56Z",
+    `2023-11-07T05:31:56.${"1".repeat(43)}Z`,
+    `2023-11-07T05:31:56.${"1".repeat(44)}Z`,
+  ],
   hostname: ["a.b", "a.b.", "a..b", "-a.b", "a-.b", "x".repeat(63), "x".repeat(64), `${"a.".repeat(126)}a`, "", "."],
   uuid: [
     "3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f",
@@ -79,6 +113,10 @@ const CHOSEN: Record<string, string[]> = {
 const SEEDS: Record<string, [string[], string]> = {
   date: [["2024-02-29", "1999-12-31"], "0123456789-T:a٣"],
   time: [["23:59:60Z", "08:30:00.123+05:30", "12:00:00z"], "0123456789:.+-Zz "],
+  "date-time": [
+    ["2016-12-31T23:59:60Z", "2023-11-07T05:31:56.123+02:00", "1999-12-31t23:59:59-00:30"],
+    "0123456789-:.+Tt Zz",
+  ],
   hostname: [["api.eu.example.com", "a-b.c0"], "az09-.A_ é"],
   uuid: [["3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f"], "0123456789abcdefABCDEFg-"],
 };

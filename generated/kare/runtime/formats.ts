@@ -1,19 +1,18 @@
 /**
  * Format checks of the generated validators (validators.ts imports the ones its schemas use) and of the mock.
  *
- * date, time and hostname are char-code scanners that allocate nothing (they replaced regex captures and
- * `split`, 3-7× slower); uuid, date-time, the common e-mail and URI shapes and ipv4 keep one V8 regular expression
- * each, which measured as fast as or faster than a scanner (ADR 0114). The rarer parts (quoted e-mail local parts,
- * URIs with userinfo or percent escapes, ipv6) are small parsers over simple regular expressions: no nested or
+ * date, time, date-time and hostname are char-code scanners that allocate nothing (date, time and hostname
+ * replaced regex captures and `split`, 3-5× slower; date-time an unrolled read of its fixed positions, 1.1-1.5×
+ * faster than its one regex); uuid, the common e-mail and URI shapes and ipv4 keep one V8 regular expression each,
+ * which measured as fast as or faster than a scanner (ADR 0114). The rarer parts (quoted e-mail local parts, URIs
+ * with userinfo or percent escapes, ipv6) are small parsers over simple regular expressions: no nested or
  * overlapping quantifiers, and no repeated groups over unbounded input (V8 keeps a backtrack entry per repetition
  * and throws on 10 MB strings), so a crafted string can neither make them backtrack nor overflow. Lengths are capped
- * where the standards cap them (an e-mail address is at
- * most 320 characters, a host name 253).
+ * where the standards cap them (an e-mail address is at most 320 characters, a host name 253).
  */
 export type FormatCheck<T> =
   { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
 
-const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 // The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
 // local parts, address literals) goes through the full parser. (A char-code scanner measured no faster: ADR 0114.)
 const SIMPLE_EMAIL =
@@ -34,7 +33,7 @@ const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 const IP_FUTURE = /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/;
 // The common absolute URI (scheme://host[:port][/path][?query][#fragment], no userinfo, no percent escapes) in one
 // test; every string it accepts the full parser below accepts too. Each part ends at a character its set lacks.
-// V8's compiled regex was measured faster here than a char-code scanner (ADR 0114), as for IPV4 and DATE_TIME_SHAPE.
+// V8's compiled regex was measured faster here than a char-code scanner (ADR 0114), as for IPV4 and UUID.
 const PLAIN_URI =
   /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
 const DURATION = /^P(?!$)(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|\d+W)$/;
@@ -125,31 +124,74 @@ export function __isTime(v: string): boolean {
   return timeAt(v, 0);
 }
 
+/** The digit at `at` as 0-9; any other character gives a number above 9 (`>>> 0` turns negatives huge). */
+function digitAt(v: string, at: number): number {
+  return (v.charCodeAt(at) - 48) >>> 0;
+}
+
 /**
- * RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). V8's compiled
- * regex checks the shape faster than a char-code scanner did (ADR 0114).
+ * RFC 3339 date-time, unrolled: the fixed positions are read once each, then field arithmetic (no captures,
+ * closures or arrays). 1.1-1.35× the one-regex version it replaced (ADR 0114).
  */
 export function __isDateTime(v: string): boolean {
   const n = v.length;
-  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
-  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
-  const utc = zone === 0;
-  const month = __two(v, 5);
-  const day = __two(v, 8);
-  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
+  if (n < 20 || n > 64) return false;
+  const y0 = digitAt(v, 0),
+    y1 = digitAt(v, 1),
+    y2 = digitAt(v, 2),
+    y3 = digitAt(v, 3);
+  const mo0 = digitAt(v, 5),
+    mo1 = digitAt(v, 6),
+    d0 = digitAt(v, 8),
+    d1 = digitAt(v, 9);
+  const h0 = digitAt(v, 11),
+    h1 = digitAt(v, 12),
+    mi0 = digitAt(v, 14),
+    mi1 = digitAt(v, 15),
+    s0 = digitAt(v, 17),
+    s1 = digitAt(v, 18);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9) return false;
+  if (h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return false;
+  // `| 32` folds T onto t (and nothing else onto it).
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (v.charCodeAt(10) | 32) !== 116) return false;
+  if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return false;
+  let i = 19;
+  let zone = v.charCodeAt(i);
+  if (zone === 46) {
+    const start = ++i;
+    while (i < n && digitAt(v, i) <= 9) i++;
+    if (i === start || i >= n) return false;
+    zone = v.charCodeAt(i);
+  }
+  let offset = 0;
+  if ((zone | 32) === 122) {
+    if (i + 1 !== n) return false;
+  } else if (zone === 43 || zone === 45) {
+    if (i + 6 !== n || v.charCodeAt(i + 3) !== 58) return false;
+    const o0 = digitAt(v, i + 1),
+      o1 = digitAt(v, i + 2),
+      o2 = digitAt(v, i + 4),
+      o3 = digitAt(v, i + 5);
+    if (o0 > 9 || o1 > 9 || o2 > 9 || o3 > 9 || o0 * 10 + o1 > 23 || o2 * 10 + o3 > 59) return false;
+    offset = (zone === 45 ? -1 : 1) * ((o0 * 10 + o1) * 60 + o2 * 10 + o3);
+  } else return false;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    (day > 28 && !__dayExists(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day))
+  ) {
     return false;
   }
-  const hour = __two(v, 11);
-  const minute = __two(v, 14);
-  const second = __two(v, 17);
-  const offsetHours = utc ? 0 : __two(v, n - 5);
-  const offsetMinutes = utc ? 0 : __two(v, n - 2);
-  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
+  if (hour > 23 || minute > 59 || second > 60) return false;
   if (second < 60) return true;
   // A leap second is only ever inserted at 23:59:60 UTC.
-  const sign = zone === 45 ? -1 : 1;
-  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
-  return utcMinutes === 23 * 60 + 59;
+  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
 }
 
 /** Host name labels in [from, to): letters, digits and inner hyphens, 1 to 63 each, separated by single dots. */
