@@ -11,8 +11,8 @@ import { EMPTY, join, ts, type Code } from "../code.js";
 import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
 import { bodyOf, typeOnly, type BodyContext } from "./keywords.js";
-import { patternMatcher } from "./pattern-matcher.js";
 import { choosePatternEngine } from "./patterns.js";
+import { patternMatcher } from "./pattern-matcher.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
 export interface CompileOptions {
