@@ -1,12 +1,13 @@
 /**
- * The char-code format scanners (generator/runtime/formats.ts: date, time, date-time, hostname, uuid's length guard) give
- * the verdicts of the regular-expression versions they replaced (kept here as the reference), on chosen strings and
- * on generated ones: valid values, their one-character mutations, and strings over the formats' own characters.
- * The JSON-Schema-Test-Suite format tests (json-schema-test-suite.test.ts) check both against the standards.
+ * The char-code format scanners (generator/runtime/formats.ts: date, time, date-time, hostname, ipv6, and uuid's
+ * length guard) give the verdicts of the regular-expression versions they replaced (kept here as the reference), on
+ * chosen strings and on generated ones: valid values, their one-character mutations, and strings over the formats'
+ * own characters. The JSON-Schema-Test-Suite format tests (json-schema-test-suite.test.ts) check both against the
+ * standards.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { __isDate, __isDateTime, __isHostname, __isTime, __isUuid } from "../../generator/runtime/formats.js";
+import { __isDate, __isDateTime, __isHostname, __isIpv6, __isTime, __isUuid } from "../../generator/runtime/formats.js";
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -14,6 +15,8 @@ const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(
 const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const two = (v: string, at: number): number => (v.charCodeAt(at) - 48) * 10 + v.charCodeAt(at + 1) - 48;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 /** The previous implementations (main before ADR 0114), verbatim but for names. */
@@ -58,6 +61,24 @@ const REFERENCE: Record<string, (value: string) => boolean> = {
     const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
     return utcMinutes === 23 * 60 + 59;
   },
+  ipv6(value) {
+    if (value.length > 45) return false;
+    let text = value;
+    if (text.includes(".")) {
+      const cut = text.lastIndexOf(":");
+      if (cut < 0 || !IPV4.test(text.slice(cut + 1))) return false;
+      text = `${text.slice(0, cut + 1)}0:0`;
+    }
+    const halves = text.split("::");
+    const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
+    if (halves.length > 2) return false;
+    if (halves.length === 2) {
+      const all = [...groups(halves[0] ?? ""), ...groups(halves[1] ?? "")];
+      return all.length <= 7 && all.every((g) => HEX_GROUP.test(g));
+    }
+    const all = groups(text);
+    return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
+  },
   uuid: (value) => UUID.test(value),
 };
 const SCANNER: Record<string, (value: string) => boolean> = {
@@ -66,6 +87,7 @@ const SCANNER: Record<string, (value: string) => boolean> = {
   "date-time": __isDateTime,
   hostname: __isHostname,
   uuid: __isUuid,
+  ipv6: __isIpv6,
 };
 
 const CHOSEN: Record<string, string[]> = {
@@ -103,6 +125,29 @@ const CHOSEN: Record<string, string[]> = {
     `2023-11-07T05:31:56.${"1".repeat(44)}Z`,
   ],
   hostname: ["a.b", "a.b.", "a..b", "-a.b", "a-.b", "x".repeat(63), "x".repeat(64), `${"a.".repeat(126)}a`, "", "."],
+  ipv6: [
+    "::",
+    "::1",
+    "1::",
+    ":1",
+    "1:",
+    ":::",
+    "1:::2",
+    "1:2:3:4:5:6:7:8",
+    "1::2:3:4:5:6:7:8",
+    "1:2:3:4:5:6:7::",
+    "::ffff:192.168.1.1",
+    "::1.2.3.4",
+    "1.2.3.4",
+    "1.2.3.4::",
+    "1.2::1.2.3.4",
+    "1:2:3:4:5:6:1.2.3.4",
+    "1:2:3:4:5:6:7:1.2.3.4",
+    "12345::",
+    "fe80::1%eth0",
+    "::ffff:256.1.1.1",
+    `${"1:".repeat(22)}1`,
+  ],
   uuid: [
     "3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f",
     "3F1C2B9E-8D7A-4C1B-9E2F-0A1B2C3D4E5F",
@@ -118,6 +163,7 @@ const SEEDS: Record<string, [string[], string]> = {
     "0123456789-:.+Tt Zz",
   ],
   hostname: [["api.eu.example.com", "a-b.c0"], "az09-.A_ é"],
+  ipv6: [["2001:db8:85a3::8a2e:370:7334", "::ffff:192.168.1.1", "1:2:3:4:5:6:7:8"], "0129afAF:.g%"],
   uuid: [["3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f"], "0123456789abcdefABCDEFg-"],
 };
 
