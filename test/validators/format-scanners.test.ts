@@ -1,13 +1,21 @@
 /**
- * The char-code format scanners (generator/runtime/formats.ts: date, time, date-time, hostname, ipv6, and uuid's
- * length guard) give the verdicts of the regular-expression versions they replaced (kept here as the reference), on
+ * The char-code format scanners (generator/runtime/formats.ts: date, time, date-time, hostname, ipv6, the short
+ * e-mail shape and uuid's length guard) give the verdicts of the regular-expression versions they replaced (kept here as the reference), on
  * chosen strings and on generated ones: valid values, their one-character mutations, and strings over the formats'
  * own characters. The JSON-Schema-Test-Suite format tests (json-schema-test-suite.test.ts) check both against the
  * standards.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { __isDate, __isDateTime, __isHostname, __isIpv6, __isTime, __isUuid } from "../../generator/runtime/formats.js";
+import {
+  __isDate,
+  __isDateTime,
+  __isEmail,
+  __isHostname,
+  __isIpv6,
+  __isTime,
+  __isUuid,
+} from "../../generator/runtime/formats.js";
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -17,6 +25,10 @@ const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz
 const two = (v: string, at: number): number => (v.charCodeAt(at) - 48) * 10 + v.charCodeAt(at + 1) - 48;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
+const SIMPLE_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
 const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
 /** The previous implementations (main before ADR 0114), verbatim but for names. */
@@ -79,6 +91,19 @@ const REFERENCE: Record<string, (value: string) => boolean> = {
     const all = groups(text);
     return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
   },
+  email(value) {
+    if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
+    if (value.length > 320) return false;
+    const at = value.lastIndexOf("@");
+    if (at < 1) return false;
+    const [local, domain] = [value.slice(0, at), value.slice(at + 1)];
+    if (!(DOT_ATOM.test(local) || QUOTED.test(local))) return false;
+    if (domain.startsWith("[") && domain.endsWith("]")) {
+      const literal = domain.slice(1, -1);
+      return literal.startsWith("IPv6:") ? REFERENCE.ipv6!(literal.slice(5)) : IPV4.test(literal);
+    }
+    return REFERENCE.hostname!(domain);
+  },
   uuid: (value) => UUID.test(value),
 };
 const SCANNER: Record<string, (value: string) => boolean> = {
@@ -87,6 +112,7 @@ const SCANNER: Record<string, (value: string) => boolean> = {
   "date-time": __isDateTime,
   hostname: __isHostname,
   uuid: __isUuid,
+  email: __isEmail,
   ipv6: __isIpv6,
 };
 
@@ -148,6 +174,27 @@ const CHOSEN: Record<string, string[]> = {
     "::ffff:256.1.1.1",
     `${"1:".repeat(22)}1`,
   ],
+  email: [
+    "ada@example.com",
+    "a@b.co",
+    "a@b",
+    "a@-b.co",
+    "a@b-.co",
+    "a@b--c.co",
+    "a@b..co",
+    "a@b.co.",
+    ".a@b.co",
+    "a..b@c.co",
+    '"quoted local"@example.com',
+    "user@[192.168.1.1]",
+    "user@[IPv6:::1]",
+    `a@${"b".repeat(62)}`,
+    `a@${"b".repeat(63)}`,
+    `a@${"b".repeat(64)}`,
+    `${"a".repeat(61)}@b.c`,
+    `${"a".repeat(62)}@b.c`,
+    "not-an-email",
+  ],
   uuid: [
     "3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f",
     "3F1C2B9E-8D7A-4C1B-9E2F-0A1B2C3D4E5F",
@@ -164,6 +211,7 @@ const SEEDS: Record<string, [string[], string]> = {
   ],
   hostname: [["api.eu.example.com", "a-b.c0"], "az09-.A_ é"],
   ipv6: [["2001:db8:85a3::8a2e:370:7334", "::ffff:192.168.1.1", "1:2:3:4:5:6:7:8"], "0129afAF:.g%"],
+  email: [["ada@example.com", "first.last+tag@mail.example.co.uk", `x@${"b".repeat(60)}.c`], 'ab0-.@+_"[] é'],
   uuid: [["3f1c2b9e-8d7a-4c1b-9e2f-0a1b2c3d4e5f"], "0123456789abcdefABCDEFg-"],
 };
 
