@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The `contactgen` command (package.json "bin"). Plain JavaScript: it runs before TypeScript support is registered.
-// `generate`, `docs` and `diff` run the precompiled CLI on plain node when it is current (generator/precompile.mjs
-// checks and rebuilds it; ADR 0113). The other commands run the TypeScript sources: lint loads Redocly plugins,
-// bench and conformance import TypeScript files at run time, and pack measured no faster precompiled (its time is
-// tsc's). So does any command when precompiling is not possible: generator/launch.mjs preloads Redocly when the
-// run will need it, then registers tsx.
-const PRECOMPILED_COMMANDS = new Set(["generate", "docs", "diff"]);
+// `generate`, `docs`, `diff` and `pack` run the precompiled CLI on plain node when it is current
+// (generator/precompile.mjs checks and rebuilds it; ADR 0113; pack: ADR 0152, a cached pack is start-up only). The
+// other commands run the TypeScript sources: lint loads Redocly plugins, bench and conformance import TypeScript
+// files at run time. So does any command when precompiling is not possible: generator/launch.mjs preloads Redocly
+// when the run will need it, then registers tsx.
+const PRECOMPILED_COMMANDS = new Set(["generate", "docs", "diff", "pack"]);
 const argv = process.argv.slice(2);
 let entry;
 if (PRECOMPILED_COMMANDS.has(argv[0] ?? "")) entry = await (await import("../generator/precompile.mjs")).compiledCli();

@@ -1,12 +1,13 @@
 /**
  * `contactgen pack [<api>...]`: each configured API's SDK as an npm package in `<packages.out>/<api>/`
  * (default `packages/`, git-ignored): package.json, README.md, dist/ (ESM + .d.ts). Generates first (only what
- * changed), so the package always matches the spec. Publish with `npm publish packages/<api>`.
+ * changed), so the package always matches the spec. Publish with `npm publish packages/<api>`. A package whose
+ * inputs were packed before is copied from the pack cache (generator/pack/cache.ts) instead of compiled again.
  */
 import path from "node:path";
 import { stringOption, type ParsedArgs } from "./args.js";
 import { CONFIG_OPTION, type Command } from "./command.js";
-import { findApi, readConfig } from "./config.js";
+import { findApi, readConfig, type ApiConfig } from "./config.js";
 import { generateCommand } from "./generate.js";
 
 async function run({ values, positionals }: ParsedArgs): Promise<number> {
@@ -15,16 +16,29 @@ async function run({ values, positionals }: ParsedArgs): Promise<number> {
   const apis = positionals.length > 0 ? positionals.map((name) => findApi(config, name)) : config.apis;
   const generated = await generateCommand.run({ values: configFile ? { config: configFile } : {}, positionals: [] });
   if (generated !== 0) return generated;
-  const [{ buildPackage }, { writeOutputs }] = await Promise.all([
-    import("../pack/build.js"),
+  const [{ PackCache, packFingerprint, packKey }, { writeOutputs }] = await Promise.all([
+    import("../pack/cache.js"),
     import("../write/write.js"),
   ]);
   const out = stringOption(values, "out") ?? config.packages.out;
+  // The compiler (and Redocly, for the README's model) is loaded only when something is not cached.
+  const build = async (api: ApiConfig) => (await import("../pack/build.js")).buildPackage(config, api);
+  const cache = values["no-cache"] === true ? undefined : new PackCache();
+  const fingerprint = cache ? await packFingerprint() : "";
   const sets = [];
-  for (const api of apis) sets.push({ dir: path.join(out, api.name), files: await buildPackage(config, api) });
+  for (const api of apis) {
+    const { files, cached } = cache
+      ? await cache.getOrBuild(await packKey(config, api, fingerprint), () => build(api))
+      : { files: await build(api), cached: false };
+    sets.push({ dir: path.join(out, api.name), files, cached });
+  }
   await writeOutputs(sets);
-  for (const [i, set] of sets.entries())
-    console.log(`packed ${apis[i]!.packageName} into ${set.dir.split(path.sep).join("/")} (${set.files.length} files)`);
+  for (const [i, set] of sets.entries()) {
+    const where = set.dir.split(path.sep).join("/");
+    console.log(
+      `packed ${apis[i]!.packageName} into ${where} (${set.files.length} files${set.cached ? ", cached" : ""})`,
+    );
+  }
   return 0;
 }
 
@@ -32,13 +46,17 @@ export const packCommand: Command = {
   spec: {
     name: "pack",
     summary: "Build each API's SDK as a publishable npm package (ESM + .d.ts, package.json, README) into packages/.",
-    usage: ["[<api>...] [--out DIR] [--config FILE]"],
+    usage: ["[<api>...] [--out DIR] [--no-cache] [--config FILE]"],
     positionals: { min: 0, max: Number.POSITIVE_INFINITY },
     options: {
       out: {
         type: "string",
         value: "DIR",
         help: "folder of the packages (default: the config's packages.out, packages)",
+      },
+      "no-cache": {
+        type: "boolean",
+        help: "compile every package even if it was packed from the same input before (the cache: node_modules/.cache/contactgen/pack, or $CONTACTGEN_PACK_CACHE)",
       },
       config: CONFIG_OPTION,
     },

