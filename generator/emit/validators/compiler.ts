@@ -12,6 +12,7 @@ import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
 import { annotationOnly, bodyOf, typeOnly, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
+import { patternMatcher } from "./pattern-matcher.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
 export interface CompileOptions {
@@ -96,8 +97,13 @@ export class Compiler implements BodyCompiler {
     return name;
   }
 
-  /** The constant that tests a spec pattern: V8 when provably linear, else RE2; neither → PatternError. */
+  /**
+   * The constant that tests a spec pattern: a char-code matcher when one is provably equivalent (pattern-matcher.ts),
+   * else V8 when provably linear, else RE2; none → PatternError.
+   */
   pattern(source: string, location: string): Code {
+    const matcher = patternMatcher(source, this.options.js === true);
+    if (matcher) return this.constant(matcher);
     const choice = choosePatternEngine(source);
     if (choice.engine === "none") {
       const error = new PatternError(location, source, choice.reason);
