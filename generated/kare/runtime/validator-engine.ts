@@ -148,6 +148,9 @@ export function $p(name: string): string {
   return name;
 }
 
+/** Own-property test of the generated key loops (`for (const k in d) if ($h.call(d, k))`). */
+export const $h = Object.prototype.hasOwnProperty;
+
 /** A property's value only when it is the object's own (names every object inherits: `constructor`, `toString`). */
 export function $o(d: object, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(d, name) ? (d as Record<string, unknown>)[name] : undefined;

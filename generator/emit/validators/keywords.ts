@@ -603,7 +603,9 @@ function keyLoop(b: Body, properties: S): void {
   inner.push(...sub.lines);
   if (inner.length === 0) return;
   b.collects = true;
-  b.lines.push(ts`for (const k of Object.keys(d)) {`, ...inner, ts`}`);
+  // `for…in` with an own-property test, not `Object.keys`: no array per object, and V8 walks its enum cache (six
+  // keys: 18 vs 32 ns, ADR 0117). Same keys in the same order; inherited ones are skipped.
+  b.lines.push(ts`for (const k in d) if ($h.call(d, k)) {`, ...inner, ts`}`);
 }
 
 function arrayKeywords(b: Body): void {
