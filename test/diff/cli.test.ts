@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import type { OpenApiDocument } from "../../generator/load/openapi-types.js";
 import { runCli } from "../support/cli.js";
-import { ROOT, runTs } from "../support/tsx.js";
+import { ROOT, runBin } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
 const run = promisify(execFile);
@@ -49,7 +49,7 @@ describe("npm run diff", () => {
     const doc = baseDoc();
     delete doc.paths?.["/contacts/{id}"]?.patch;
     await writeSpec(doc);
-    const result = await runTs("generator/diff/cli.ts", ["sample", "--spec-only"], repo);
+    const result = await runBin(["diff", "sample", "--spec-only"], repo);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /^breaking\s+PATCH \/contacts\/\{id\}\s+operation\s+operation `updateContact` removed/m,

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { generatorFingerprint } from "../../generator/incremental/cache.js";
 import { runCli } from "../support/cli.js";
-import { spawnTs } from "../support/tsx.js";
+import { spawnBin } from "../support/tsx.js";
 import { baseDoc } from "./base-doc.js";
 
 const APIS = ["alpha", "beta"];
@@ -101,7 +101,7 @@ describe("npm run generate --no-cache", () => {
 
 describe("npm run generate --watch", () => {
   it("regenerates the saved API, reports a broken edit with file:line, keeps watching, exits on SIGTERM", async () => {
-    const child = spawnTs("generator/cli.ts", ["--no-lint", "--watch"], scratch);
+    const child = spawnBin(["generate", "--no-lint", "--watch"], scratch);
     let log = "";
     const waiters: Array<{ pattern: RegExp; from: number; resolve: () => void }> = [];
     const check = () => {

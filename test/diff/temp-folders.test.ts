@@ -14,7 +14,8 @@ afterAll(async () => tmp && rm(tmp, { recursive: true, force: true }));
 it("leaves no contactgen-base-* folder behind", async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "contactgen-difftmp-"));
   const env = { ...process.env, TMPDIR: tmp };
-  const cli = ["--import", "tsx", "generator/diff/cli.ts", "pylon", "--spec-only", "--json"];
+  // As `npm run diff` runs it.
+  const cli = ["bin/contactgen.mjs", "diff", "pylon", "--spec-only", "--json"];
   const { stdout } = await run(process.execPath, cli, { cwd: ROOT, env, maxBuffer: 16 << 20 });
   expect(JSON.parse(stdout)).toHaveProperty("api", "pylon");
   // A failing run (unknown base) too.

@@ -1,7 +1,12 @@
 /**
  * The built site in a real browser (Debian's headless Chromium driven by playwright-core), served on 127.0.0.1:
  * the index loads, every API page renders its operations, every internal link and anchor resolves, no page logs
- * a console error, no request leaves 127.0.0.1, a hostile spec stays inert. Screenshots go to test-results/docs/.
+ * a console error, no request leaves 127.0.0.1, a hostile spec stays inert. With CONTACTGEN_SCREENSHOTS=1,
+ * screenshots go to test-results/docs/ (for a person looking at the design; no test reads them).
+ *
+ * The main context's pages are tabs that go from document to document, as a reader's tab does (`open`/`done`):
+ * a new tab for every load cost about half a CPU-second and most of a second of wall time each (a renderer
+ * started), some 40 times a run (docs/decisions/0172-test-time-budget.md).
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
@@ -21,6 +26,7 @@ import { hostileSite, realSite, ROOT } from "./build-helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = path.join(ROOT, "test-results/docs");
+const SCREENSHOTS = process.env.CONTACTGEN_SCREENSHOTS === "1";
 
 let dir: string;
 let server: http.Server;
@@ -41,7 +47,7 @@ beforeAll(async () => {
   models = real.models;
   await writeOutputs([{ dir: path.join(dir, "main"), files: real.files, verbatim: true }]);
   await writeOutputs([{ dir: path.join(dir, "hostile"), files: (await hostileSite()).files, verbatim: true }]);
-  await mkdir(SHOTS, { recursive: true });
+  if (SCREENSHOTS) await mkdir(SHOTS, { recursive: true });
   const mockUrls: Record<string, string> = {};
   for (const model of models) {
     const mock = await startMock({ model });
@@ -86,15 +92,50 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Tabs of the main context that are free for the next `tab()`; what each one shows now, for error reports. */
+const idle: Page[] = [];
+const showing = new WeakMap<Page, string>();
+
+/** A free tab of the main context (a new one when all are in use), its console errors reported as `label`. */
+async function tab(label: string): Promise<Page> {
+  let page = idle.pop();
+  if (!page) {
+    const created = await context.newPage();
+    created.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`${showing.get(created)}: ${m.text()}`);
+    });
+    created.on("pageerror", (e) => consoleErrors.push(`${showing.get(created)}: ${e.message}`));
+    page = created;
+  }
+  showing.set(page, label);
+  // In front, as the tab a reader looks at: Chromium slows a tab behind another (try-it over every operation
+  // took 17.8 s in the reused tab behind, 3.5 s in front).
+  await page.bringToFront();
+  return page;
+}
+
+/** Loads `url` as a new document, also when the tab shows the same document now (that would only scroll). */
+async function load(page: Page, url: string): ReturnType<Page["goto"]> {
+  if (page.url().split("#")[0] === url.split("#")[0]) await page.goto("about:blank");
+  return page.goto(url, { waitUntil: "load" });
+}
+
 async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(`${pathname}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${pathname}: ${e.message}`));
-  const response = await page.goto(`${origin}/${pathname}`, { waitUntil: "load" });
+  const page = await tab(pathname);
+  const response = await load(page, `${origin}/${pathname}`);
   expect(response?.status(), pathname).toBe(200);
   return page;
+}
+
+/** The tab is free again, back in the default (light) colour scheme; its document stays until the next load. */
+async function done(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: "light" });
+  idle.push(page);
+}
+
+/** A screenshot in test-results/docs/ with CONTACTGEN_SCREENSHOTS=1 (a full-page one costs ~0.4 CPU-s). */
+async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, name), fullPage });
 }
 
 /** All anchors' resolved URLs on a page. */
@@ -114,10 +155,10 @@ async function idsOf(url: string, current: Page): Promise<Set<string>> {
   if (url === current.url().split("#")[0]) return idsIn(current);
   const cached = idsByPage.get(url);
   if (cached) return cached;
-  const page = await context.newPage();
-  await page.goto(url);
+  const page = await tab(url);
+  await load(page, url);
   const ids = await idsIn(page);
-  await page.close();
+  await done(page);
   idsByPage.set(url, ids);
   return ids;
 }
@@ -182,9 +223,9 @@ describe("docs site in Chromium", () => {
     // The stylesheet applied: the top bar is dark, so the CSS file loaded.
     const bar = await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor);
     expect(bar).toBe("rgb(17, 24, 39)");
-    await page.screenshot({ path: path.join(SHOTS, "index.png"), fullPage: true });
+    await screenshot(page, "index.png", true);
     expect(await checkLinks(page)).toBeGreaterThan(models.length);
-    await page.close();
+    await done(page);
   });
 
   it("renders every API page with all its operations and the compiled examples", async () => {
@@ -213,9 +254,9 @@ describe("docs site in Chromium", () => {
         expect(shown?.curl).toBe(curl);
         expect(curl.startsWith("curl ")).toBe(true);
       }
-      await page.screenshot({ path: path.join(SHOTS, `${model.name}.png`), fullPage: true });
+      await screenshot(page, `${model.name}.png`, true);
       await checkLinks(page);
-      await page.close();
+      await done(page);
     }
   });
 
@@ -240,7 +281,7 @@ describe("docs site in Chromium", () => {
     await article.locator("[data-copy]").click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await curl.textContent());
     expect(await article.locator("[data-copy]").textContent()).toBe("Copied");
-    await page.close();
+    await done(page);
   });
 
   it("searches: `/` focuses the box, typing an operation name lists it, arrows move, Enter opens it", async () => {
@@ -254,7 +295,7 @@ describe("docs site in Chromium", () => {
     const options = page.getByRole("option");
     await expect.poll(() => options.count()).toBeGreaterThan(0);
     expect(await options.first().getAttribute("aria-selected")).toBe("true");
-    await page.screenshot({ path: path.join(SHOTS, "search.png") });
+    await screenshot(page, "search.png");
     // Several APIs may share the operationId: walk down to this API's entry with the arrow keys.
     const shown = await options.evaluateAll((els) => els.map((e) => e.textContent ?? ""));
     const wanted = shown.findIndex(
@@ -267,7 +308,7 @@ describe("docs site in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe(`/main/${model.name}.html`);
     const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
     expect(await page.locator(`[id="${anchor}"]`).getAttribute("data-operation-id")).toBe(op.id);
-    await page.close();
+    await done(page);
   });
 
   it("try-it sends the spec's example to the mock and shows the 2xx; an invalid body is refused before sending", async () => {
@@ -288,7 +329,7 @@ describe("docs site in Chromium", () => {
     expect(mockRequests.length).toBe(before + 1);
     expect(mockRequests[before]).toContain(`${op?.method.toUpperCase()} ${origin}/main/mock/${model?.name}/`);
     expect(JSON.parse((await tryit.locator(".tryit-body").textContent()) ?? "")).toBeTypeOf("object");
-    await tryit.screenshot({ path: path.join(SHOTS, "tryit.png") });
+    if (SCREENSHOTS) await tryit.screenshot({ path: path.join(SHOTS, "tryit.png") });
 
     // The first string member (at any depth) replaced by a number: the generated validator refuses it, naming
     // the member's JSON pointer.
@@ -301,7 +342,7 @@ describe("docs site in Chromium", () => {
     await tryit.locator(".tryit-refused").waitFor();
     expect(await tryit.locator(".tryit-issues code").allTextContents()).toContain(`/body${pointer}`);
     expect(mockRequests.length, "nothing was sent").toBe(before + 1);
-    await page.close();
+    await done(page);
   });
 
   it("try-it: every operation of every API, sent as prefilled to its mock, gets the documented success status", async () => {
@@ -322,7 +363,7 @@ describe("docs site in Chromium", () => {
         );
         expect(await tryit.locator(".tryit-status .status").textContent(), results.at(-1)).toBe(documented);
       }
-      await page.close();
+      await done(page);
     }
     expect(results.length).toBe(models.reduce((n, m) => n + m.operations.length, 0));
   });
@@ -359,7 +400,7 @@ describe("docs site in Chromium", () => {
     expect(firstOperation.y, "content starts within the first view").toBeLessThan(844 * 3);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, "no sideways scrolling").toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(SHOTS, `${model.name}-390.png`) });
+    await screenshot(page, `${model.name}-390.png`);
     const menu = page.getByRole("button", { name: "Menu" });
     await menu.click();
     expect(await page.locator("#sidebar").isVisible()).toBe(true);
@@ -368,7 +409,7 @@ describe("docs site in Chromium", () => {
     expect(await page.locator("#sidebar").isVisible()).toBe(false);
     await page.goto(`${origin}/main/index.html`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: path.join(SHOTS, "index-390.png") });
+    await screenshot(page, "index-390.png");
     await phone.close();
   });
 
@@ -379,8 +420,8 @@ describe("docs site in Chromium", () => {
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(light).toBe("rgb(247, 248, 250)");
     expect(dark).toBe("rgb(11, 17, 32)");
-    await page.screenshot({ path: path.join(SHOTS, "index-dark.png") });
-    await page.close();
+    await screenshot(page, "index-dark.png");
+    await done(page);
   });
 
   it("axe-core finds no serious or critical violation on any page, light or dark", async () => {
@@ -408,7 +449,7 @@ describe("docs site in Chromium", () => {
             `${scheme} ${name}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(" ")}`,
           );
       }
-      await page.close();
+      await done(page);
     };
     for (let i = 0; i < pages.length; i += 2) await Promise.all(pages.slice(i, i + 2).map(check));
     expect(found).toEqual([]);
@@ -465,23 +506,20 @@ describe("docs site in Chromium", () => {
     expect(text).toContain("</script><script>window.__pwned = 'description'</script>");
     expect(text).toContain(`<img src=x onerror="window.__pwned = 'img'">`);
     expect(await page.title()).toContain("</title><script>");
-    await page.screenshot({ path: path.join(SHOTS, "hostile.png"), fullPage: true });
+    await screenshot(page, "hostile.png", true);
     await checkLinks(page);
     const index = await open("hostile/index.html");
     expect(await index.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
-    await index.close();
-    await page.close();
+    await done(index);
+    await done(page);
   });
 
   it("also works opened from disk (file://), styles included", async () => {
-    const page = await context.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(`file://: ${m.text()}`);
-    });
-    await page.goto(pathToFileURL(path.join(dir, "main/index.html")).href);
+    const page = await tab("file://");
+    await load(page, pathToFileURL(path.join(dir, "main/index.html")).href);
     expect(await page.$eval(".topbar", (el) => getComputedStyle(el).backgroundColor)).toBe("rgb(17, 24, 39)");
     expect(await page.locator(".card").count()).toBe(models.length);
-    await page.close();
+    await done(page);
   });
 
   it("logged no console error and made no request off 127.0.0.1", () => {

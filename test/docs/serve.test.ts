@@ -10,7 +10,7 @@ import { parseServeArgs } from "../../generator/docs/serve.js";
 import { createStaticServer } from "../../generator/docs/static-server.js";
 import { startMock } from "../../generator/mock/server.js";
 import { runCli } from "../support/cli.js";
-import { spawnTs } from "../support/tsx.js";
+import { spawnBin } from "../support/tsx.js";
 import { ROOT } from "./build-helpers.js";
 
 let dir: string;
@@ -84,8 +84,9 @@ describe("docs static server", () => {
 });
 
 describe("npm run docs:serve", () => {
-  // The servers run as the npm script runs them (one node with tsx's loader); bad input is checked in-process.
-  const run = (args: string[]) => spawnTs("generator/docs/serve.ts", args, dir);
+  // The servers run as the npm script runs them (`node bin/contactgen.mjs docs serve`); bad input is checked
+  // in-process.
+  const run = (args: string[]) => spawnBin(["docs", "serve", ...args], dir);
 
   it("serves the folder on 127.0.0.1 and prints the URL", async () => {
     const child = run(["--port", "0", "--dir", "site"]);

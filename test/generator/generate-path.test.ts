@@ -12,20 +12,18 @@ import { cleanupScratch, cli, ROOT, scratchDir } from "./helpers.js";
 
 const run = promisify(execFile);
 const SPEC = "specs/pylon/openapi.yaml";
+const REPORTER = "./test/fixtures/cli/loaded-packages.mjs";
 
 afterAll(cleanupScratch);
 
-/** Generates pylon in a child process and lists the CommonJS packages it loaded. */
+/**
+ * `contactgen generate` of pylon as a user runs it (`node bin/contactgen.mjs`, the precompiled CLI), in a process of
+ * its own; the CommonJS packages it loaded, as test/fixtures/cli/loaded-packages.mjs prints them when it exits.
+ */
 async function loadedPackages(engine: string): Promise<string[]> {
-  const script = `
-    import { createRequire } from "node:module";
-    const { generateApi } = await import("./generator/pipeline.ts");
-    await generateApi(${JSON.stringify(SPEC)}, "pylon", { types: ${JSON.stringify(engine)}, validators: false });
-    const names = Object.keys(createRequire(import.meta.url).cache).map((f) => f.split("/node_modules/").pop()?.split("/")[0]);
-    console.log(JSON.stringify([...new Set(names)]));`;
-  const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    cwd: ROOT,
-  });
+  const out = path.relative(ROOT, scratchDir(`loaded-${engine}`));
+  const args = ["generate", "--spec", SPEC, "--name", "pylon", "--out", out, "--no-lint", "--types", engine];
+  const { stdout } = await run(process.execPath, ["--import", REPORTER, "bin/contactgen.mjs", ...args], { cwd: ROOT });
   return JSON.parse(stdout.trim().split("\n").pop() ?? "[]") as string[];
 }
 

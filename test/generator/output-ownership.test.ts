@@ -24,9 +24,9 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(work, { recursive: true, force: true }));
 
-/** `npm run generate -- ARGS` from another working directory. */
+/** `npm run generate -- ARGS` (`node bin/contactgen.mjs generate ARGS`) from another working directory. */
 async function generate(cwd: string, args: string[]) {
-  const argv = ["--import", path.join(ROOT, "generator/launch.mjs"), path.join(ROOT, "generator/cli.ts"), ...args];
+  const argv = [path.join(ROOT, "bin/contactgen.mjs"), "generate", ...args];
   return run(process.execPath, argv, { cwd }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code?: number; stdout?: string; stderr?: string }) => ({
