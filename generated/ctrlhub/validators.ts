@@ -11,8 +11,8 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.org_id === undefined && $r(e, "org_id")) return false;
 if (d.contact_id === undefined && $r(e, "contact_id")) return false;
-if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, "/org_id", 0)) return false;
-if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, "/contact_id", 0)) return false;
+if (typeof d.org_id !== "string" && d.org_id !== undefined && $ty(e, "/org_id", 0)) return false;
+if (typeof d.contact_id !== "string" && d.contact_id !== undefined && $ty(e, "/contact_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function vc(d: any, y: any, e: $E): boolean {
@@ -23,10 +23,10 @@ return true;
 function v0(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.first_name !== undefined && typeof d.first_name !== "string" && $ty(e, "/first_name", 0)) return false;
-if (d.last_name !== undefined && typeof d.last_name !== "string" && $ty(e, "/last_name", 0)) return false;
+if (typeof d.first_name !== "string" && d.first_name !== undefined && $ty(e, "/first_name", 0)) return false;
+if (typeof d.last_name !== "string" && d.last_name !== undefined && $ty(e, "/last_name", 0)) return false;
 if (d.email !== undefined && !vc(d.email, "/email", e) && !e) return false;
-if (d.telephone !== undefined && typeof d.telephone !== "string" && $ty(e, "/telephone", 0)) return false;
+if (typeof d.telephone !== "string" && d.telephone !== undefined && $ty(e, "/telephone", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v1(d: any, y: any, e: $E): boolean {
@@ -67,37 +67,36 @@ function v4(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
+if (typeof d.type !== "string" && d.type !== undefined && $ty(e, "/type", 0)) return false;
 if (d.attributes !== undefined && !v0(d.attributes, "/attributes", e) && !e) return false;
 if (d.meta !== undefined && !v2(d.meta, "/meta", e) && !e) return false;
 if (d.relationships !== undefined && !v3(d.relationships, "/relationships", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 }
-function vf(d: any, y: any, e: $E): boolean {
-const n = e?.length;
-if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
-if (d.attributes !== undefined && !v0(d.attributes, "/attributes", e) && !e) return false;
-return !e || e.length === n || $u(e, n, y);
-}
 function v5(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
+if (d.data !== undefined) {
+const d1: any = d.data;
+if (d1 === null || typeof d1 !== "object" || Array.isArray(d1)) { if ($ty(e, "/data", 6)) return false; } else {
+if (d1.id !== undefined && !ve(d1.id, "/data/id", e) && !e) return false;
+if (typeof d1.type !== "string" && d1.type !== undefined && $ty(e, "/data/type", 0)) return false;
+if (d1.attributes !== undefined && !v0(d1.attributes, "/data/attributes", e) && !e) return false;
+}
+}
 return !e || e.length === n || $u(e, n, y);
 }
 function v6(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.version !== undefined && typeof d.version !== "string" && $ty(e, "/version", 0)) return false;
+if (typeof d.version !== "string" && d.version !== undefined && $ty(e, "/version", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v7(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.id !== undefined && !ve(d.id, "/id", e) && !e) return false;
-if (d.type !== undefined && typeof d.type !== "string" && $ty(e, "/type", 0)) return false;
+if (typeof d.type !== "string" && d.type !== undefined && $ty(e, "/type", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function vg(d: any, y: any, e: $E): boolean {

@@ -11,8 +11,8 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.org_id === undefined && $r(e, "org_id")) return false;
 if (d.contact_id === undefined && $r(e, "contact_id")) return false;
-if (d.org_id !== undefined && typeof d.org_id !== "string" && $ty(e, "/org_id", 0)) return false;
-if (d.contact_id !== undefined && typeof d.contact_id !== "string" && $ty(e, "/contact_id", 0)) return false;
+if (typeof d.org_id !== "string" && d.org_id !== undefined && $ty(e, "/org_id", 0)) return false;
+if (typeof d.contact_id !== "string" && d.contact_id !== undefined && $ty(e, "/contact_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v3(d: any, y: any, e: $E): boolean {
@@ -27,20 +27,23 @@ return true;
 function v0(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.type !== undefined && !v3(d.type, "/type", e) && !e) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
-if (d.title !== undefined && typeof d.title !== "string" && $ty(e, "/title", 0)) return false;
-if (d.department !== undefined && typeof d.department !== "string" && $ty(e, "/department", 0)) return false;
-if (d.street !== undefined && typeof d.street !== "string" && $ty(e, "/street", 0)) return false;
-if (d.zipcode !== undefined && typeof d.zipcode !== "string" && $ty(e, "/zipcode", 0)) return false;
-if (d.city !== undefined && typeof d.city !== "string" && $ty(e, "/city", 0)) return false;
+if (d.type !== undefined) {
+const d1: any = d.type;
+if ((d1 === null || typeof d1 !== "object" || Array.isArray(d1)) && $ty(e, "/type", 6)) return false;
+}
+if (typeof d.name !== "string" && d.name !== undefined && $ty(e, "/name", 0)) return false;
+if (typeof d.title !== "string" && d.title !== undefined && $ty(e, "/title", 0)) return false;
+if (typeof d.department !== "string" && d.department !== undefined && $ty(e, "/department", 0)) return false;
+if (typeof d.street !== "string" && d.street !== undefined && $ty(e, "/street", 0)) return false;
+if (typeof d.zipcode !== "string" && d.zipcode !== undefined && $ty(e, "/zipcode", 0)) return false;
+if (typeof d.city !== "string" && d.city !== undefined && $ty(e, "/city", 0)) return false;
 if (d.country !== undefined && !v3(d.country, "/country", e) && !e) return false;
 if (d.email !== undefined && !v4(d.email, "/email", e) && !e) return false;
-if (d.phone !== undefined && typeof d.phone !== "string" && $ty(e, "/phone", 0)) return false;
-if (d.mobile !== undefined && typeof d.mobile !== "string" && $ty(e, "/mobile", 0)) return false;
-if (d.state !== undefined && typeof d.state !== "string" && $ty(e, "/state", 0)) return false;
-if (d.secondary_address !== undefined && typeof d.secondary_address !== "string" && $ty(e, "/secondary_address", 0)) return false;
-if (d.purchase_order_number !== undefined && typeof d.purchase_order_number !== "string" && $ty(e, "/purchase_order_number", 0)) return false;
+if (typeof d.phone !== "string" && d.phone !== undefined && $ty(e, "/phone", 0)) return false;
+if (typeof d.mobile !== "string" && d.mobile !== undefined && $ty(e, "/mobile", 0)) return false;
+if (typeof d.state !== "string" && d.state !== undefined && $ty(e, "/state", 0)) return false;
+if (typeof d.secondary_address !== "string" && d.secondary_address !== undefined && $ty(e, "/secondary_address", 0)) return false;
+if (typeof d.purchase_order_number !== "string" && d.purchase_order_number !== undefined && $ty(e, "/purchase_order_number", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 

@@ -11,15 +11,15 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.companyId === undefined && $r(e, "companyId")) return false;
 if (d.contactId === undefined && $r(e, "contactId")) return false;
-if (d.companyId !== undefined && !Number.isInteger(d.companyId) && $ty(e, "/companyId", 2)) return false;
-if (d.contactId !== undefined && !Number.isInteger(d.contactId) && $ty(e, "/contactId", 2)) return false;
+if (!Number.isInteger(d.companyId) && d.companyId !== undefined && $ty(e, "/companyId", 2)) return false;
+if (!Number.isInteger(d.contactId) && d.contactId !== undefined && $ty(e, "/contactId", 2)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v5(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d["X-Session-Token"] === undefined && $r(e, "X-Session-Token")) return false;
-if (d["X-Session-Token"] !== undefined && typeof d["X-Session-Token"] !== "string" && $ty(e, "/X-Session-Token", 0)) return false;
+if (typeof d["X-Session-Token"] !== "string" && d["X-Session-Token"] !== undefined && $ty(e, "/X-Session-Token", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v6(d: any, y: any, e: $E): boolean {
@@ -68,19 +68,19 @@ if (d.companyId === undefined && $r(e, "companyId")) return false;
 if (d.notifyAt === undefined && $r(e, "notifyAt")) return false;
 if (d.updatedAt === undefined && $r(e, "updatedAt")) return false;
 if (d.createdAt === undefined && $r(e, "createdAt")) return false;
-if (d.id !== undefined && !Number.isInteger(d.id) && $ty(e, "/id", 2)) return false;
+if (!Number.isInteger(d.id) && d.id !== undefined && $ty(e, "/id", 2)) return false;
 if (d.name !== undefined && !v6(d.name, "/name", e) && !e) return false;
 if (d.email !== undefined && !v7(d.email, "/email", e) && !e) return false;
 if (d.phones !== undefined && !v9(d.phones, "/phones", e) && !e) return false;
 if (d.comment !== undefined && !va(d.comment, "/comment", e) && !e) return false;
-if (d.companyId !== undefined && !Number.isInteger(d.companyId) && $ty(e, "/companyId", 2)) return false;
+if (!Number.isInteger(d.companyId) && d.companyId !== undefined && $ty(e, "/companyId", 2)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v1(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.notify === undefined && $r(e, "notify")) return false;
-if (d.notify !== undefined && typeof d.notify !== "boolean" && $ty(e, "/notify", 3)) return false;
+if (typeof d.notify !== "boolean" && d.notify !== undefined && $ty(e, "/notify", 3)) return false;
 if (d.name !== undefined && !v6(d.name, "/name", e) && !e) return false;
 if (d.email !== undefined && !v7(d.email, "/email", e) && !e) return false;
 if (d.phones !== undefined && !v9(d.phones, "/phones", e) && !e) return false;

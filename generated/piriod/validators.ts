@@ -10,15 +10,15 @@ function v3(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.id === undefined && $r(e, "id")) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
+if (typeof d.id !== "string" && d.id !== undefined && $ty(e, "/id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v5(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d["x-simple-workspace"] === undefined && $r(e, "x-simple-workspace")) return false;
-if (d["x-piriod-test-mode"] !== undefined && typeof d["x-piriod-test-mode"] !== "boolean" && $ty(e, "/x-piriod-test-mode", 3)) return false;
-if (d["x-simple-workspace"] !== undefined && typeof d["x-simple-workspace"] !== "string" && $ty(e, "/x-simple-workspace", 0)) return false;
+if (typeof d["x-piriod-test-mode"] !== "boolean" && d["x-piriod-test-mode"] !== undefined && $ty(e, "/x-piriod-test-mode", 3)) return false;
+if (typeof d["x-simple-workspace"] !== "string" && d["x-simple-workspace"] !== undefined && $ty(e, "/x-simple-workspace", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v6(d: any, y: any, e: $E): boolean {
@@ -55,12 +55,12 @@ if (d.name === undefined && $r(e, "name")) return false;
 if (d.email === undefined && $r(e, "email")) return false;
 if (d.name !== undefined && !v6(d.name, "/name", e) && !e) return false;
 if (d.email !== undefined && !v7(d.email, "/email", e) && !e) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
+if (typeof d.id !== "string" && d.id !== undefined && $ty(e, "/id", 0)) return false;
 if (d.customer !== undefined && !v8(d.customer, "/customer", e) && !e) return false;
 if (d.orgunit !== undefined && !v8(d.orgunit, "/orgunit", e) && !e) return false;
 if (d.phone !== undefined && !v9(d.phone, "/phone", e) && !e) return false;
-if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, "/invoicing", 3)) return false;
-if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, "/collections", 3)) return false;
+if (typeof d.invoicing !== "boolean" && d.invoicing !== undefined && $ty(e, "/invoicing", 3)) return false;
+if (typeof d.collections !== "boolean" && d.collections !== undefined && $ty(e, "/collections", 3)) return false;
 if (d.created !== undefined && !va(d.created, "/created", e) && !e) return false;
 if (d.updated !== undefined && !va(d.updated, "/updated", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
@@ -75,8 +75,8 @@ if (d.email !== undefined && !v7(d.email, "/email", e) && !e) return false;
 if (d.customer !== undefined && !v8(d.customer, "/customer", e) && !e) return false;
 if (d.orgunit !== undefined && !v8(d.orgunit, "/orgunit", e) && !e) return false;
 if (d.phone !== undefined && !v9(d.phone, "/phone", e) && !e) return false;
-if (d.invoicing !== undefined && typeof d.invoicing !== "boolean" && $ty(e, "/invoicing", 3)) return false;
-if (d.collections !== undefined && typeof d.collections !== "boolean" && $ty(e, "/collections", 3)) return false;
+if (typeof d.invoicing !== "boolean" && d.invoicing !== undefined && $ty(e, "/invoicing", 3)) return false;
+if (typeof d.collections !== "boolean" && d.collections !== undefined && $ty(e, "/collections", 3)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 

@@ -9,7 +9,7 @@ function va(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.id === undefined && $r(e, "id")) return false;
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
+if (typeof d.id !== "string" && d.id !== undefined && $ty(e, "/id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function vb(d: any, y: any, e: $E): boolean {
@@ -23,24 +23,24 @@ function vc(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.limit === undefined && $r(e, "limit")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (typeof d.cursor !== "string" && d.cursor !== undefined && $ty(e, "/cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function vd(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (typeof d.cursor !== "string" && d.cursor !== undefined && $ty(e, "/cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v0(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.id !== undefined && typeof d.id !== "string" && $ty(e, "/id", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
+if (typeof d.id !== "string" && d.id !== undefined && $ty(e, "/id", 0)) return false;
+if (typeof d.name !== "string" && d.name !== undefined && $ty(e, "/name", 0)) return false;
+if (typeof d.email !== "string" && d.email !== undefined && $ty(e, "/email", 0)) return false;
+if (typeof d.avatar_url !== "string" && d.avatar_url !== undefined && $ty(e, "/avatar_url", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function ve(d: any, y: any, e: $E): boolean {
@@ -55,13 +55,13 @@ function v1(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.name === undefined && $r(e, "name")) return false;
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "/account_external_id", 0)) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/account_id", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
+if (typeof d.account_external_id !== "string" && d.account_external_id !== undefined && $ty(e, "/account_external_id", 0)) return false;
+if (typeof d.account_id !== "string" && d.account_id !== undefined && $ty(e, "/account_id", 0)) return false;
+if (typeof d.avatar_url !== "string" && d.avatar_url !== undefined && $ty(e, "/avatar_url", 0)) return false;
+if (typeof d.email !== "string" && d.email !== undefined && $ty(e, "/email", 0)) return false;
+if (typeof d.name !== "string" && d.name !== undefined && $ty(e, "/name", 0)) return false;
 if (d.portal_role !== undefined && !v8(d.portal_role, "/portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
+if (typeof d.portal_role_id !== "string" && d.portal_role_id !== undefined && $ty(e, "/portal_role_id", 0)) return false;
 if (ve(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 }
@@ -69,13 +69,7 @@ function v2(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.data !== undefined && !v0(d.data, "/data", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
-return !e || e.length === n || $u(e, n, y);
-}
-function vf(d: any, y: any, e: $E): boolean {
-const n = e?.length;
-if (!Array.isArray(d)) return $tf(e, y, 5);
-for (let i = 0; i < d.length; i++) if (!v0(d[i], i, e) && !e) return false;
+if (typeof d.request_id !== "string" && d.request_id !== undefined && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v3(d: any, y: any, e: $E): boolean {
@@ -83,35 +77,48 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.data === undefined && $r(e, "data")) return false;
 if (d.pagination === undefined && $r(e, "pagination")) return false;
-if (d.data !== undefined && !vf(d.data, "/data", e) && !e) return false;
+if (d.data !== undefined) {
+const d1: any = d.data;
+if (!Array.isArray(d1)) { if ($ty(e, "/data", 5)) return false; } else {
+for (let i2 = 0; i2 < d1.length; i2++) {
+const d3: any = d1[i2];
+if (d3 === null || typeof d3 !== "object" || Array.isArray(d3)) { if ($ty(e, "/data/" + i2, 6)) return false; } else {
+if (typeof d3.id !== "string" && d3.id !== undefined && $ty(e, "/data/" + i2 + "/id", 0)) return false;
+if (typeof d3.name !== "string" && d3.name !== undefined && $ty(e, "/data/" + i2 + "/name", 0)) return false;
+if (typeof d3.email !== "string" && d3.email !== undefined && $ty(e, "/data/" + i2 + "/email", 0)) return false;
+if (typeof d3.avatar_url !== "string" && d3.avatar_url !== undefined && $ty(e, "/data/" + i2 + "/avatar_url", 0)) return false;
+}
+}
+}
+}
 if (d.pagination !== undefined && !v7(d.pagination, "/pagination", e) && !e) return false;
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
+if (typeof d.request_id !== "string" && d.request_id !== undefined && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v4(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
+if (typeof d.cursor !== "string" && d.cursor !== undefined && $ty(e, "/cursor", 0)) return false;
 if (d.limit !== undefined && !vb(d.limit, "/limit", e) && !e) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v5(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.account_external_id !== undefined && typeof d.account_external_id !== "string" && $ty(e, "/account_external_id", 0)) return false;
-if (d.account_id !== undefined && typeof d.account_id !== "string" && $ty(e, "/account_id", 0)) return false;
-if (d.avatar_url !== undefined && typeof d.avatar_url !== "string" && $ty(e, "/avatar_url", 0)) return false;
-if (d.email !== undefined && typeof d.email !== "string" && $ty(e, "/email", 0)) return false;
-if (d.name !== undefined && typeof d.name !== "string" && $ty(e, "/name", 0)) return false;
+if (typeof d.account_external_id !== "string" && d.account_external_id !== undefined && $ty(e, "/account_external_id", 0)) return false;
+if (typeof d.account_id !== "string" && d.account_id !== undefined && $ty(e, "/account_id", 0)) return false;
+if (typeof d.avatar_url !== "string" && d.avatar_url !== undefined && $ty(e, "/avatar_url", 0)) return false;
+if (typeof d.email !== "string" && d.email !== undefined && $ty(e, "/email", 0)) return false;
+if (typeof d.name !== "string" && d.name !== undefined && $ty(e, "/name", 0)) return false;
 if (d.portal_role !== undefined && !v8(d.portal_role, "/portal_role", e) && !e) return false;
-if (d.portal_role_id !== undefined && typeof d.portal_role_id !== "string" && $ty(e, "/portal_role_id", 0)) return false;
+if (typeof d.portal_role_id !== "string" && d.portal_role_id !== undefined && $ty(e, "/portal_role_id", 0)) return false;
 if (ve(d, null, null) && $i(e, null, "not", "must not match the schema in `not`")) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v6(d: any, y: any, e: $E): boolean {
 const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
-if (d.request_id !== undefined && typeof d.request_id !== "string" && $ty(e, "/request_id", 0)) return false;
+if (typeof d.request_id !== "string" && d.request_id !== undefined && $ty(e, "/request_id", 0)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v7(d: any, y: any, e: $E): boolean {
@@ -119,8 +126,8 @@ const n = e?.length;
 if (d === null || typeof d !== "object" || Array.isArray(d)) return $tf(e, y, 6);
 if (d.cursor === undefined && $r(e, "cursor")) return false;
 if (d.has_next_page === undefined && $r(e, "has_next_page")) return false;
-if (d.cursor !== undefined && typeof d.cursor !== "string" && $ty(e, "/cursor", 0)) return false;
-if (d.has_next_page !== undefined && typeof d.has_next_page !== "boolean" && $ty(e, "/has_next_page", 3)) return false;
+if (typeof d.cursor !== "string" && d.cursor !== undefined && $ty(e, "/cursor", 0)) return false;
+if (typeof d.has_next_page !== "boolean" && d.has_next_page !== undefined && $ty(e, "/has_next_page", 3)) return false;
 return !e || e.length === n || $u(e, n, y);
 }
 function v8(d: any, y: any, e: $E): boolean {

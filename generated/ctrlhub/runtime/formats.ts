@@ -1,25 +1,31 @@
 /**
  * Format checks of the generated validators (validators.ts imports the ones its schemas use) and of the mock.
  *
- * Format checks written as small parsers over simple regular expressions: no nested or overlapping quantifiers,
- * and no repeated groups over unbounded input (V8 keeps a backtrack entry per repetition and throws on 10 MB
- * strings), so a crafted string can neither make them backtrack nor overflow. Lengths are capped where the
- * standards cap them (an e-mail address is at most 320 characters, a host name 253).
+ * date, time, date-time, hostname and ipv6 are char-code scanners that allocate nothing (bar an IPv4 tail in an
+ * ipv6 address). date, time, hostname and ipv6 replaced regex captures, `split` and arrays and are 3-60× faster;
+ * date-time is an unrolled read of its fixed positions, 1.1-1.5× faster than its one regex. uuid, the common e-mail
+ * and URI shapes and ipv4 keep one V8 regular expression each, which measured as fast as or faster than a scanner
+ * (ADR 0114). The rarer parts (quoted e-mail local parts, URIs with userinfo or percent escapes) are small parsers
+ * over simple regular expressions: no nested or overlapping quantifiers, and no repeated groups over unbounded input
+ * (V8 keeps a backtrack entry per repetition and throws on 10 MB strings), so a crafted string can neither make them
+ * backtrack nor overflow. Lengths are capped where the standards cap them (an e-mail address is at most 320
+ * characters, a host name 253).
  */
 export type FormatCheck<T> =
   { type: "string"; validate(value: string): boolean } | { type: "number"; validate(value: T): boolean };
 
-const DIGITS_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DIGITS_TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 // The common e-mail shape (dot-atom @ host name), bounded so it cannot backtrack far; anything else (quoted
-// local parts, address literals) goes through the full parser.
+// local parts, address literals) goes through the full parser. (A char-code scanner measured no faster: ADR 0114.)
+// PLAIN_EMAIL is the same shape without the 63-character label limit, written so V8 never backtracks (each loop ends at
+// a character it cannot match): up to 64 characters no label can be longer, so there it decides alone, 1.15-1.45×
+// faster than SIMPLE_EMAIL.
 const SIMPLE_EMAIL =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const DATE_TIME_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const PLAIN_EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)*$/;
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
-const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 const QUOTED = /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*"$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
@@ -32,38 +38,30 @@ const BAD_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 const IP_FUTURE = /^[Vv][0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+$/;
 // The common absolute URI (scheme://host[:port][/path][?query][#fragment], no userinfo, no percent escapes) in one
 // test; every string it accepts the full parser below accepts too. Each part ends at a character its set lacks.
+// V8's compiled regex was measured faster here than a char-code scanner (ADR 0114), as for IPV4 and UUID.
 const PLAIN_URI =
   /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[A-Za-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
-const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 const DURATION = /^P(?!$)(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|\d+W)$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const BAD_TILDE = /~(?![01])/;
 const RELATIVE_PREFIX = /^(?:0|[1-9][0-9]*)/;
 
-export function __isDate(value: string): boolean {
-  const m = DIGITS_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
+/** An ASCII letter or digit (`| 32` folds A-Z onto a-z, and nothing else onto them). */
+function alnum(c: number): boolean {
+  const lower = c | 32;
+  return (lower >= 97 && lower <= 122) || (c >= 48 && c <= 57);
 }
 
-export function __isTime(value: string): boolean {
-  const m = DIGITS_TIME.exec(value);
-  if (!m) return false;
-  const [hour, minute, second] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const sign = m[5] === "-" ? -1 : 1;
-  const offset = m[4] ? 0 : Number(m[6]) * 60 + Number(m[7]);
-  if (hour > 23 || minute > 59 || second > 60 || Number(m[6] ?? 0) > 23 || Number(m[7] ?? 0) > 59) return false;
-  if (second < 60) return true;
-  // A leap second is only ever inserted at 23:59:60 UTC.
-  const utcMinutes = (((hour * 60 + minute - sign * offset) % 1440) + 1440) % 1440;
-  return utcMinutes === 23 * 60 + 59;
+/** Whether every character in [from, to) is an ASCII digit. */
+function digitsAt(v: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
-/** Two ASCII digits at `at` as a number (the shape regex has already checked they are digits). */
+/** Two ASCII digits at `at` as a number (the caller has already checked they are digits). */
 function __two(value: string, at: number): number {
   return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
 }
@@ -73,56 +71,201 @@ function __dayExists(year: number, month: number, day: number): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS[month] ?? 0));
 }
 
-/** RFC 3339 date-time: one linear shape check, then field arithmetic (no captures, closures or arrays). */
-export function __isDateTime(v: string): boolean {
-  const n = v.length;
-  if (n > 64 || !DATE_TIME_SHAPE.test(v)) return false;
-  const zone = v.charCodeAt(n - 1) === 90 || v.charCodeAt(n - 1) === 122 ? 0 : v.charCodeAt(n - 6);
-  const utc = zone === 0;
+/** RFC 3339 full-date `YYYY-MM-DD` at the start of `v`, a day that exists. */
+function dateAt(v: string): boolean {
+  if (!digitsAt(v, 0, 4) || v.charCodeAt(4) !== 45 || !digitsAt(v, 5, 7) || v.charCodeAt(7) !== 45) return false;
+  if (!digitsAt(v, 8, 10)) return false;
   const month = __two(v, 5);
   const day = __two(v, 8);
-  if (month < 1 || month > 12 || day < 1 || (day > 28 && !__dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))) {
-    return false;
+  return (
+    month >= 1 && month <= 12 && day >= 1 && (day <= 28 || __dayExists(__two(v, 0) * 100 + __two(v, 2), month, day))
+  );
+}
+
+/**
+ * RFC 3339 full-time `HH:MM:SS[.frac](Z|±HH:MM)` from `from` to the end of `v`; a leap second only at 23:59:60 UTC.
+ */
+function timeAt(v: string, from: number): boolean {
+  const n = v.length;
+  if (n - from < 9) return false;
+  if (!digitsAt(v, from, from + 2) || v.charCodeAt(from + 2) !== 58 || !digitsAt(v, from + 3, from + 5)) return false;
+  if (v.charCodeAt(from + 5) !== 58 || !digitsAt(v, from + 6, from + 8)) return false;
+  let i = from + 8;
+  if (v.charCodeAt(i) === 46) {
+    const start = ++i;
+    while (i < n && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) i++;
+    if (i === start) return false;
   }
-  const hour = __two(v, 11);
-  const minute = __two(v, 14);
-  const second = __two(v, 17);
-  const offsetHours = utc ? 0 : __two(v, n - 5);
-  const offsetMinutes = utc ? 0 : __two(v, n - 2);
-  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return false;
+  if (i >= n) return false;
+  const zone = v.charCodeAt(i);
+  let offset = 0;
+  // `| 32` folds Z onto z (and nothing else onto it).
+  if ((zone | 32) === 122) {
+    if (i + 1 !== n) return false;
+  } else if (zone === 43 || zone === 45) {
+    if (i + 6 !== n || !digitsAt(v, i + 1, i + 3) || v.charCodeAt(i + 3) !== 58 || !digitsAt(v, i + 4, i + 6)) {
+      return false;
+    }
+    const offsetHours = __two(v, i + 1);
+    const offsetMinutes = __two(v, i + 4);
+    if (offsetHours > 23 || offsetMinutes > 59) return false;
+    offset = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  } else return false;
+  const hour = __two(v, from);
+  const minute = __two(v, from + 3);
+  const second = __two(v, from + 6);
+  if (hour > 23 || minute > 59 || second > 60) return false;
   if (second < 60) return true;
   // A leap second is only ever inserted at 23:59:60 UTC.
-  const sign = zone === 45 ? -1 : 1;
-  const utcMinutes = (((hour * 60 + minute - sign * (offsetHours * 60 + offsetMinutes)) % 1440) + 1440) % 1440;
+  const utcMinutes = (((hour * 60 + minute - offset) % 1440) + 1440) % 1440;
   return utcMinutes === 23 * 60 + 59;
 }
 
-export function __isIpv6(value: string): boolean {
-  if (value.length > 45) return false;
-  let text = value;
-  if (text.includes(".")) {
-    const cut = text.lastIndexOf(":");
-    if (cut < 0 || !IPV4.test(text.slice(cut + 1))) return false;
-    text = `${text.slice(0, cut + 1)}0:0`;
+export function __isDate(v: string): boolean {
+  return v.length === 10 && dateAt(v);
+}
+
+export function __isTime(v: string): boolean {
+  return timeAt(v, 0);
+}
+
+/** The digit at `at` as 0-9; any other character gives a number above 9 (`>>> 0` turns negatives huge). */
+function digitAt(v: string, at: number): number {
+  return (v.charCodeAt(at) - 48) >>> 0;
+}
+
+/**
+ * RFC 3339 date-time, unrolled: the fixed positions are read once each, then field arithmetic (no captures,
+ * closures or arrays). 1.1-1.35× the one-regex version it replaced (ADR 0114).
+ */
+export function __isDateTime(v: string): boolean {
+  const n = v.length;
+  if (n < 20 || n > 64) return false;
+  const y0 = digitAt(v, 0),
+    y1 = digitAt(v, 1),
+    y2 = digitAt(v, 2),
+    y3 = digitAt(v, 3);
+  const mo0 = digitAt(v, 5),
+    mo1 = digitAt(v, 6),
+    d0 = digitAt(v, 8),
+    d1 = digitAt(v, 9);
+  const h0 = digitAt(v, 11),
+    h1 = digitAt(v, 12),
+    mi0 = digitAt(v, 14),
+    mi1 = digitAt(v, 15),
+    s0 = digitAt(v, 17),
+    s1 = digitAt(v, 18);
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9) return false;
+  if (h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return false;
+  // `| 32` folds T onto t (and nothing else onto it).
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (v.charCodeAt(10) | 32) !== 116) return false;
+  if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return false;
+  let i = 19;
+  let zone = v.charCodeAt(i);
+  if (zone === 46) {
+    const start = ++i;
+    while (i < n && digitAt(v, i) <= 9) i++;
+    if (i === start || i >= n) return false;
+    zone = v.charCodeAt(i);
   }
-  const halves = text.split("::");
-  const groups = (part: string): string[] => (part === "" ? [] : part.split(":"));
-  if (halves.length > 2) return false;
-  if (halves.length === 2) {
-    const all = [...groups(halves[0] ?? ""), ...groups(halves[1] ?? "")];
-    return all.length <= 7 && all.every((g) => HEX_GROUP.test(g));
+  let offset = 0;
+  if ((zone | 32) === 122) {
+    if (i + 1 !== n) return false;
+  } else if (zone === 43 || zone === 45) {
+    if (i + 6 !== n || v.charCodeAt(i + 3) !== 58) return false;
+    const o0 = digitAt(v, i + 1),
+      o1 = digitAt(v, i + 2),
+      o2 = digitAt(v, i + 4),
+      o3 = digitAt(v, i + 5);
+    if (o0 > 9 || o1 > 9 || o2 > 9 || o3 > 9 || o0 * 10 + o1 > 23 || o2 * 10 + o3 > 59) return false;
+    offset = (zone === 45 ? -1 : 1) * ((o0 * 10 + o1) * 60 + o2 * 10 + o3);
+  } else return false;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    (day > 28 && !__dayExists(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day))
+  ) {
+    return false;
   }
-  const all = groups(text);
-  return all.length === 8 && all.every((g) => HEX_GROUP.test(g));
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
+  if (hour > 23 || minute > 59 || second > 60) return false;
+  if (second < 60) return true;
+  // A leap second is only ever inserted at 23:59:60 UTC.
+  return (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 === 23 * 60 + 59;
+}
+
+/** Host name labels in [from, to): letters, digits and inner hyphens, 1 to 63 each, separated by single dots. */
+function labelsAt(v: string, from: number, to: number): boolean {
+  let i = from;
+  for (;;) {
+    const start = i;
+    while (i < to) {
+      const c = v.charCodeAt(i);
+      if (c !== 45 && !alnum(c)) break;
+      i++;
+    }
+    if (i === start || i - start > 63 || v.charCodeAt(start) === 45 || v.charCodeAt(i - 1) === 45) return false;
+    if (i === to) return true;
+    if (v.charCodeAt(i) !== 46) return false;
+    i++;
+  }
+}
+
+/** A hex digit (`| 32` folds A-F onto a-f, and nothing else onto them). */
+function hexDigit(c: number): boolean {
+  return (c - 48) >>> 0 <= 9 || ((c | 32) - 97) >>> 0 <= 5;
+}
+
+/**
+ * RFC 4291 text form in one pass: groups of 1-4 hex digits separated by `:`, at most one `::` standing for the
+ * missing groups, and optionally a dotted IPv4 address as the last two groups.
+ */
+export function __isIpv6(v: string): boolean {
+  const n = v.length;
+  if (n > 45) return false;
+  let i = 0;
+  let groups = 0;
+  let compressed = false;
+  if (v.charCodeAt(0) === 58) {
+    if (v.charCodeAt(1) !== 58) return false;
+    compressed = true;
+    i = 2;
+  }
+  while (i < n) {
+    const start = i;
+    while (i < n && i - start < 4 && hexDigit(v.charCodeAt(i))) i++;
+    if (i === start) return false;
+    if (i < n && v.charCodeAt(i) === 46) {
+      if (!IPV4.test(v.slice(start))) return false;
+      groups += 2;
+      break;
+    }
+    groups++;
+    if (i === n) break;
+    if (v.charCodeAt(i) !== 58) return false;
+    i++;
+    if (i < n && v.charCodeAt(i) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      i++;
+    } else if (i === n) return false;
+  }
+  return compressed ? groups <= 7 : groups === 8;
 }
 
 export function __isHostname(value: string): boolean {
-  const host = value.endsWith(".") ? value.slice(0, -1) : value;
-  return host.length >= 1 && host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+  const n = value.length > 0 && value.charCodeAt(value.length - 1) === 46 ? value.length - 1 : value.length;
+  return n >= 1 && n <= 253 && labelsAt(value, 0, n);
 }
 
 export function __isEmail(value: string): boolean {
-  if (value.length <= 254 && SIMPLE_EMAIL.test(value)) return true;
+  const n = value.length;
+  if (n <= 64 ? PLAIN_EMAIL.test(value) : n <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   // A character loop: `lastIndexOf` is a runtime call that costs more than the check on short values.
   let at = value.length - 1;
@@ -234,8 +377,9 @@ export function __isUriRef(v: string): boolean {
   return __isUriReference(v, false);
 }
 
+/** The length first: a wrong length (most non-uuids) is rejected without entering the regex engine. */
 export function __isUuid(v: string): boolean {
-  return UUID.test(v);
+  return v.length === 36 && UUID.test(v);
 }
 
 export function __isByte(v: string): boolean {

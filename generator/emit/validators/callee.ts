@@ -14,6 +14,12 @@ export interface Callee {
    * its message (TYPE_MESSAGES), so a caller can check it in place instead of calling (no call, no frame, nothing to inline).
    */
   inline?: { fails: (value: Code) => Code; type: Code };
+  /**
+   * The schema behind the function and where it sits, when its body may be written into a caller instead of
+   * called (keywords.ts decides: small, no in-place applicators; ADR 0117). `shared`: a `$ref` target, which other
+   * places use too (a copy per use grows the output), rather than a subschema written here.
+   */
+  body?: { schema: Record<string, unknown>; ctx: SubschemaContext; shared: boolean };
 }
 
 export const ACCEPT: Code = ts`$yes`;
@@ -28,6 +34,8 @@ export interface SubschemaContext {
 
 export interface BodyCompiler {
   readonly options: { assertFormats: boolean };
+  /** Schemas whose body is being written (a function or a copy in a caller): none is written into itself. */
+  readonly writing: Set<object>;
   /** The run-time direction flag (`$D`). */
   readonly direction: Code;
   ts(text: Code): Code;

@@ -10,8 +10,9 @@
 import { EMPTY, join, ts, type Code } from "../code.js";
 import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
-import { bodyOf, typeOnly, type BodyContext } from "./keywords.js";
+import { annotationOnly, bodyOf, typeOnly, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
+import { patternMatcher } from "./pattern-matcher.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
 export interface CompileOptions {
@@ -48,6 +49,13 @@ export class Compiler implements BodyCompiler {
   private readonly queue: Array<{ target: Target; ann: boolean; name: Code }> = [];
   private readonly constants = new Map<string, Code>();
   private readonly scopes = new Map<string, Code>();
+  /** What `sub` answered for a subschema, by base, resource and mode: a subschema is compiled once. */
+  private readonly compiled = new Map<
+    object,
+    Array<{ base: string; resource: string; ann: boolean; callee: Callee }>
+  >();
+  /** Schemas whose body is being written (a function or a copy in a caller): none is written into itself. */
+  readonly writing = new Set<object>();
   private next = 0;
 
   constructor(
@@ -89,8 +97,13 @@ export class Compiler implements BodyCompiler {
     return name;
   }
 
-  /** The constant that tests a spec pattern: V8 when provably linear, else RE2; neither → PatternError. */
+  /**
+   * The constant that tests a spec pattern: a char-code matcher when one is provably equivalent (pattern-matcher.ts),
+   * else V8 when provably linear, else RE2; none → PatternError.
+   */
   pattern(source: string, location: string): Code {
+    const matcher = patternMatcher(source, this.options.js === true);
+    if (matcher) return this.constant(matcher);
     const choice = choosePatternEngine(source);
     if (choice.engine === "none") {
       const error = new PatternError(location, source, choice.reason);
@@ -116,7 +129,12 @@ export class Compiler implements BodyCompiler {
       map.set(target.schema, name);
       this.queue.push({ target, ann, name });
     }
-    return { name, resource };
+    if (ann) return { name, resource };
+    return {
+      name,
+      resource,
+      body: { schema: target.schema, ctx: { base: target.base, resource, location: target.location }, shared: true },
+    };
   }
 
   /** The target of a reference; a dangling one is reported with the location of the schema holding it. */
@@ -151,17 +169,35 @@ export class Compiler implements BodyCompiler {
     if (only !== undefined && Object.keys(record).every((k) => k === "allOf" || annotationOnly(k))) {
       return this.sub(only, ctx, `${location}/allOf/0`, ann);
     }
+    // Usually one entry (one base, one resource, one mode): a list, not a key built per call.
+    const seen = this.compiled.get(record);
+    const known = seen?.find((c) => c.ann === ann && c.base === ctx.base && c.resource === ctx.resource)?.callee;
+    // Met before: the first use may have had the body written in place; this one is a use of a shared function.
+    if (known !== undefined) return known.body ? { ...known, body: { ...known.body, shared: true } } : known;
+    const callee = this.compile(record, ctx, location, ann);
+    const entry = { base: ctx.base, resource: ctx.resource, ann, callee };
+    if (seen) seen.push(entry);
+    else this.compiled.set(record, [entry]);
+    return callee;
+  }
+
+  private compile(record: Record<string, unknown>, ctx: BodyContext, location: string, ann: boolean): Callee {
     const body = bodyOf(this, record, { ...ctx, location }, ann);
     if (body === null) return { name: ACCEPT, resource: ctx.resource };
     const key = `${ann ? "A" : ""}${body}`;
     let name = this.byBody.get(key);
+    // A body met before is shared: the first use may have its copy written in place, the others call it.
+    const shared = name !== undefined;
     if (name === undefined) {
       name = this.fresh("v");
       this.byBody.set(key, name);
       this.pending.set(name, this.declare(name, body, ann));
     }
-    const inline = ann ? undefined : typeOnly(body);
-    return inline ? { name, resource: ctx.resource, inline } : { name, resource: ctx.resource };
+    if (ann) return { name, resource: ctx.resource };
+    const inline = typeOnly(body);
+    return inline
+      ? { name, resource: ctx.resource, inline }
+      : { name, resource: ctx.resource, body: { schema: record, ctx: { ...ctx, location }, shared } };
   }
 
   /**
@@ -219,6 +255,37 @@ export class Compiler implements BodyCompiler {
     }
   }
 
+  /**
+   * The declarations, in order, that the entries `roots` reach (TypeScript: `noUnusedLocals` refuses the others).
+   * A function whose every use was written into its callers (keywords.ts inlining) is left out; so is a constant
+   * that only such a body used. The dynamic-scope tables (`tail`) are kept, with what they reach. JavaScript mode
+   * (the mock) keeps everything: later batches may call any function of the table.
+   */
+  output(roots: Code[]): Code[] {
+    if (this.options.js) return [...this.declarations, ...this.tail];
+    const declared = new Map<string, Code>();
+    for (const declaration of this.declarations) {
+      const name = declaredName(declaration);
+      if (name !== undefined) declared.set(name, declaration);
+    }
+    const reached = new Set<string>();
+    const work: string[] = [...roots, ...this.tail];
+    for (let code = work.pop(); code !== undefined; code = work.pop()) {
+      // One pass over the code: a string literal is matched whole (and skipped), so a name inside one is no use.
+      for (const [name] of code.matchAll(NAME_OR_STRING)) {
+        const declaration = declared.get(name);
+        if (declaration === undefined || reached.has(name)) continue;
+        reached.add(name);
+        work.push(declaration);
+      }
+    }
+    const kept = this.declarations.filter((declaration) => {
+      const name = declaredName(declaration);
+      return name === undefined || reached.has(name);
+    });
+    return [...kept, ...this.tail];
+  }
+
   private declare(name: Code, body: Code, ann: boolean): Code {
     const code = codeOnly(body);
     const param = ([id, unused, type]: Param): Param =>
@@ -250,28 +317,6 @@ export class Compiler implements BodyCompiler {
 }
 
 /**
- * Keywords that annotate and never assert (JSON Schema 2020-12 meta-data, OpenAPI's documentation fields, `x-`
- * extensions). readOnly/writeOnly are read by the parent's `required` check, not by the member's own function.
- */
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "$comment",
-  "externalDocs",
-  "xml",
-]);
-
-function annotationOnly(keyword: string): boolean {
-  return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
-}
-
-/**
  * Each parameter of a check: its name, its name when the body does not read it (`noUnusedParameters`), and its
  * annotation as in `$C` (generator/runtime/validator-engine.ts).
  */
@@ -280,6 +325,14 @@ const D: Param = [ts`d`, ts`_d`, ts`: any`];
 const Y: Param = [ts`y`, ts`_y`, ts`: any`];
 const E: Param = [ts`e`, ts`_e`, ts`: $E`];
 const A: Param = [ts`a`, ts`_a`, ts`?: $A`];
+
+/** A function or constant name of this module (`v1`, `k2`, not `d.v1`), or a whole string or template literal. */
+const NAME_OR_STRING = /"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`|(?<![\w$.])[kv][0-9a-z]+(?![\w$])/g;
+
+/** The name a TypeScript declaration of this module defines (`function v1(`, `const k2`). */
+function declaredName(declaration: string): string | undefined {
+  return /^(?:function |const )([kv][0-9a-z]+)(?![\w$])/.exec(declaration)?.[1];
+}
 
 /** Strips string and template literals, so parameter names are only looked for in code. */
 function codeOnly(body: string): string {

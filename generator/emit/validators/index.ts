@@ -51,7 +51,7 @@ export function generateValidators(model: ApiModel, options: ValidatorsEmitterOp
       sourceFile: model.sourceFile,
       typed: options.typed ?? true,
       plan,
-      declarations: [...compiler.declarations, ...compiler.tail],
+      declarations: compiler.output([...checkOf.values()]),
       checkOf,
     });
   } catch (error) {

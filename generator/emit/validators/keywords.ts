@@ -10,20 +10,31 @@ import { EMPTY, join, num, ts, type Code } from "../code.js";
 import { identifier, jsonLiteral, propertyAccess, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler as Compiler, type Callee, type SubschemaContext } from "./callee.js";
 import { message, pointerSegment } from "./messages.js";
+import {
+  INLINE_KEYWORDS,
+  MAX_DEPTH,
+  MAX_LINES,
+  dynamicPath,
+  local,
+  newScope,
+  renderPath,
+  type Part,
+  type Scope,
+} from "./inline.js";
 import { __formats } from "../../runtime/formats.js";
 import { FILE_STAND_IN_LENGTH } from "../../runtime/validator-engine.js";
 
 export type BodyContext = SubschemaContext;
 
 const PROTOTYPE_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const TYPE_TEST: Record<string, Code> = {
-  string: ts`typeof d === "string"`,
-  number: ts`typeof d === "number" && Number.isFinite(d)`,
-  integer: ts`Number.isInteger(d)`,
-  boolean: ts`typeof d === "boolean"`,
-  null: ts`d === null`,
-  array: ts`Array.isArray(d)`,
-  object: ts`d !== null && typeof d === "object" && !Array.isArray(d)`,
+const TYPE_TEST: Record<string, (d: Code) => Code> = {
+  string: (d) => ts`typeof ${d} === "string"`,
+  number: (d) => ts`typeof ${d} === "number" && Number.isFinite(${d})`,
+  integer: (d) => ts`Number.isInteger(${d})`,
+  boolean: (d) => ts`typeof ${d} === "boolean"`,
+  null: (d) => ts`${d} === null`,
+  array: (d) => ts`Array.isArray(${d})`,
+  object: (d) => ts`${d} !== null && typeof ${d} === "object" && !Array.isArray(${d})`,
 };
 /** The test that a value fails a type, for `d` or (a type-only subschema checked in place) for a member read. */
 const NOT_TYPE: Record<string, (d: Code) => Code> = {
@@ -39,11 +50,11 @@ const NOT_TYPE: Record<string, (d: Code) => Code> = {
 const D = ts`d`;
 /** The order of the engine's TYPE_MESSAGES (a single-type check writes the index). */
 const TYPE_ORDER = ["string", "number", "integer", "boolean", "null", "array", "object"];
-const GROUP_TEST: Record<string, Code> = {
-  string: ts`typeof d === "string"`,
-  number: ts`typeof d === "number"`,
-  array: ts`Array.isArray(d)`,
-  object: ts`d !== null && typeof d === "object" && !Array.isArray(d)`,
+const GROUP_TEST: Record<string, (d: Code) => Code> = {
+  string: (d) => ts`typeof ${d} === "string"`,
+  number: (d) => ts`typeof ${d} === "number"`,
+  array: (d) => ts`Array.isArray(${d})`,
+  object: (d) => ts`${d} !== null && typeof ${d} === "object" && !Array.isArray(${d})`,
 };
 
 /**
@@ -71,7 +82,7 @@ const finite = (v: unknown): number | undefined => (typeof v === "number" && Num
 const HERE = ts`null`;
 
 /** `$i(e, key, "keyword", "message")`; `at` is the key of the member the issue is about (HERE: the value). */
-function issue(keyword: string, text: string, at: Code = HERE): Code {
+function issue(keyword: string, text: string, at: Code): Code {
   return ts`$i(e, ${at}, ${lit(keyword)}, ${lit(text)})`;
 }
 
@@ -87,14 +98,36 @@ function memberAt(name: string): Code {
 /** A key read at run time (`k` of `Object.keys`), handed on as a key: `$m` escapes one that starts with `/`. */
 const RUNTIME_KEY = ts`$m(k)`;
 
-/** A value read from `d`: own properties only for names every object inherits (`constructor`, `__proto__`). */
-function member(name: string): Code {
-  return PROTOTYPE_MEMBERS.has(name) ? ts`$o(d, ${lit(name)})` : ts`d${propertyAccess(name)}`;
+/**
+ * Keywords that annotate and never assert (JSON Schema 2020-12 meta-data, OpenAPI's documentation fields, `x-`
+ * extensions). readOnly/writeOnly are read by the parent's `required` check, not by the member's own function.
+ */
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "default",
+  "examples",
+  "example",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
+  "externalDocs",
+  "xml",
+]);
+
+export function annotationOnly(keyword: string): boolean {
+  return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
 }
 
 class Body {
   readonly lines: Code[] = [];
   collects = false;
+  /**
+   * A call was written whose key is built at run time (`"/data/" + i1 + "/x"`): an inlined body with one is not
+   * written in place, since the key would be concatenated on every call, valid values included.
+   */
+  builtKeys = false;
   /**
    * Checks about the value itself, by their line, with the form that returns at once: a body whose only check is
    * one of them is written with that form (no issue count, no `$u`), as a type check is.
@@ -106,30 +139,105 @@ class Body {
     readonly ctx: BodyContext,
     /** Annotation variable handed to in-place applicators: "c" (own), "a" (parent's) or "" (none). */
     readonly annotations: Code,
+    /** The value checked: the function's `d`, or the local of a body written into the function (inline.ts). */
+    readonly d: Code = D,
+    /** Path of that value from the function's `d` (null: it is `d`), for the issues an inlined body records. */
+    readonly path: readonly Part[] | null = null,
+    readonly scope: Scope = newScope(),
   ) {}
 
-  check(condition: Code, keyword: string, text: string, at: Code = HERE): void {
+  /** A body for more keywords of the same value (a type group, the key loop). */
+  same(annotations: Code = this.annotations): Body {
+    return new Body(this.compiler, this.schema, this.ctx, annotations, this.d, this.path, this.scope);
+  }
+
+  /** The key of the value itself, for an issue: none in the function's own body, else its path. */
+  get here(): Code {
+    return this.path ? renderPath(this.path) : HERE;
+  }
+
+  /** The key of a member the schema names (escaped at generation time). */
+  at(name: string): Code {
+    return this.path ? renderPath([...this.path, { text: `/${pointerSegment(name)}` }]) : memberAt(name);
+  }
+
+  /** The key of the item at index variable `i`. */
+  index(i: Code): Code {
+    return this.path ? renderPath([...this.path, { text: "/" }, { index: i }]) : i;
+  }
+
+  /** A member read from the value: own properties only for names every object inherits (`constructor`). */
+  member(name: string): Code {
+    return PROTOTYPE_MEMBERS.has(name) ? ts`$o(${this.d}, ${lit(name)})` : ts`${this.d}${propertyAccess(name)}`;
+  }
+
+  check(condition: Code, keyword: string, text: string, at: Code = this.here): void {
     this.collects = true;
     const line = ts`if (${condition} && ${issue(keyword, text, at)}) return false;`;
     this.lines.push(line);
     if (at === HERE) this.selfChecks.set(line, ts`if (${condition}) return $t(e, y, ${lit(keyword)}, ${lit(text)});`);
   }
 
-  /** `callee(value, key, e)` must pass; collecting mode goes on after a failure. */
-  apply(callee: Callee, value: Code, at: Code, guard: Code = EMPTY, annotations: Code = EMPTY): void {
+  /**
+   * `callee(value, key, e)` must pass; collecting mode goes on after a failure. With `step` (where `value` is from
+   * this body's value: a named member or an index) a small callee's body may be written here instead (inline.ts).
+   */
+  apply(callee: Callee, value: Code, at: Code, guard: Code = EMPTY, annotations: Code = EMPTY, step?: Part[]): void {
     if (callee.name === ACCEPT) return;
     this.collects = true;
     const when = guard ? ts`${guard} && ` : EMPTY;
     if (callee.inline && !annotations) {
-      // A type-only subschema's failing test applied to `value` (a member read, no side effects).
+      // A type-only subschema's failing test applied to `value` (a member read, no side effects), before the guard:
+      // a present member of the right type, the common case, then costs one test, and every failing test answers
+      // true for `undefined` too, so the guard still decides for an absent member.
+      const then = guard ? ts` && ${guard}` : EMPTY;
       this.lines.push(
-        ts`if (${when}${callee.inline.fails(value)} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
+        ts`if (${callee.inline.fails(value)}${then} && $ty(e, ${at}, ${callee.inline.type})) return false;`,
       );
       return;
     }
+    const written = step && !annotations ? this.inlined(callee, value, step) : undefined;
+    if (written) {
+      this.lines.push(guard ? ts`if (${guard}) {` : ts`{`, ...written, ts`}`);
+      return;
+    }
+    if (this.path && (dynamicPath(this.path) || (step !== undefined && dynamicPath(step)))) this.builtKeys = true;
     const args = ts`${value}, ${at}, e${annotations ? ts`, ${annotations}` : EMPTY}`;
     const call = this.compiler.call(callee, this.ctx.resource, args);
     this.lines.push(ts`if (${when}!${call} && !e) return false;`);
+  }
+
+  /**
+   * The callee's body written for `value` (held in a fresh local), its issues recorded with their whole path from
+   * the function's `d`; undefined when it may not be (inline.ts: keywords, depth, size, recursion, resource).
+   */
+  inlined(callee: Callee, value: Code, step: Part[]): Code[] | undefined {
+    const target = callee.body;
+    if (!target || target.ctx.resource !== this.ctx.resource) return undefined;
+    const { schema } = target;
+    if (this.scope.depth >= MAX_DEPTH || this.compiler.writing.has(schema)) return undefined;
+    if (!Object.keys(schema).every((k) => INLINE_KEYWORDS.has(k) || annotationOnly(k))) return undefined;
+    // Objects and arrays only: a scalar's function already gets a literal key and V8 inlines it (what writing it
+    // here would save); its copies would only grow the output.
+    if ((schema.type !== "object" && schema.type !== "array") || Array.isArray(schema.items)) return undefined;
+    // A `$ref` target is copied only into an item loop (a list of them, the case that pays): elsewhere its one
+    // call per value costs little, and a copy per use would grow the output with the uses.
+    if (target.shared && !dynamicPath(step)) return undefined;
+    const path = [...(this.path ?? []), ...step];
+    const d = local(this.scope, "d");
+    const inner = new Body(this.compiler, schema, target.ctx, EMPTY, d, path, this.scope);
+    this.scope.depth++;
+    this.compiler.writing.add(schema);
+    let lines: Code[];
+    try {
+      lines = inlineBody(inner);
+    } finally {
+      this.compiler.writing.delete(schema);
+      this.scope.depth--;
+    }
+    if (lines.length > MAX_LINES || inner.builtKeys) return undefined;
+    // `any` as the function's `d` is: a member read through `$o` is `unknown`, and narrowing it would refuse `.length`.
+    return [ts`const ${d}${this.compiler.ts(ts`: any`)} = ${value};`, ...lines];
   }
 
   sub(schema: unknown, where: string, ann = false): Callee {
@@ -181,43 +289,32 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
   checkShape(schema, ctx.location);
   const unevaluated = "unevaluatedProperties" in schema || "unevaluatedItems" in schema;
   const b = new Body(compiler, schema, ctx, unevaluated ? ts`c` : ann ? ts`a` : EMPTY);
+  // A recursive schema calls its own function rather than being written into itself.
+  const outer = compiler.writing.has(schema);
+  compiler.writing.add(schema);
+  try {
+    return functionBody(b, ann, unevaluated);
+  } finally {
+    if (!outer) compiler.writing.delete(schema);
+  }
+}
+
+function functionBody(b: Body, ann: boolean, unevaluated: boolean): Code | null {
+  const { schema } = b;
   const types = typeList(schema.type);
   if (types) {
-    const test =
-      types.length === 1
-        ? (NOT_TYPE[types[0] as string] as (d: Code) => Code)(D)
-        : ts`!(${join(
-            types.map((t) => TYPE_TEST[t] as Code),
-            " || ",
-          )})`;
     const index = types.length === 1 ? TYPE_ORDER.indexOf(types[0] as string) : -1;
     b.lines.push(
       index >= 0
-        ? ts`if (${test}) return $tf(e, y, ${num(index)});`
-        : ts`if (${test}) return $t(e, y, "type", ${lit(message("type", schema.type))});`,
+        ? ts`if (${failsType(D, types)}) return $tf(e, y, ${num(index)});`
+        : ts`if (${failsType(D, types)}) return $t(e, y, "type", ${lit(message("type", schema.type))});`,
     );
   }
   if (unevaluated) b.lines.push(ts`const c = $an();`);
-  enumAndConst(b);
-  const only = types?.length === 1 ? types[0] : undefined;
-  const group = (type: string, fill: (g: Body) => void): void => {
-    if (types && !types.some((t) => t === type || (type === "number" && t === "integer"))) return;
-    const inner = new Body(compiler, schema, ctx, b.annotations);
-    fill(inner);
-    if (inner.lines.length === 0) return;
-    b.collects ||= inner.collects;
-    for (const [line, early] of inner.selfChecks) b.selfChecks.set(line, early);
-    const known = only === type || (type === "number" && only === "integer");
-    b.lines.push(...(known ? inner.lines : [ts`if (${GROUP_TEST[type] as Code}) {`, ...inner.lines, ts`}`]));
-  };
-  group("string", stringKeywords);
-  group("number", numberKeywords);
-  group("object", objectKeywords);
-  group("array", arrayKeywords);
-  inPlace(b);
+  keywordLines(b, types);
   if (unevaluated) {
-    group("object", unevaluatedProperties);
-    group("array", unevaluatedItems);
+    group(b, types, "object", unevaluatedProperties);
+    group(b, types, "array", unevaluatedItems);
     if (ann) b.lines.push(ts`if (a) $merge(a, c);`);
   }
   if (b.lines.length === 0) return null;
@@ -227,6 +324,63 @@ export function bodyOf(compiler: Compiler, schema: S, ctx: BodyContext, ann: boo
   return b.collects
     ? ts`const n = e?.length;\n${join(b.lines, "\n")}\nreturn !e || e.length === n || $u(e, n, y);`
     : ts`${join(b.lines, "\n")}\nreturn true;`;
+}
+
+/**
+ * The lines of a body written into a caller (Body.inlined) for the value in `b.d`: a wrong type is recorded at the
+ * value's path and skips the rest (an `else` block instead of a return), and every issue carries its whole path
+ * from the function's `d`, so nothing is put in front of it on the way out.
+ */
+function inlineBody(b: Body): Code[] {
+  checkShape(b.schema, b.ctx.location);
+  const types = typeList(b.schema.type);
+  const rest = b.same();
+  keywordLines(rest, types);
+  b.builtKeys ||= rest.builtKeys;
+  if (!types) {
+    b.collects ||= rest.collects;
+    return rest.lines;
+  }
+  b.collects = true;
+  const index = types.length === 1 ? TYPE_ORDER.indexOf(types[0] as string) : -1;
+  const recorded =
+    index >= 0 ? ts`$ty(e, ${b.here}, ${num(index)})` : issue("type", message("type", b.schema.type), b.here);
+  const failing = failsType(b.d, types);
+  if (rest.lines.length === 0) return [ts`if ((${failing}) && ${recorded}) return false;`];
+  return [ts`if (${failing}) { if (${recorded}) return false; } else {`, ...rest.lines, ts`}`];
+}
+
+/** The test that `d` is of none of `types`. */
+function failsType(d: Code, types: string[]): Code {
+  if (types.length === 1) return (NOT_TYPE[types[0] as string] as (d: Code) => Code)(d);
+  return ts`!(${join(
+    types.map((t) => (TYPE_TEST[t] as (d: Code) => Code)(d)),
+    " || ",
+  )})`;
+}
+
+/** Every keyword after the type check, each group under its type test when the schema allows other types too. */
+function keywordLines(b: Body, types: string[] | undefined): void {
+  enumAndConst(b);
+  group(b, types, "string", stringKeywords);
+  group(b, types, "number", numberKeywords);
+  group(b, types, "object", objectKeywords);
+  group(b, types, "array", arrayKeywords);
+  inPlace(b);
+}
+
+function group(b: Body, types: string[] | undefined, type: string, fill: (g: Body) => void): void {
+  if (types && !types.some((t) => t === type || (type === "number" && t === "integer"))) return;
+  const inner = b.same();
+  fill(inner);
+  if (inner.lines.length === 0) return;
+  b.collects ||= inner.collects;
+  b.builtKeys ||= inner.builtKeys;
+  for (const [line, early] of inner.selfChecks) b.selfChecks.set(line, early);
+  const only = types?.length === 1 ? types[0] : undefined;
+  const known = only === type || (type === "number" && only === "integer");
+  const test = (GROUP_TEST[type] as (d: Code) => Code)(b.d);
+  b.lines.push(...(known ? inner.lines : [ts`if (${test}) {`, ...inner.lines, ts`}`]));
 }
 
 function typeList(type: unknown): string[] | undefined {
@@ -247,7 +401,7 @@ function enumAndConst(b: Body): void {
     else if (values.every(primitive) && values.length <= 4) {
       b.check(
         join(
-          values.map((v) => ts`d !== ${jsonLiteral(v)}`),
+          values.map((v) => ts`${b.d} !== ${jsonLiteral(v)}`),
           " && ",
         ),
         "enum",
@@ -257,17 +411,17 @@ function enumAndConst(b: Body): void {
       const set = b.compiler.constant(
         ts`new Set${b.compiler.ts(ts`<unknown>`)}([${join(values.map(jsonLiteral), ", ")}])`,
       );
-      b.check(ts`!${set}.has(d)`, "enum", text);
+      b.check(ts`!${set}.has(${b.d})`, "enum", text);
     } else {
       const list = b.compiler.constant(ts`[${join(values.map(jsonLiteral), ", ")}]`, ts`: unknown[]`);
-      b.check(ts`!${list}.some((x) => $eq(x, d))`, "enum", text);
+      b.check(ts`!${list}.some((x) => $eq(x, ${b.d}))`, "enum", text);
     }
   }
   if ("const" in b.schema) {
     const value = b.schema.const;
     const text = message("const", value);
-    if (primitive(value)) b.check(ts`d !== ${jsonLiteral(value)}`, "const", text);
-    else b.check(ts`!$eq(d, ${b.compiler.constant(jsonLiteral(value), ts`: unknown`)})`, "const", text);
+    if (primitive(value)) b.check(ts`${b.d} !== ${jsonLiteral(value)}`, "const", text);
+    else b.check(ts`!$eq(${b.d}, ${b.compiler.constant(jsonLiteral(value), ts`: unknown`)})`, "const", text);
   }
 }
 
@@ -275,21 +429,22 @@ function stringKeywords(b: Body): void {
   const s = b.schema;
   const max = finite(s.maxLength);
   // A bound past a file stand-in's length must still ask $len, which knows the real size of a large file.
-  const big = ts`d.length === ${num(FILE_STAND_IN_LENGTH)}`;
+  const d = b.d;
+  const big = ts`${d}.length === ${num(FILE_STAND_IN_LENGTH)}`;
   if (max !== undefined) {
     const n = num(max);
-    const long = max >= FILE_STAND_IN_LENGTH ? ts`(d.length > ${n} || ${big})` : ts`d.length > ${n}`;
-    b.check(ts`${long} && $len(d) > ${n}`, "maxLength", message("maxLength", max));
+    const long = max >= FILE_STAND_IN_LENGTH ? ts`(${d}.length > ${n} || ${big})` : ts`${d}.length > ${n}`;
+    b.check(ts`${long} && $len(${d}) > ${n}`, "maxLength", message("maxLength", max));
   }
   const min = finite(s.minLength);
   if (min !== undefined && min > 0) {
     const n = num(min);
-    const short = min > FILE_STAND_IN_LENGTH ? ts`(d.length < ${n} && !${big})` : ts`d.length < ${n}`;
-    b.check(ts`(${short} || $len(d) < ${n})`, "minLength", message("minLength", min));
+    const short = min > FILE_STAND_IN_LENGTH ? ts`(${d}.length < ${n} && !${big})` : ts`${d}.length < ${n}`;
+    b.check(ts`(${short} || $len(${d}) < ${n})`, "minLength", message("minLength", min));
   }
   if (typeof s.pattern === "string") {
     const re = b.compiler.pattern(s.pattern, `${b.ctx.location}/pattern`);
-    b.check(ts`!${re}.test(d)`, "pattern", message("pattern", s.pattern));
+    b.check(ts`!${re}.test(${d})`, "pattern", message("pattern", s.pattern));
   }
   formatCheck(b, "string");
 }
@@ -308,7 +463,7 @@ function formatCheck(b: Body, type: "string" | "number"): void {
   )
     return;
   // The runtime's own function name (formats.ts), not document text.
-  b.check(ts`!${identifier(check.validate.name)}(d)`, "format", message("format", format));
+  b.check(ts`!${identifier(check.validate.name)}(${b.d})`, "format", message("format", format));
 }
 
 function numberKeywords(b: Body): void {
@@ -321,11 +476,13 @@ function numberKeywords(b: Body): void {
   ];
   for (const [keyword, op] of bounds) {
     const limit = finite(s[keyword]);
-    if (limit !== undefined) b.check(ts`d ${op} ${num(limit)}`, keyword, message(keyword, limit));
+    if (limit !== undefined) b.check(ts`${b.d} ${op} ${num(limit)}`, keyword, message(keyword, limit));
   }
   const step = finite(s.multipleOf);
   if (step !== undefined && step > 0) {
-    const test = Number.isInteger(step) ? ts`d % ${num(step)} !== 0` : ts`!Number.isInteger(d / ${num(step)})`;
+    const test = Number.isInteger(step)
+      ? ts`${b.d} % ${num(step)} !== 0`
+      : ts`!Number.isInteger(${b.d} / ${num(step)})`;
     b.check(test, "multipleOf", message("multipleOf", step));
   }
   formatCheck(b, "number");
@@ -340,7 +497,8 @@ function objectKeywords(b: Body): void {
     const dir = b.compiler.direction;
     const direction = flag === "readOnly" ? ts` && ${dir} !== 1` : flag === "writeOnly" ? ts` && ${dir} !== 2` : EMPTY;
     b.collects = true;
-    b.lines.push(ts`if (${member(name)} === undefined${direction} && $r(e, ${lit(name)})) return false;`);
+    const prefix = b.path ? ts`, ${b.here}` : EMPTY;
+    b.lines.push(ts`if (${b.member(name)} === undefined${direction} && $r(e, ${lit(name)}${prefix})) return false;`);
   }
   if (isRecord(s.dependentRequired)) {
     for (const [name, list] of Object.entries(s.dependentRequired)) {
@@ -349,35 +507,39 @@ function objectKeywords(b: Body): void {
         if (typeof dep !== "string") continue;
         const text = `is required when ${JSON.stringify(name)} is present (missing property ${JSON.stringify(dep)})`;
         b.check(
-          ts`${member(name)} !== undefined && ${member(dep)} === undefined`,
+          ts`${b.member(name)} !== undefined && ${b.member(dep)} === undefined`,
           "dependentRequired",
           text,
-          memberAt(dep),
+          b.at(dep),
         );
       }
     }
   }
   const maxP = finite(s.maxProperties);
   if (maxP !== undefined) {
-    b.check(ts`Object.keys(d).length > ${num(maxP)}`, "maxProperties", message("maxProperties", maxP));
+    b.check(ts`Object.keys(${b.d}).length > ${num(maxP)}`, "maxProperties", message("maxProperties", maxP));
   }
   const minP = finite(s.minProperties);
   if (minP !== undefined && minP > 0) {
-    b.check(ts`Object.keys(d).length < ${num(minP)}`, "minProperties", message("minProperties", minP));
+    b.check(ts`Object.keys(${b.d}).length < ${num(minP)}`, "minProperties", message("minProperties", minP));
   }
   for (const [name, sub] of Object.entries(properties)) {
+    const value = b.member(name);
+    const step = [{ text: `/${pointerSegment(name)}` }];
     b.apply(
       b.sub(sub, `properties/${pointerSegment(name)}`),
-      member(name),
-      memberAt(name),
-      ts`${member(name)} !== undefined`,
+      value,
+      b.at(name),
+      ts`${value} !== undefined`,
+      EMPTY,
+      step,
     );
   }
   keyLoop(b, properties);
   if (isRecord(s.dependentSchemas)) {
     for (const [name, sub] of Object.entries(s.dependentSchemas)) {
       const callee = b.sub(sub, `dependentSchemas/${pointerSegment(name)}`, b.annotations !== "");
-      b.apply(callee, D, HERE, ts`${member(name)} !== undefined`, b.annotations);
+      b.apply(callee, D, HERE, ts`${b.member(name)} !== undefined`, b.annotations);
     }
   }
   if (b.annotations) {
@@ -447,9 +609,10 @@ function keyLoop(b: Body, properties: S): void {
 function arrayKeywords(b: Body): void {
   const s = b.schema;
   const maxI = finite(s.maxItems);
-  if (maxI !== undefined) b.check(ts`d.length > ${num(maxI)}`, "maxItems", message("maxItems", maxI));
+  const d = b.d;
+  if (maxI !== undefined) b.check(ts`${d}.length > ${num(maxI)}`, "maxItems", message("maxItems", maxI));
   const minI = finite(s.minItems);
-  if (minI !== undefined && minI > 0) b.check(ts`d.length < ${num(minI)}`, "minItems", message("minItems", minI));
+  if (minI !== undefined && minI > 0) b.check(ts`${d}.length < ${num(minI)}`, "minItems", message("minItems", minI));
   if (s.uniqueItems === true) {
     b.collects = true;
     b.lines.push(
@@ -467,17 +630,19 @@ function arrayKeywords(b: Body): void {
     const callee = b.sub(rest, Array.isArray(s.items) ? "additionalItems" : "items");
     const count = num(prefix.length);
     if (callee.name === REJECT) {
-      b.check(ts`d.length > ${count}`, "items", message("items", prefix.length));
-    } else if (callee.inline) {
-      b.collects = true;
-      const fails = callee.inline.fails(ts`d[i]`);
-      b.lines.push(
-        ts`for (let i = ${count}; i < d.length; i++) if (${fails} && $ty(e, i, ${callee.inline.type})) return false;`,
-      );
+      b.check(ts`${d}.length > ${count}`, "items", message("items", prefix.length));
     } else if (callee.name !== ACCEPT) {
+      // The function's own loop counts with `i`; a loop of an inlined body with a local of its own.
+      const i = b.path ? local(b.scope, "i") : ts`i`;
+      const loop = ts`for (let ${i} = ${count}; ${i} < ${d}.length; ${i}++)`;
+      const item = b.same(EMPTY);
+      item.apply(callee, ts`${d}[${i}]`, b.index(i), EMPTY, EMPTY, [{ text: "/" }, { index: i }]);
       b.collects = true;
-      const call = b.compiler.call(callee, b.ctx.resource, ts`d[i], i, e`);
-      b.lines.push(ts`for (let i = ${count}; i < d.length; i++) if (!${call} && !e) return false;`);
+      b.builtKeys ||= item.builtKeys;
+      const [only] = item.lines;
+      // An inlined item body comes as a block (`{`, …, `}`): the loop's own braces hold it.
+      const inner = item.lines.length > 1 ? item.lines.slice(1, -1) : [];
+      b.lines.push(...(item.lines.length === 1 ? [ts`${loop} ${only as Code}`] : [ts`${loop} {`, ...inner, ts`}`]));
     }
   }
   if (b.annotations) {
@@ -501,9 +666,10 @@ function containsKeywords(b: Body): void {
   b.collects = true;
   b.lines.push(ts`{ let m = 0; for (let i = 0; i < d.length; i++) if (${b.test(callee, ts`d[i]`)}) { m++;${record} }`);
   const minKeyword = s.minContains === undefined ? "contains" : "minContains";
-  if (min > 0) b.lines.push(ts`if (m < ${num(min)} && ${issue(minKeyword, message(minKeyword, min))}) return false;`);
+  if (min > 0)
+    b.lines.push(ts`if (m < ${num(min)} && ${issue(minKeyword, message(minKeyword, min), HERE)}) return false;`);
   if (max !== undefined) {
-    b.lines.push(ts`if (m > ${num(max)} && ${issue("maxContains", message("maxContains", max))}) return false;`);
+    b.lines.push(ts`if (m > ${num(max)} && ${issue("maxContains", message("maxContains", max), HERE)}) return false;`);
   }
   b.lines.push(ts`}`);
 }

@@ -25,8 +25,8 @@ import { RE2JS } from "re2js";
 export type PatternEngine =
   { engine: "v8" | "v8-short"; flags: string } | { engine: "re2" } | { engine: "none"; reason: string };
 
-type Ranges = Array<[number, number]>;
-interface Item {
+export type Ranges = Array<[number, number]>;
+export interface Item {
   set?: Ranges;
   group?: Item[][];
   assert?: "start" | "end" | "boundary";
@@ -38,14 +38,14 @@ const MAX_CHOICES = 256;
 /** `*`, `+` or `{n,}` anywhere (an escaped one too: over-approximating only sends more input to RE2). */
 const UNBOUNDED = /[*+]|\{\d+,\}/;
 const ALL: Ranges = [[0, 0x10ffff]];
-const DIGIT: Ranges = [[48, 57]];
-const WORD: Ranges = [
+export const DIGIT: Ranges = [[48, 57]];
+export const WORD: Ranges = [
   [48, 57],
   [65, 90],
   [95, 95],
   [97, 122],
 ];
-const SPACE: Ranges = [
+export const SPACE: Ranges = [
   [9, 13],
   [32, 32],
   [160, 160],
@@ -58,9 +58,9 @@ const SPACE: Ranges = [
   [0xfeff, 0xfeff],
 ];
 
-class NotLinear extends Error {}
+export class NotLinear extends Error {}
 
-function complement(set: Ranges): Ranges {
+export function complement(set: Ranges): Ranges {
   const sorted = [...set].sort((a, b) => a[0] - b[0]);
   const out: Ranges = [];
   let next = 0;
@@ -72,7 +72,7 @@ function complement(set: Ranges): Ranges {
   return out;
 }
 
-function overlaps(a: Ranges, b: Ranges): boolean {
+export function overlaps(a: Ranges, b: Ranges): boolean {
   return a.some(([lo, hi]) => b.some(([l2, h2]) => lo <= h2 && l2 <= hi));
 }
 
@@ -209,12 +209,12 @@ class Parser {
   }
 }
 
-function nullable(items: Item[]): boolean {
+export function nullable(items: Item[]): boolean {
   return items.every((item) => item.assert || item.min === 0 || (item.group?.some(nullable) ?? false));
 }
 
 /** Characters that can start the items from `k` on, followed by `follow` when all of them can be skipped. */
-function firstOf(items: Item[], k: number, follow: Ranges): Ranges {
+export function firstOf(items: Item[], k: number, follow: Ranges): Ranges {
   const out: Ranges = [];
   for (let j = k; j < items.length; j++) {
     const item = items[j] as Item;
@@ -265,7 +265,7 @@ function choices(items: Item[], follow: Ranges, inGroup: boolean): number {
  * disjoint characters. A backtracking engine then abandons a wrong choice after one character, so a failure
  * unwinds in time linear in the input and the match is tried once (the pattern must be anchored).
  */
-function deterministic(items: Item[], follow: Ranges): void {
+export function deterministic(items: Item[], follow: Ranges): void {
   items.forEach((item, k) => {
     const after = firstOf(items, k + 1, follow);
     if (item.assert) throw new NotLinear("assertion in a repeated group");
