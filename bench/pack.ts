@@ -63,7 +63,7 @@ export async function run(): Promise<void> {
   try {
     // First a run that brings generated/ and the precompiled CLI up to date, so no sample pays for them.
     await pack(path.join(scratch, "out"), path.join(scratch, "warm-cache"));
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       coldPre.push(await pack(path.join(scratch, "out"), path.join(scratch, `cold-${i}-pre`)));
       warmPre.push(await pack(path.join(scratch, "out"), path.join(scratch, "warm-cache")));
       coldTsx.push(await pack(path.join(scratch, "out"), path.join(scratch, `cold-${i}-tsx`), tsx));
