@@ -14,11 +14,29 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
+/** A hang detector, not a speed check: the mock closes after 500 ms, this gives it 60 times that. */
+const STUCK_MS = 30_000;
 const connect = () =>
-  new Promise<net.Socket>((resolve) => {
+  new Promise<net.Socket>((resolve, reject) => {
     const socket: net.Socket = net.connect(mock.port, "127.0.0.1", () => resolve(socket));
+    socket.once("error", reject);
+    setTimeout(
+      () => reject(new Error(`no connection to the mock on port ${mock.port} after ${STUCK_MS} ms`)),
+      STUCK_MS,
+    ).unref();
   });
-const closed = (socket: net.Socket) => new Promise<void>((resolve) => socket.once("close", () => resolve()));
+/** Resolves when the socket closes; rejects, saying what the mock's server sees, if it is still open when stuck. */
+const closed = (socket: net.Socket) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once("close", () => resolve());
+    setTimeout(() => {
+      void mock
+        .connections()
+        .then((count) =>
+          reject(new Error(`socket still open after ${STUCK_MS} ms; the mock's server holds ${count} connection(s)`)),
+        );
+    }, STUCK_MS).unref();
+  });
 const until = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
 };
