@@ -18,24 +18,35 @@ afterAll(() => mock.close());
 const STUCK_MS = 30_000;
 const connect = () =>
   new Promise<net.Socket>((resolve, reject) => {
-    const socket: net.Socket = net.connect(mock.port, "127.0.0.1", () => resolve(socket));
-    socket.once("error", reject);
-    setTimeout(
+    const stuck = setTimeout(
       () => reject(new Error(`no connection to the mock on port ${mock.port} after ${STUCK_MS} ms`)),
       STUCK_MS,
-    ).unref();
+    );
+    const socket: net.Socket = net.connect(mock.port, "127.0.0.1", () => {
+      clearTimeout(stuck);
+      resolve(socket);
+    });
+    socket.once("error", (error) => {
+      clearTimeout(stuck);
+      reject(error);
+    });
   });
 /** Resolves when the socket closes; rejects, saying what the mock's server sees, if it is still open when stuck. */
 const closed = (socket: net.Socket) =>
   new Promise<void>((resolve, reject) => {
-    socket.once("close", () => resolve());
-    setTimeout(() => {
-      void mock
+    const stuck = setTimeout(() => {
+      mock
         .connections()
-        .then((count) =>
-          reject(new Error(`socket still open after ${STUCK_MS} ms; the mock's server holds ${count} connection(s)`)),
+        .then(
+          (count) =>
+            reject(new Error(`socket still open after ${STUCK_MS} ms; the mock's server holds ${count} connection(s)`)),
+          reject,
         );
-    }, STUCK_MS).unref();
+    }, STUCK_MS);
+    socket.once("close", () => {
+      clearTimeout(stuck);
+      resolve();
+    });
   });
 const until = async (check: () => boolean) => {
   while (!check()) await new Promise((r) => setTimeout(r, 20));
