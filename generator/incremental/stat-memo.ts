@@ -4,7 +4,8 @@ import path from "node:path";
 
 export type StatEntries = Record<string, { signature: string; hash: string }>;
 
-async function hashFiles(hash: Hash, dir: string, files: string[]): Promise<void> {
+/** Feeds each file's path and contents into `hash` (a missing file as a marker), in the order given. */
+export async function hashFiles(hash: Hash, dir: string, files: readonly string[]): Promise<void> {
   for (const file of files) {
     hash.update(`\0${file}\0`);
     hash.update(await readFile(path.join(dir, file)).catch(() => Buffer.from("\0missing")));

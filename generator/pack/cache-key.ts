@@ -10,21 +10,21 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
 import { GENERATOR_DIR, inputHash, listFiles } from "../incremental/cache.js";
+import { hashFiles } from "../incremental/stat-memo.js";
 
 /** Bumped when the stored format or the meaning of the key changes. */
 const FORMAT = "contactgen-pack-cache-1";
 
-async function hashFiles(dir: string, files: readonly string[], into = createHash("sha256")): Promise<string> {
-  for (const file of files)
-    into.update(`\0${file}\0`).update(await readFile(path.join(dir, file)).catch(() => Buffer.from("\0missing")));
+async function digestFiles(dir: string, files: readonly string[], into = createHash("sha256")): Promise<string> {
+  await hashFiles(into, dir, files);
   return into.digest("hex");
 }
 
 /** What every API's package depends on besides its own input: the generator, its dependencies, the compiler. */
 export async function packFingerprint(): Promise<string> {
   const root = path.dirname(path.resolve(GENERATOR_DIR));
-  const generator = await hashFiles(GENERATOR_DIR, await listFiles(GENERATOR_DIR));
-  const project = await hashFiles(root, ["package.json", "package-lock.json"]);
+  const generator = await digestFiles(GENERATOR_DIR, await listFiles(GENERATOR_DIR));
+  const project = await digestFiles(root, ["package.json", "package-lock.json"]);
   const require = createRequire(import.meta.url);
   const typescript = (
     JSON.parse(await readFile(require.resolve("typescript/package.json"), "utf8")) as { version: string }
@@ -41,5 +41,5 @@ export async function packKey(config: ContactgenConfig, api: ApiConfig, fingerpr
   const identity = JSON.stringify([api.name, api.packageName, config.packages.license, config.packages.repository]);
   const spec = await inputHash({ name: api.name, spec: api.spec, out: api.out }, fingerprint);
   const hash = createHash("sha256").update(`${fingerprint}\0${identity}\0${spec}`);
-  return hashFiles(api.out, await generatedSources(api.out), hash);
+  return digestFiles(api.out, await generatedSources(api.out), hash);
 }
