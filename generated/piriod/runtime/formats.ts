@@ -265,7 +265,14 @@ export function __isHostname(value: string): boolean {
 
 export function __isEmail(value: string): boolean {
   const n = value.length;
-  if (n <= 64 ? PLAIN_EMAIL.test(value) : n <= 254 && SIMPLE_EMAIL.test(value)) return true;
+  if (n <= 64) {
+    if (PLAIN_EMAIL.test(value)) return true;
+    // Up to 64 characters the parser below accepts what PLAIN_EMAIL rejects only with a quoted local part (starts
+    // with `"`), a domain literal (ends with `]`) or a host name written with its root dot (ends with `.`): any other
+    // reject is final here, without the parser's scan for the `@` (about a fifth of the cost of an invalid address).
+    const last = value.charCodeAt(n - 1);
+    if (value.charCodeAt(0) !== 34 && last !== 93 && last !== 46) return false;
+  } else if (n <= 254 && SIMPLE_EMAIL.test(value)) return true;
   if (value.length > 320) return false;
   // A character loop: `lastIndexOf` is a runtime call that costs more than the check on short values.
   let at = value.length - 1;
