@@ -19,11 +19,10 @@ import { z } from "zod";
 import { loadDocument } from "../generator/load/load.js";
 import { generateApi } from "../generator/pipeline.js";
 import type { Validator } from "../generator/runtime/validation.js";
+import { measure, ROUNDS } from "./cpu-rounds.js";
 import { machineLine, writeSection } from "./report.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const DURATION_MS = 150;
-const ROUNDS = 7;
 
 interface ZodLike {
   safeParse(value: unknown): { success: boolean };
@@ -44,7 +43,7 @@ interface Case {
    * The format and pattern checks of the payload alone, as the generated code runs them (informational: what the
    * schema asks for costs this much whoever runs it).
    */
-  checks?: (formats: Formats) => () => boolean;
+  checks?: (formats: Formats) => (payload: Record<string, string>) => boolean;
   /** Zod's schema with the format checks the spec asks for and Redocly's output leaves out (informational). */
   zodFormats?: (schema: ZodObjectLike) => ZodLike;
 }
@@ -53,9 +52,9 @@ interface Case {
  * The payload's patterns as V8 `u`-flag regexes: what they cost as regexes (Zod runs the same ones). validators.ts
  * compiles most of them to char-code matchers instead (ADR 0114).
  */
-const patternTests = (sources: string[], values: string[]) => {
+const patternTests = (sources: string[], members: string[]) => {
   const res = sources.map((source) => new RegExp(source, "u"));
-  return () => res.every((re, i) => re.test(values[i] as string));
+  return (payload: Record<string, string>) => res.every((re, i) => re.test(payload[members[i] as string] as string));
 };
 const iso = () => z.iso.datetime({ offset: true });
 
@@ -99,7 +98,7 @@ const CASES: Case[] = [
     checks: () =>
       patternTests(
         ["^[0-9]{13}$", "^[A-Z]{3}-[0-9]{4}$", "^[a-z]+(-[a-z]+)*$"],
-        ["4006381333931", "ABC-1234", "blue-shirt"],
+        ["ean", "sku", "slug"],
       ),
   },
   {
@@ -113,15 +112,18 @@ const CASES: Case[] = [
     schema: "Host",
     label: "valid, 1 pattern with a delimited repeated group",
     payload: { name: "api.eu.example.com" },
-    checks: () => patternTests(["^([a-z0-9]+\\.)*[a-z]+$"], ["api.eu.example.com"]),
+    checks: () => patternTests(["^([a-z0-9]+\\.)*[a-z]+$"], ["name"]),
   },
   {
     api: "fixture",
     schema: "Event",
     label: "valid, 4 formats (uuid, date-time, email, uri)",
     payload: EVENT,
-    checks: (f) => () =>
-      f.__isUuid!(EVENT.id) && f.__isDateTime!(EVENT.at) && f.__isEmail!(EVENT.email) && f.__isUri!(EVENT.site),
+    checks: (f) => (p) =>
+      f.__isUuid!(p.id as string) &&
+      f.__isDateTime!(p.at as string) &&
+      f.__isEmail!(p.email as string) &&
+      f.__isUri!(p.site as string),
     zodFormats: (schema) => schema.extend({ id: z.guid(), at: iso(), email: z.email(), site: z.url() }),
   },
   {
@@ -136,10 +138,8 @@ const CASES: Case[] = [
     schema: "Contact",
     label: "valid contact (response)",
     payload: VALID_CONTACT,
-    checks: (f) => () =>
-      f.__isEmail!(VALID_CONTACT.email) &&
-      f.__isDateTime!(VALID_CONTACT.created) &&
-      f.__isDateTime!(VALID_CONTACT.updated),
+    checks: (f) => (p) =>
+      f.__isEmail!(p.email as string) && f.__isDateTime!(p.created as string) && f.__isDateTime!(p.updated as string),
     zodFormats: (schema) => schema.extend({ email: z.email(), created: iso().optional(), updated: iso().optional() }),
   },
   {
@@ -154,7 +154,7 @@ const CASES: Case[] = [
     schema: "ContactUpdate",
     label: "valid update (request)",
     payload: { name: "Ada", email: "a@b.co" },
-    checks: (f) => () => f.__isEmail!("a@b.co"),
+    checks: (f) => (p) => f.__isEmail!(p.email as string),
     zodFormats: (schema) => schema.extend({ email: z.email() }),
   },
   {
@@ -184,32 +184,6 @@ const CASES: Case[] = [
     payload: { ...PYLON_PAGE, data: [...PYLON_PAGE.data.slice(0, 19), { ...PYLON_CONTACT, id: 19 }] },
   },
 ];
-
-/** CPU milliseconds of this process (user + system, every thread: GC helpers included). */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
-/**
- * Iterations per CPU-second of `fn` over DURATION_MS of CPU time, after a warm-up; the checksum keeps the work
- * observable. CPU time, not wall time: on this shared machine a wall-clock run mostly measures when the scheduler
- * let the process run (ADR 0122 made the same change for the client bench).
- */
-function opsPerSecond(fn: () => unknown): number {
-  let sink = 0;
-  for (let i = 0; i < 20_000; i++) sink += fn() ? 1 : 0;
-  let count = 0;
-  const start = cpuMs();
-  let now = start;
-  while (now - start < DURATION_MS) {
-    for (let i = 0; i < 1000; i++) sink += fn() ? 1 : 0;
-    count += 1000;
-    now = cpuMs();
-  }
-  if (sink < 0) console.log(sink);
-  return (count * 1000) / (now - start);
-}
 
 /**
  * Imports a TypeScript module as tsc would emit it. Running it through tsx instead would measure tsx's
@@ -242,15 +216,6 @@ async function generatedValidators(api: string): Promise<Record<string, unknown>
   }
   writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   return (await import(pathToFileURL(path.join(dir, "validators.js")).href)) as Record<string, unknown>;
-}
-
-/** Median of ROUNDS interleaved runs per contender, so a burst of load elsewhere does not favour one of them. */
-function medianOf(contenders: Array<() => unknown>): number[] {
-  const runs = contenders.map((): number[] => []);
-  for (let round = 0; round < ROUNDS; round++) {
-    contenders.forEach((fn, i) => runs[i]?.push(opsPerSecond(fn)));
-  }
-  return runs.map((values) => values.sort((a, b) => a - b)[values.length >> 1] ?? 0);
 }
 
 async function zodSchemas(api: string): Promise<Record<string, ZodLike>> {
@@ -315,24 +280,39 @@ export async function run(): Promise<void> {
       if (zodFormats && zodFormats.safeParse(c.payload).success !== agree[0]) {
         throw new Error(`${c.schema}: Zod with format checks disagrees with ours on ${c.label}`);
       }
-      const [is, ajvIs, validate, ajvValidate, zodParse, zodFormatsParse, checksOnly] = medianOf([
-        () => validator.is(c.payload),
-        () => first(c.payload),
-        () => validator.validate(c.payload).length === 0,
-        () => all(c.payload) || (all.errors?.length ?? 0) === 0,
-        () => zodSchema.safeParse(c.payload).success,
-        ...(zodFormats ? [() => zodFormats.safeParse(c.payload).success] : []),
-        ...(checks ? [checks] : []),
-      ]) as [number, number, number, number, number, ...number[]];
+      const measured = measure(
+        [
+          (value) => validator.is(value),
+          (value) => first(value),
+          (value) => validator.validate(value).length === 0,
+          (value) => all(value) || (all.errors?.length ?? 0) === 0,
+          (value) => zodSchema.safeParse(value).success,
+          ...(zodFormats ? [(value: unknown) => zodFormats.safeParse(value).success] : []),
+          ...(checks ? [(value: unknown) => checks(value as Record<string, string>)] : []),
+        ],
+        c.payload,
+      );
+      const [is, ajvIs, validate, ajvValidate, zodParse, zodFormatsParse, checksOnly] = measured.ops as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        ...number[],
+      ];
       const zodEquivalent = zodFormats ? (zodFormatsParse as number) : undefined;
       const alone = checks ? (zodFormats ? checksOnly : zodFormatsParse) : undefined;
-      ratios.push({ is: is / ajvIs, ajv: validate / ajvValidate, zod: validate / zodParse, valid: agree[0] === true });
+      const aloneIndex = zodFormats ? 6 : 5;
+      const isRatio = measured.ratio(0, 1);
+      const ajvRatio = measured.ratio(2, 3);
+      const zodRatio = measured.ratio(2, 4);
+      ratios.push({ is: isRatio, ajv: ajvRatio, zod: zodRatio, valid: agree[0] === true });
       rows.push(
         `| ${api} ${c.schema}: ${c.label} | ${agree.map((a) => (a ? "✓" : "✗")).join("")} | ${format(is)} | ` +
-          `${format(ajvIs)} | **${(is / ajvIs).toFixed(2)}×** | ${format(validate)} | ${format(ajvValidate)} | ` +
-          `**${(validate / ajvValidate).toFixed(2)}×** | ${format(zodParse)} | **${(validate / zodParse).toFixed(1)}×** | ` +
-          `${zodEquivalent === undefined ? "–" : `${format(zodEquivalent)} (${(validate / zodEquivalent).toFixed(1)}×)`} | ` +
-          `${alone === undefined ? "–" : `${format(alone)} (${(alone / zodParse).toFixed(1)}×)`} |`,
+          `${format(ajvIs)} | **${isRatio.toFixed(2)}×** | ${format(validate)} | ${format(ajvValidate)} | ` +
+          `**${ajvRatio.toFixed(2)}×** | ${format(zodParse)} | **${zodRatio.toFixed(1)}×** | ` +
+          `${zodEquivalent === undefined ? "–" : `${format(zodEquivalent)} (${measured.ratio(2, 5).toFixed(1)}×)`} | ` +
+          `${alone === undefined ? "–" : `${format(alone)} (${measured.ratio(aloneIndex, 4).toFixed(1)}×)`} |`,
       );
       console.log(rows[rows.length - 1]);
     }
@@ -347,8 +327,11 @@ export async function run(): Promise<void> {
     "## Validation throughput (ops/s, higher is better)",
     "",
     `Machine: ${machineLine()}. Reproduce: \`npm run bench -- validate\`. Each cell is operations per CPU-second`,
-    `(process.cpuUsage, as ADR 0122 does for the client bench), the median of ${ROUNDS} interleaved runs of ${DURATION_MS} ms`,
-    "of CPU time after a warm-up, all in one process. Load average (1 min) of the machine (shared with other jobs):",
+    `(process.cpuUsage), the median of ${ROUNDS} rounds of about 30 ms of CPU time each, in rotating order, after every`,
+    "contender of the case has been warmed up, all in one process; each contender runs in a measuring loop of its own",
+    "(bench/cpu-rounds.ts, ADR 0111). A ratio is the median of the per-round ratios of the two contenders (measured",
+    "back to back), so it need not equal the quotient of the two medians shown. Load average (1 min) of the machine",
+    "(shared with other jobs):",
     `${loadBefore.toFixed(1)} at the start, ${(os.loadavg()[0] ?? 0).toFixed(1)} at the end.`,
     "Ours: validators.ts generated for the api (and the runtime modules it imports) as tsc emits it (our own",
     "compiler, docs/decisions/0110-native-validators.md; formats asserted; patterns as char-code matchers where",
