@@ -95,11 +95,7 @@ const CASES: Case[] = [
     schema: "Barcode",
     label: "valid, 3 patterns",
     payload: { ean: "4006381333931", sku: "ABC-1234", slug: "blue-shirt" },
-    checks: () =>
-      patternTests(
-        ["^[0-9]{13}$", "^[A-Z]{3}-[0-9]{4}$", "^[a-z]+(-[a-z]+)*$"],
-        ["ean", "sku", "slug"],
-      ),
+    checks: () => patternTests(["^[0-9]{13}$", "^[A-Z]{3}-[0-9]{4}$", "^[a-z]+(-[a-z]+)*$"], ["ean", "sku", "slug"]),
   },
   {
     api: "fixture",
