@@ -187,13 +187,18 @@ describe("patternMatcher: measured cost limits", () => {
 describe("patternMatcher: generated validators.ts", () => {
   afterAll(cleanupScratch);
 
-  it("compiles under the strictest profile with every matcher shape in it", { timeout: 120_000 }, async () => {
-    const dir = await generateInto(path.join(import.meta.dirname, "pattern-matchers.yaml"), "pattern-matchers");
-    const code = readFileSync(path.join(dir, "validators.ts"), "utf8");
-    // Ten patterns, every one a matcher: no RegExp, no $short, no RE2 import.
-    expect(code.match(/\{ test: \(/g)?.length).toBe(10);
-    expect(code).not.toMatch(/new RegExp|\$short|\$re2/);
-    const result = await typecheck(dir, { strictest: true });
-    expect(strictestProblems(result.output)).toEqual([]);
-  });
+  it(
+    "compiles under the strictest profile with every matcher and automaton shape in it",
+    { timeout: 120_000 },
+    async () => {
+      const dir = await generateInto(path.join(import.meta.dirname, "pattern-matchers.yaml"), "pattern-matchers");
+      const code = readFileSync(path.join(dir, "validators.ts"), "utf8");
+      // Ten patterns as matchers and four as automata (pattern-dfa.ts): no RegExp, no $short, no RE2 import.
+      expect(code.match(/\{ test: \(/g)?.length).toBe(14);
+      expect(code.match(/switch \(q\)/g)?.length).toBe(4);
+      expect(code).not.toMatch(/new RegExp|\$short|\$re2/);
+      const result = await typecheck(dir, { strictest: true });
+      expect(strictestProblems(result.output)).toEqual([]);
+    },
+  );
 });

@@ -12,6 +12,7 @@ import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
 import { annotationOnly, bodyOf, typeOnly, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
+import { DFA_LIMITS, patternDfa } from "./pattern-dfa.js";
 import { patternMatcher } from "./pattern-matcher.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
@@ -99,12 +100,17 @@ export class Compiler implements BodyCompiler {
 
   /**
    * The constant that tests a spec pattern: a char-code matcher when one is provably equivalent (pattern-matcher.ts),
-   * else V8 when provably linear, else RE2; none → PatternError.
+   * else V8 when provably linear, else a small automaton (pattern-dfa.ts), else RE2; none → PatternError.
    */
   pattern(source: string, location: string): Code {
     const matcher = patternMatcher(source, this.options.js === true);
     if (matcher) return this.constant(matcher);
     const choice = choosePatternEngine(source);
+    // Not provably linear on V8: a small automaton (pattern-dfa.ts) when the pattern has one, else RE2.
+    if (choice.engine === "re2") {
+      const dfa = patternDfa(source, this.options.js === true, DFA_LIMITS);
+      if (dfa) return this.constant(dfa);
+    }
     if (choice.engine === "none") {
       const error = new PatternError(location, source, choice.reason);
       if (!this.options.onBadPattern) throw error;
