@@ -2,12 +2,14 @@
  * The committed clients compile under the strictest profile a user's project may have (tsconfig.strictest.json:
  * strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noPropertyAccessFromIndexSignature,
  * noUnusedLocals, noUnusedParameters, verbatimModuleSyntax), each API as its own tsc program, as a user compiles
- * one SDK. The corpus documents get the same check in corpus.test.ts.
+ * one SDK. Users compile with TypeScript 5.9 or 7, so both lines check them here: 5.9 each API as its own program,
+ * 7 the five in one. The corpus documents and the fixtures get the same check on TypeScript 7 (ADR 0174).
  */
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { typecheckDirs7 } from "../support/typecheck7.js";
 import { cleanupScratch, ROOT, scratchDir, strictestProblems, typecheck } from "./helpers.js";
 
 const config = JSON.parse(readFileSync(path.join(ROOT, "generator.config.json"), "utf8")) as {
@@ -34,23 +36,40 @@ describe("strictest profile", () => {
 
   // The check can fail, and the profile is what makes it fail: each snippet compiles under the project's strict
   // tsconfig and breaks exactly one promise of the strictest profile.
-  it.each([
+  const violations = [
     ["exactOptionalPropertyTypes", "export const a: { x?: string } = { x: undefined };", "TS2375"],
     ["noPropertyAccessFromIndexSignature", "export const f = (r: Record<string, number>) => r.total;", "TS4111"],
     ["noUnusedLocals", "const unused = 1;\nexport {};", "TS6133"],
     ["noUnusedParameters", "export function f(unused: number) {\n  return 1;\n}", "TS6133"],
     ["verbatimModuleSyntax", 'import { RequestOptions } from "node:http";\nexport type M = RequestOptions;', "TS1484"],
-  ])("%s: a violation compiles under strict and fails under strictest", async (_flag, code, error) => {
-    const dir = scratchDir("strictest-violation");
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, "violation.ts"), `${code}\n`);
-    expect(await typecheck(dir)).toEqual({ ok: true, output: "" });
-    const strictest = await typecheck(dir, { strictest: true });
-    expect(strictestProblems(strictest.output).map((line) => /error (TS\d+)/.exec(line)?.[1])).toEqual([error]);
-  });
+  ];
+  it.each(violations)(
+    "%s: a violation compiles under strict and fails under strictest, alike on TypeScript 5.9 and 7",
+    async (_flag, code, error) => {
+      const dir = scratchDir("strictest-violation");
+      await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, "violation.ts"), `${code}\n`);
+      expect(await typecheck(dir, { typescript: "5.9" })).toEqual({ ok: true, output: "" });
+      expect(await typecheck(dir, { typescript: "7" })).toEqual({ ok: true, output: "" });
+      const strictest = await typecheck(dir, { strictest: true, typescript: "5.9" });
+      expect(strictestProblems(strictest.output).map((line) => /error (TS\d+)/.exec(line)?.[1])).toEqual([error]);
+      // The same diagnostic, word for word (file, position, code, message), from the native compiler.
+      expect(await typecheck(dir, { strictest: true, typescript: "7" })).toEqual(strictest);
+    },
+  );
 
-  it.each(config.apis.map((a) => a.name))("generated/%s compiles", { timeout: 180_000 }, async (name) => {
-    const result = await typecheck(path.join(ROOT, config.out, name), { strictest: true });
-    expect(strictestProblems(result.output)).toEqual([]);
+  it.each(config.apis.map((a) => a.name))(
+    "generated/%s compiles (TypeScript 5.9)",
+    { timeout: 180_000 },
+    async (name) => {
+      const result = await typecheck(path.join(ROOT, config.out, name), { strictest: true, typescript: "5.9" });
+      expect(strictestProblems(result.output)).toEqual([]);
+    },
+  );
+
+  it("generated/ compiles (TypeScript 7, the five APIs in one program)", async () => {
+    const dirs = config.apis.map((a) => path.join(ROOT, config.out, a.name));
+    expect(dirs.length).toBeGreaterThanOrEqual(5);
+    expect(await typecheckDirs7(dirs, "tsconfig.strictest.json")).toEqual([]);
   });
 });
