@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { typecheckDirs7 } from "../support/typecheck7.js";
 import { cleanupScratch, ROOT, scratchDir, strictestProblems, typecheck } from "./helpers.js";
 
@@ -35,7 +35,8 @@ describe("strictest profile", () => {
   });
 
   // The check can fail, and the profile is what makes it fail: each snippet compiles under the project's strict
-  // tsconfig and breaks exactly one promise of the strictest profile.
+  // tsconfig and breaks exactly one promise of the strictest profile. The snippets are modules, one file each, so
+  // one program per profile and TypeScript line judges them all, and each file must get exactly its own error.
   const violations = [
     ["exactOptionalPropertyTypes", "export const a: { x?: string } = { x: undefined };", "TS2375"],
     ["noPropertyAccessFromIndexSignature", "export const f = (r: Record<string, number>) => r.total;", "TS4111"],
@@ -43,20 +44,39 @@ describe("strictest profile", () => {
     ["noUnusedParameters", "export function f(unused: number) {\n  return 1;\n}", "TS6133"],
     ["verbatimModuleSyntax", 'import { RequestOptions } from "node:http";\nexport type M = RequestOptions;', "TS1484"],
   ];
+  const verdicts = new Map<string, string[]>();
+  beforeAll(async () => {
+    const dir = scratchDir("strictest-violations");
+    await mkdir(dir, { recursive: true });
+    for (const [flag, code] of violations) await writeFile(path.join(dir, `${flag}.ts`), `${code}\n`);
+    for (const typescript of ["5.9", "7"] as const) {
+      for (const strictest of [false, true]) {
+        const { output } = await typecheck(dir, { strictest, typescript });
+        verdicts.set(`${typescript} ${strictest}`, strictestProblems(output));
+      }
+    }
+  });
+  const errorsIn = (flag: string, typescript: string, strictest: boolean) =>
+    (verdicts.get(`${typescript} ${strictest}`) ?? [`no verdict from TypeScript ${typescript}`]).filter((line) =>
+      line.includes(`${flag}.ts(`),
+    );
   it.each(violations)(
     "%s: a violation compiles under strict and fails under strictest, alike on TypeScript 5.9 and 7",
-    async (_flag, code, error) => {
-      const dir = scratchDir("strictest-violation");
-      await mkdir(dir, { recursive: true });
-      await writeFile(path.join(dir, "violation.ts"), `${code}\n`);
-      expect(await typecheck(dir, { typescript: "5.9" })).toEqual({ ok: true, output: "" });
-      expect(await typecheck(dir, { typescript: "7" })).toEqual({ ok: true, output: "" });
-      const strictest = await typecheck(dir, { strictest: true, typescript: "5.9" });
-      expect(strictestProblems(strictest.output).map((line) => /error (TS\d+)/.exec(line)?.[1])).toEqual([error]);
+    (flag, _code, error) => {
+      expect(errorsIn(flag, "5.9", false)).toEqual([]);
+      expect(errorsIn(flag, "7", false)).toEqual([]);
+      const strictest = errorsIn(flag, "5.9", true);
+      expect(strictest.map((line) => /error (TS\d+)/.exec(line)?.[1])).toEqual([error]);
       // The same diagnostic, word for word (file, position, code, message), from the native compiler.
-      expect(await typecheck(dir, { strictest: true, typescript: "7" })).toEqual(strictest);
+      expect(errorsIn(flag, "7", true)).toEqual(strictest);
     },
   );
+  it("no other file or line got a diagnostic", () => {
+    expect(verdicts.get("5.9 false")).toEqual([]);
+    expect(verdicts.get("7 false")).toEqual([]);
+    expect(verdicts.get("5.9 true")).toHaveLength(violations.length);
+    expect(verdicts.get("7 true")).toHaveLength(violations.length);
+  });
 
   it.each(config.apis.map((a) => a.name))(
     "generated/%s compiles (TypeScript 5.9)",
