@@ -5,6 +5,10 @@
  * checks, at about a fifth of TypeScript 5.9's CPU (ADR 0174). The result is the same as typecheck.ts's: the
  * diagnostics as tsc prints them (`file(line,col): error TSnnnn: …`, the path relative to the checkout), one string
  * per diagnostic with its chained lines, empty when the program compiles.
+ *
+ * `CONTACTGEN_TEST_TYPESCRIPT=5.9` runs the same programs on TypeScript 5.9 instead (typecheck.ts, in-process), to
+ * see that line's verdict on everything this checker is given (the corpus, the fixtures), e.g. before a TypeScript
+ * upgrade.
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +25,7 @@ const exePath = (
 ).default();
 
 const CONFIGS = path.join(ROOT, ".tmp", "typecheck7");
+const ON_59 = process.env.CONTACTGEN_TEST_TYPESCRIPT === "5.9";
 
 /**
  * One checker thread: the suite's two workers already keep both cores busy, and TypeScript 7's default of several
@@ -64,6 +69,7 @@ export async function typecheckProject7(tsconfig: string): Promise<string[]> {
 /** One program over `rootNames` under a profile of the project (what typecheck.ts's typecheckFiles does on 5.9). */
 export async function typecheckFiles7(rootNames: string[], profile: Profile = "tsconfig.json"): Promise<string[]> {
   if (rootNames.length === 0) throw new Error("no files to type-check");
+  if (ON_59) return (await import("./typecheck.js")).typecheckFiles(rootNames, profile);
   await mkdir(CONFIGS, { recursive: true });
   const config = path.join(CONFIGS, `${process.pid}-${randomBytes(4).toString("hex")}.json`);
   // `include: []` so that the profile's own `include` (generated/) is not inherited; `files` are not filtered by
