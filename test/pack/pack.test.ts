@@ -2,7 +2,9 @@
  * `contactgen pack`: the Pylon SDK as an npm package. Its `npm pack` tarball installs into an empty project and
  * works from plain `node` ESM and from `require()` (this Node; .ci/run repeats the suite on Node 24) against a
  * real HTTP server on 127.0.0.1, and type-checks from TypeScript under moduleResolution node16 and bundler with
- * the strictest flags. Built and installed once; openapi-fetch comes from npm's cache (`--prefer-offline`).
+ * the strictest flags. The package is compiled by TypeScript 7 (ADR 0153) and its consumers are checked with TypeScript
+ * 5.9 in-process (test/support/typecheck.ts), which shows that users of 5.9 can read the .d.ts 7 emits. Built and
+ * installed once; openapi-fetch comes from npm's cache (`--prefer-offline`).
  * Packing goes through this run's pack cache (./run-cache.ts): the first pack of pylon in the run compiles, here or
  * in test/ci/workflows; the other copies. A second pack here is copied byte for byte, and a client that does not
  * compile is refused every time (never cached).
@@ -14,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { typecheckProject } from "../support/typecheck.js";
@@ -218,7 +221,9 @@ describe("the packed SDK", () => {
         "",
       ].join("\n"),
     );
-    // `tsc -p` of the consumer project, in-process (test/support/typecheck.ts).
+    // `tsc -p` of the consumer project, in-process (test/support/typecheck.ts) with TypeScript 5.9, the version a
+    // user's project may still be on: the .d.ts files it reads were emitted by TypeScript 7.
+    expect(ts.version).toMatch(/^5\.9\./);
     expect(typecheckProject(path.join(sub, "tsconfig.json"))).toEqual([]);
   });
 });
