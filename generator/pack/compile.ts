@@ -45,10 +45,16 @@ export interface Client {
  * Resolved from the package folder because the package's `exports` do not list lib/getExePath.js.
  */
 async function compilerBinary(): Promise<string> {
-  const manifest = createRequire(import.meta.url).resolve(`${COMPILER_PACKAGE}/package.json`);
-  const url = pathToFileURL(path.join(path.dirname(manifest), "lib", "getExePath.js")).href;
-  const { default: getExePath } = (await import(url)) as { default: () => string };
-  return getExePath();
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`${COMPILER_PACKAGE}/package.json`);
+    const url = pathToFileURL(path.join(path.dirname(manifest), "lib", "getExePath.js")).href;
+    const { default: getExePath } = (await import(url)) as { default: () => string };
+    return getExePath();
+  } catch (error) {
+    throw new Error(
+      `contactgen pack compiles with TypeScript 7 (the npm package ${COMPILER_PACKAGE}), which is not usable here: ${error instanceof Error ? error.message : String(error)}. Run \`npm install\` in contactgen's folder.`,
+    );
+  }
 }
 
 /** The compiler's stdout and stderr; its exit status is not needed (diagnostics say which client failed). */

@@ -6,7 +6,7 @@
  * `contactgen generate --check` are what npm test runs beside it (`npm run checks`; tied below). `contactgen pack`
  * uses this run's pack cache (test/pack/run-cache.ts), which test/pack shares: each package is compiled once a run.
  *
- * Two things a step would repeat without checking more (ADR 0153):
+ * Two things a step would repeat without checking more (ADR 0154):
  * - `npx contactgen` finds package.json's own bin, bin/contactgen.mjs (asserted below), by loading npm's view of
  *   the whole installed tree: ~1.1 CPU-s of npm per call before contactgen starts, the same work for every
  *   arguments. The first step that starts with it runs as written; the later ones run that bin with the same
