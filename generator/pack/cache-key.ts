@@ -21,21 +21,24 @@ async function digestFiles(dir: string, files: readonly string[], into = createH
   return into.digest("hex");
 }
 
+/** The installed version of the compiler pack runs (the typescript-7 package). */
+export async function compilerVersion(): Promise<string> {
+  const manifest = createRequire(import.meta.url).resolve(`${COMPILER_PACKAGE}/package.json`);
+  return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
+}
+
 /** What every API's package depends on besides its own input: the generator, its dependencies, the compiler. */
-export async function packFingerprint(): Promise<string> {
+export async function packFingerprint(compiler?: string): Promise<string> {
   const root = path.dirname(path.resolve(GENERATOR_DIR));
   const generator = await digestFiles(GENERATOR_DIR, await listFiles(GENERATOR_DIR));
   const project = await digestFiles(root, ["package.json", "package-lock.json"]);
-  const require = createRequire(import.meta.url);
-  const compiler = (
-    JSON.parse(await readFile(require.resolve(`${COMPILER_PACKAGE}/package.json`), "utf8")) as { version: string }
-  ).version;
+  const version = compiler ?? (await compilerVersion());
   return createHash("sha256")
-    .update(`${FORMAT}\0${generator}\0${project}\0${COMPILER_PACKAGE}@${compiler}`)
+    .update(`${FORMAT}\0${generator}\0${project}\0${COMPILER_PACKAGE}@${version}`)
     .digest("hex");
 }
 
-/** The generated .ts sources `buildPackage` compiles, sorted posix paths relative to the API's folder. */
+/** The generated .ts sources `buildPackages` compiles, sorted posix paths relative to the API's folder. */
 export async function generatedSources(dir: string): Promise<string[]> {
   return listFiles(dir, (name) => name.endsWith(".ts"));
 }

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import type { EmittedFile } from "../emit/emitter.js";
 
-export { generatedSources, packFingerprint, packKey } from "./cache-key.js";
+export { compilerVersion, generatedSources, packFingerprint, packKey } from "./cache-key.js";
 
 /** `CONTACTGEN_PACK_CACHE` overrides it (CI caches, the test suite's per-run folder). */
 export const DEFAULT_PACK_CACHE = path.join("node_modules", ".cache", "contactgen", "pack");

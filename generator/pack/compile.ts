@@ -110,7 +110,7 @@ async function readOutput(dir: string): Promise<EmittedFile[]> {
  */
 export async function compileClients(clients: readonly Client[]): Promise<Array<EmittedFile[] | Error>> {
   if (clients.length === 0) return [];
-  const work = await mkdtemp(path.join(os.tmpdir(), "contactgen-pack-"));
+  const work = await mkdtemp(path.join(os.tmpdir(), "contactgen-tsc-"));
   try {
     const projects = clients.map((client, i) => {
       const root = path.resolve(client.dir);
@@ -120,7 +120,10 @@ export async function compileClients(clients: readonly Client[]): Promise<Array<
       projects.map(async ({ root, folder, out }, i) => {
         await mkdir(folder);
         const files = clients[i]!.files.map((f) => path.join(root, f));
-        const compilerOptions = { ...COMPILER_OPTIONS, rootDir: root, outDir: out };
+        // tsc would place the build info by the path from rootDir to this tsconfig, taken from outDir: outside
+        // this folder when the generated folder is at another depth than the temporary one.
+        const tsBuildInfoFile = path.join(folder, "tsconfig.tsbuildinfo");
+        const compilerOptions = { ...COMPILER_OPTIONS, rootDir: root, outDir: out, tsBuildInfoFile };
         await writeFile(path.join(folder, "tsconfig.json"), JSON.stringify({ compilerOptions, files }));
       }),
     );

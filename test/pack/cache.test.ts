@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiConfig, ContactgenConfig } from "../../generator/cli/config.js";
 import type { EmittedFile } from "../../generator/emit/emitter.js";
-import { PackCache, packCacheDir, packFingerprint, packKey } from "../../generator/pack/cache.js";
+import { compilerVersion, PackCache, packCacheDir, packFingerprint, packKey } from "../../generator/pack/cache.js";
 
 let dir: string;
 let fingerprint: string;
@@ -78,6 +78,13 @@ describe("the pack cache key", () => {
     expect(await packKey(config("Apache-2.0"), api, fingerprint)).not.toBe(key);
     expect(await packKey(config(), { ...api, packageName: "@acme/other" }, fingerprint)).not.toBe(key);
     expect(await packKey(config(), api, `${fingerprint}x`)).not.toBe(key);
+  });
+
+  it("names the TypeScript 7 that compiles: another version is another fingerprint", async () => {
+    const version = await compilerVersion();
+    expect(version).toMatch(/^7\./);
+    expect(await packFingerprint(version)).toBe(fingerprint);
+    expect(await packFingerprint("7.0.999")).not.toBe(fingerprint);
   });
 });
 

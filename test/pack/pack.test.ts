@@ -32,15 +32,20 @@ let server: Server;
 let url: string;
 const seen: string[] = [];
 
-/** `contactgen pack …` in-process from the repository root, through this run's pack cache. */
+/**
+ * `contactgen pack …` in-process from the repository root, through this run's pack cache, with this file's own
+ * temporary folder (TMPDIR, which os.tmpdir() reads), so that what the compile leaves there can be seen.
+ */
 async function pack(argv: string[], cwd = ROOT) {
-  const before = process.env.CONTACTGEN_PACK_CACHE;
-  process.env.CONTACTGEN_PACK_CACHE = RUN_PACK_CACHE;
+  const before = { CONTACTGEN_PACK_CACHE: process.env.CONTACTGEN_PACK_CACHE, TMPDIR: process.env.TMPDIR };
+  await mkdir(path.join(dir, "tmp"), { recursive: true });
+  Object.assign(process.env, { CONTACTGEN_PACK_CACHE: RUN_PACK_CACHE, TMPDIR: path.join(dir, "tmp") });
   try {
     return await runCli(["pack", ...argv], cwd);
   } finally {
-    if (before === undefined) delete process.env.CONTACTGEN_PACK_CACHE;
-    else process.env.CONTACTGEN_PACK_CACHE = before;
+    for (const [key, value] of Object.entries(before))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
   }
 }
 
@@ -148,6 +153,8 @@ describe("the packed SDK", () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/generated[\\/]pylon: the generated client does not compile/);
       expect(result.stderr).toMatch(/broken\.ts.*TS2322: Type 'string' is not assignable to type 'number'/);
+      // The compiler's temporary folder is removed after a refused compile too.
+      expect(await readdir(path.join(dir, "tmp"))).toEqual([]);
     }
   });
 
