@@ -33,10 +33,15 @@ interface Sample {
   cpu: number | undefined;
 }
 
-async function pack(out: string, cache: string, env: Record<string, string> = {}): Promise<Sample> {
+async function pack(
+  out: string,
+  cache: string,
+  env: Record<string, string> = {},
+  apis: string[] = [],
+): Promise<Sample> {
   const cpu0 = childCpu();
   const t0 = performance.now();
-  const { stdout } = await exec(process.execPath, [BIN, "pack", "--out", out], {
+  const { stdout } = await exec(process.execPath, [BIN, "pack", ...apis, "--out", out], {
     cwd: ROOT,
     env: { ...process.env, CONTACTGEN_PACK_CACHE: cache, ...env },
   });
@@ -53,11 +58,18 @@ export async function run(): Promise<void> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "contactgen-bench-pack-"));
   const rows: Record<string, Sample[]> = {
     "cold: empty cache, precompiled (what `contactgen pack` runs)": [],
+    "cold: empty cache, one API (pylon), precompiled": [],
     "cold: empty cache, through tsx (CONTACTGEN_NO_PRECOMPILE=1)": [],
     "warm: every package cached, precompiled": [],
     "warm: every package cached, through tsx": [],
   };
-  const [coldPre, coldTsx, warmPre, warmTsx] = Object.values(rows) as [Sample[], Sample[], Sample[], Sample[]];
+  const [coldPre, coldOne, coldTsx, warmPre, warmTsx] = Object.values(rows) as [
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+    Sample[],
+  ];
   const tsx = { CONTACTGEN_NO_PRECOMPILE: "1" };
   const loadBefore = load();
   try {
@@ -66,6 +78,7 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       coldPre.push(await pack(path.join(scratch, "out"), path.join(scratch, `cold-${i}-pre`)));
       warmPre.push(await pack(path.join(scratch, "out"), path.join(scratch, "warm-cache")));
+      coldOne.push(await pack(path.join(scratch, "out"), path.join(scratch, `cold-${i}-one`), {}, ["pylon"]));
       coldTsx.push(await pack(path.join(scratch, "out"), path.join(scratch, `cold-${i}-tsx`), tsx));
       warmTsx.push(await pack(path.join(scratch, "out"), path.join(scratch, "warm-cache"), tsx));
       warmPre.push(await pack(path.join(scratch, "out"), path.join(scratch, "warm-cache")));
@@ -89,7 +102,7 @@ export async function run(): Promise<void> {
     "`npm run bench -- pack`: `node bin/contactgen.mjs pack --out <scratch>` of the five APIs of generator.config.json",
     "(a child process, as users run it), medians, interleaved; ratios against the cold precompiled row. Cold = an empty",
     "pack cache (`CONTACTGEN_PACK_CACHE` pointing at a new folder): every package compiled. Warm = every package copied",
-    "from the cache (ADR 0152).",
+    "from the cache (ADR 0152). The compile is TypeScript 7's `tsc -b`, one process for every package not cached (ADR 0153).",
     "",
     `${machineLine()}; load average ${loadBefore} before, ${load()} after.`,
     "",

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { stringOption, type ParsedArgs } from "./args.js";
 import { CONFIG_OPTION, type Command } from "./command.js";
-import { findApi, readConfig, type ApiConfig } from "./config.js";
+import { findApi, readConfig } from "./config.js";
 import { generateCommand } from "./generate.js";
 
 async function run({ values, positionals }: ParsedArgs): Promise<number> {
@@ -21,17 +21,26 @@ async function run({ values, positionals }: ParsedArgs): Promise<number> {
     import("../write/write.js"),
   ]);
   const out = stringOption(values, "out") ?? config.packages.out;
-  // The compiler (and Redocly, for the README's model) is loaded only when something is not cached.
-  const build = async (api: ApiConfig) => (await import("../pack/build.js")).buildPackage(config, api);
+  // The compiler (and Redocly, for the README's model) is loaded only when something is not cached; every package
+  // not cached is compiled by one compiler process.
+  const build = async (indices: number[]) =>
+    (await import("../pack/build.js")).buildPackages(
+      config,
+      indices.map((i) => apis[i]!),
+    );
   const cache = values["no-cache"] === true ? undefined : new PackCache();
-  const fingerprint = cache ? await packFingerprint() : "";
-  const sets = [];
-  for (const api of apis) {
-    const { files, cached } = cache
-      ? await cache.getOrBuild(await packKey(config, api, fingerprint), () => build(api))
-      : { files: await build(api), cached: false };
-    sets.push({ dir: path.join(out, api.name), files, cached });
+  let built;
+  if (cache) {
+    const fingerprint = await packFingerprint();
+    const keys = await Promise.all(apis.map((api) => packKey(config, api, fingerprint)));
+    built = await cache.getOrBuildAll(keys, build);
+  } else {
+    built = (await build(apis.map((_, i) => i))).map((files) => {
+      if (files instanceof Error) throw files;
+      return { files, cached: false };
+    });
   }
+  const sets = built.map(({ files, cached }, i) => ({ dir: path.join(out, apis[i]!.name), files, cached }));
   await writeOutputs(sets);
   for (const [i, set] of sets.entries()) {
     const where = set.dir.split(path.sep).join("/");

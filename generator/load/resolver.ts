@@ -19,6 +19,8 @@ export interface LoadOptions {
   remoteTimeoutMs?: number;
   /** Largest document or referenced file, local or remote. Default 64 MiB (Stripe's is 4 MB). */
   maxFileBytes?: number;
+  /** false: always Redocly's full bundle walk, never the quick check (quick-check.ts); the tests compare both. */
+  quickCheck?: boolean;
 }
 
 export const LOAD_LIMITS = {
@@ -42,6 +44,10 @@ export class RefRefused extends Error {
 
 /** The value of every `$ref` in YAML or JSON text (quoted or not). */
 const REF_VALUE = /\$ref["']?\s*:\s*["']?([^"'\s,}\]]*)/g;
+
+export function* refValues(text: string): Generator<string> {
+  for (const match of text.matchAll(REF_VALUE)) yield match[1] ?? "";
+}
 
 const REF_ROOT_HINT = "move the file into the spec's folder, or allow its folder with --allow-ref-root DIR";
 
@@ -256,9 +262,7 @@ export class SandboxedResolver extends BaseResolver {
   private parse(...args: Parameters<BaseResolver["parseDocument"]>): ReturnType<BaseResolver["parseDocument"]> {
     const [source] = args;
     if (!this.wholeDocumentRefs) {
-      for (const match of source.body.matchAll(REF_VALUE)) {
-        if (!(match[1] ?? "").includes("#/")) this.wholeDocumentRefs = true;
-      }
+      for (const ref of refValues(source.body)) if (!ref.includes("#/")) this.wholeDocumentRefs = true;
     }
     if (source.absoluteRef === this.rootFile && this.rootParsed !== undefined)
       return { source, parsed: this.rootParsed };

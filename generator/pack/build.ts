@@ -1,6 +1,7 @@
 /**
- * One API's SDK as a publishable npm package: the generated client compiled to `dist/` (ESM + .d.ts), its
- * package.json and README. Returns the files; the writer (generator/write) puts the folder in place atomically.
+ * APIs' SDKs as publishable npm packages: each generated client compiled to `dist/` (ESM + .d.ts; all of them in one
+ * compiler process), its package.json and README. Returns the files; the writer (generator/write) puts the folders
+ * in place atomically.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,7 +10,7 @@ import type { EmittedFile } from "../emit/emitter.js";
 import { loadDocument } from "../load/load.js";
 import { buildModel } from "../model/build.js";
 import { generatedSources } from "./cache-key.js";
-import { compileClient } from "./compile.js";
+import { compileClients } from "./compile.js";
 import { packageJson, runtimeDependencies } from "./package-json.js";
 import { sdkReadme } from "./readme.js";
 
@@ -20,9 +21,12 @@ async function pinnedVersions(): Promise<Record<string, string>> {
   return { ...pkg.devDependencies, ...pkg.dependencies };
 }
 
-export async function buildPackage(config: ContactgenConfig, api: ApiConfig): Promise<EmittedFile[]> {
-  const sources = await generatedSources(api.out);
-  if (sources.length === 0) throw new Error(`${api.out}: no generated client; run \`contactgen generate\` first`);
+/** package.json and README.md of one API whose client compiled. */
+async function packageFiles(
+  config: ContactgenConfig,
+  api: ApiConfig,
+  sources: readonly string[],
+): Promise<EmittedFile[]> {
   const texts = await Promise.all(
     sources.map(async (f) => ({ contents: await readFile(path.join(api.out, f), "utf8") })),
   );
@@ -43,6 +47,27 @@ export async function buildPackage(config: ContactgenConfig, api: ApiConfig): Pr
       ),
     },
     { path: "README.md", contents: sdkReadme(model, api.packageName) },
-    ...compileClient(api.out, sources),
   ];
+}
+
+/** Each API's package files, or the Error that refuses it (no generated client, a type error, a bad version). */
+export async function buildPackages(
+  config: ContactgenConfig,
+  apis: readonly ApiConfig[],
+): Promise<Array<EmittedFile[] | Error>> {
+  const sources = await Promise.all(apis.map((api) => generatedSources(api.out)));
+  const present = apis.flatMap((api, i) => (sources[i]!.length > 0 ? [i] : []));
+  const compiled = await compileClients(present.map((i) => ({ dir: apis[i]!.out, files: sources[i]! })));
+  return Promise.all(
+    apis.map(async (api, i) => {
+      const dist = compiled[present.indexOf(i)];
+      if (dist === undefined) return new Error(`${api.out}: no generated client; run \`contactgen generate\` first`);
+      if (dist instanceof Error) return dist;
+      try {
+        return [...(await packageFiles(config, api, sources[i]!)), ...dist];
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
 }

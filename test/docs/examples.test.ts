@@ -7,7 +7,7 @@
  * - test/fixtures/docs-shapes.yaml: a relative server URL, security alternatives (basic or bearer) and anonymous
  *   operations, required query/header parameters that are not hoisted, array and optional bodies, an untagged
  *   operation, 3.0 boolean `exclusiveMinimum`, `allOf`-wrapped enums.
- * One TypeScript program compiles them all, plus one deliberately broken example to show the check can fail.
+ * One TypeScript 7 program compiles them all, plus one deliberately broken example to show the check can fail.
  */
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -49,7 +49,7 @@ beforeAll(async () => {
   }
   const setup = examples.find((e) => e.path.endsWith("/index.ts")) as SiteFile;
   const broken = { path: "broken.ts", contents: `${setup.contents}\n${models[0]?.name}.nope();\n` };
-  const [real = [], brokenOut = [], ...fixtureOut] = compileExampleSets([
+  const [real = [], brokenOut = [], ...fixtureOut] = await compileExampleSets([
     { baseDir: ROOT, files: examples },
     { baseDir: ROOT, files: [broken] },
     ...fixtures.map((f) => ({ baseDir: path.join(SCRATCH, f.name), files: f.files.filter(isExample) })),

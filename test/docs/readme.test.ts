@@ -15,7 +15,7 @@ describe("README", () => {
     const snippets = await readmeSnippets();
     expect(snippets.length).toBeGreaterThan(0);
     const files = snippets.map((contents, i) => ({ path: `readme-${i}.ts`, contents: `${contents}\nexport {};\n` }));
-    const [diagnostics] = compileExampleSets([{ baseDir: ROOT, files }]);
+    const [diagnostics] = await compileExampleSets([{ baseDir: ROOT, files }]);
     expect(diagnostics).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The pack cache (generator/pack/cache.ts) without compiling anything: which inputs change the key, that entries
- * round-trip and a malformed one is a miss, and that two packs of one key at once build it once (the lock), also
- * when the lock's holder has ended. The compile itself, a hit and a refused build: pack.test.ts.
+ * round-trip and a malformed one is a miss, that two packs of one key at once build it once (the lock), also
+ * when the lock's holder has ended, and that several keys missing at once are built by one call. The compile itself, a hit and a refused build: pack.test.ts.
  */
 import { mkdtemp, mkdir, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiConfig, ContactgenConfig } from "../../generator/cli/config.js";
 import type { EmittedFile } from "../../generator/emit/emitter.js";
-import { PackCache, packCacheDir, packFingerprint, packKey } from "../../generator/pack/cache.js";
+import { compilerVersion, PackCache, packCacheDir, packFingerprint, packKey } from "../../generator/pack/cache.js";
 
 let dir: string;
 let fingerprint: string;
@@ -79,6 +79,13 @@ describe("the pack cache key", () => {
     expect(await packKey(config(), { ...api, packageName: "@acme/other" }, fingerprint)).not.toBe(key);
     expect(await packKey(config(), api, `${fingerprint}x`)).not.toBe(key);
   });
+
+  it("names the TypeScript 7 that compiles: another version is another fingerprint", async () => {
+    const version = await compilerVersion();
+    expect(version).toMatch(/^7\./);
+    expect(await packFingerprint(version)).toBe(fingerprint);
+    expect(await packFingerprint("7.0.999")).not.toBe(fingerprint);
+  });
 });
 
 describe("the pack cache", () => {
@@ -126,6 +133,53 @@ describe("the pack cache", () => {
     const failing = () => Promise.reject(new Error("does not compile"));
     await expect(cache.getOrBuild("bad", failing)).rejects.toThrow("does not compile");
     await expect(cache.getOrBuild("bad", failing)).rejects.toThrow("does not compile");
+  });
+
+  it("builds every key that is neither stored nor held in one call, stores what built, rejects with the first failure", async () => {
+    const cache = new PackCache(path.join(dir, "batch"));
+    await cache.write("hit", files);
+    const other = (name: string): EmittedFile[] => [{ path: "dist/index.js", contents: `export const ${name} = 1;\n` }];
+    const calls: number[][] = [];
+    const results = await cache.getOrBuildAll(["a", "hit", "b"], async (indices) => {
+      calls.push(indices);
+      return indices.map((i) => other(`k${i}`));
+    });
+    expect(calls).toEqual([[0, 2]]);
+    expect(results).toEqual([
+      { files: other("k0"), cached: false },
+      { files, cached: true },
+      { files: other("k2"), cached: false },
+    ]);
+    expect(await cache.read("b")).toEqual(other("k2"));
+
+    // One refused build: the others of the call are stored, nothing is stored for it, and no lock stays behind.
+    const build = async (indices: number[]) =>
+      indices.map((i) => (i === 1 ? new Error("y does not compile") : other(`y${i}`)));
+    await expect(cache.getOrBuildAll(["x", "y", "z"], build)).rejects.toThrow("y does not compile");
+    expect(await cache.read("x")).toEqual(other("y0"));
+    expect(await cache.read("y")).toBeUndefined();
+    expect(await cache.read("z")).toEqual(other("y2"));
+    expect((await readdir(cache.dir)).filter((f) => f.endsWith(".lock"))).toEqual([]);
+  });
+
+  it("waits for a key another pack is building, then takes its entry", async () => {
+    const cache = new PackCache(path.join(dir, "held"));
+    await mkdir(cache.dir, { recursive: true });
+    // Another live process (this one, as far as the lock can tell) holds "b" and stores it a little later.
+    await writeFile(path.join(cache.dir, "b.lock"), String(process.pid));
+    const calls: number[][] = [];
+    const pending = cache.getOrBuildAll(["a", "b"], async (indices) => {
+      calls.push(indices);
+      return indices.map(() => files);
+    });
+    setTimeout(() => {
+      void cache.write("b", files).then(() => rm(path.join(cache.dir, "b.lock")));
+    }, 150);
+    expect(await pending).toEqual([
+      { files, cached: false },
+      { files, cached: true },
+    ]);
+    expect(calls).toEqual([[0]]);
   });
 
   it("keeps the 40 most recently used entries", async () => {

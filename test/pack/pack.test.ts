@@ -2,7 +2,9 @@
  * `contactgen pack`: the Pylon SDK as an npm package. Its `npm pack` tarball installs into an empty project and
  * works from plain `node` ESM and from `require()` (this Node; .ci/run repeats the suite on Node 24) against a
  * real HTTP server on 127.0.0.1, and type-checks from TypeScript under moduleResolution node16 and bundler with
- * the strictest flags. Built and installed once; openapi-fetch comes from npm's cache (`--prefer-offline`).
+ * the strictest flags. The package is compiled by TypeScript 7 (ADR 0153) and its consumers are checked with TypeScript
+ * 5.9 in-process (test/support/typecheck.ts), which shows that users of 5.9 can read the .d.ts 7 emits. Built and
+ * installed once; openapi-fetch comes from npm's cache (`--prefer-offline`).
  * Packing goes through this run's pack cache (./run-cache.ts): the first pack of pylon in the run compiles, here or
  * in test/ci/workflows; the other copies. A second pack here is copied byte for byte, and a client that does not
  * compile is refused every time (never cached).
@@ -14,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 import { typecheckProject } from "../support/typecheck.js";
@@ -29,15 +32,20 @@ let server: Server;
 let url: string;
 const seen: string[] = [];
 
-/** `contactgen pack …` in-process from the repository root, through this run's pack cache. */
+/**
+ * `contactgen pack …` in-process from the repository root, through this run's pack cache, with this file's own
+ * temporary folder (TMPDIR, which os.tmpdir() reads), so that what the compile leaves there can be seen.
+ */
 async function pack(argv: string[], cwd = ROOT) {
-  const before = process.env.CONTACTGEN_PACK_CACHE;
-  process.env.CONTACTGEN_PACK_CACHE = RUN_PACK_CACHE;
+  const before = { CONTACTGEN_PACK_CACHE: process.env.CONTACTGEN_PACK_CACHE, TMPDIR: process.env.TMPDIR };
+  await mkdir(path.join(dir, "tmp"), { recursive: true });
+  Object.assign(process.env, { CONTACTGEN_PACK_CACHE: RUN_PACK_CACHE, TMPDIR: path.join(dir, "tmp") });
   try {
     return await runCli(["pack", ...argv], cwd);
   } finally {
-    if (before === undefined) delete process.env.CONTACTGEN_PACK_CACHE;
-    else process.env.CONTACTGEN_PACK_CACHE = before;
+    for (const [key, value] of Object.entries(before))
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
   }
 }
 
@@ -145,6 +153,8 @@ describe("the packed SDK", () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/generated[\\/]pylon: the generated client does not compile/);
       expect(result.stderr).toMatch(/broken\.ts.*TS2322: Type 'string' is not assignable to type 'number'/);
+      // The compiler's temporary folder is removed after a refused compile too.
+      expect(await readdir(path.join(dir, "tmp"))).toEqual([]);
     }
   });
 
@@ -218,7 +228,9 @@ describe("the packed SDK", () => {
         "",
       ].join("\n"),
     );
-    // `tsc -p` of the consumer project, in-process (test/support/typecheck.ts).
+    // `tsc -p` of the consumer project, in-process (test/support/typecheck.ts) with TypeScript 5.9, the version a
+    // user's project may still be on: the .d.ts files it reads were emitted by TypeScript 7.
+    expect(ts.version).toMatch(/^5\.9\./);
     expect(typecheckProject(path.join(sub, "tsconfig.json"))).toEqual([]);
   });
 });

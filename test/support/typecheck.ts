@@ -5,13 +5,15 @@
  * worker: the declaration files under node_modules do not change during a run, so every program this worker builds
  * reuses their parsed SourceFiles, as a language service's document registry does. With vitest's `isolate: false`
  * the cache lives as long as the worker, across test files.
+ *
+ * Most checks of generated code run on TypeScript 7 instead (typecheck7.ts, ADR 0174); this one is for what stays on
+ * 5.9: the five APIs' generated/ (strictest.test.ts) and the packed SDKs' consumer projects (test/pack).
  */
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { type Profile, ROOT, tsFilesUnder } from "./ts-files.js";
 
-export const ROOT = path.resolve(import.meta.dirname, "../..");
-export type Profile = "tsconfig.json" | "tsconfig.strictest.json";
+export { type Profile, ROOT, tsFilesUnder };
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const parsed = new Map<string, ts.SourceFile>();
@@ -39,15 +41,6 @@ function optionsOf(profile: Profile): ts.CompilerOptions {
     options.set(profile, found);
   }
   return found;
-}
-
-/** Every .ts file under `dir` (what `include: ["<dir>/**\/*.ts"]` selects). */
-export function tsFilesUnder(dir: string): string[] {
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`no folder ${dir} to type-check`);
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts") && !f.split(path.sep).includes("node_modules"))
-    .map((f) => path.join(dir, f))
-    .sort();
 }
 
 /** One program over `rootNames`; its diagnostics as tsc prints them (`file(line,col): error TSnnnn: …`). */
