@@ -5,6 +5,9 @@
  * worker: the declaration files under node_modules do not change during a run, so every program this worker builds
  * reuses their parsed SourceFiles, as a language service's document registry does. With vitest's `isolate: false`
  * the cache lives as long as the worker, across test files.
+ *
+ * Most checks of generated code run on TypeScript 7 instead (typecheck7.ts, ADR 0174); this one is for what stays on
+ * 5.9: the five APIs' generated/ (strictest.test.ts) and the packed SDKs' consumer projects (test/pack).
  */
 import path from "node:path";
 import ts from "typescript";
