@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { NO_LIMITS, patternMatcher } from "../../generator/emit/validators/pattern-matcher.js";
 import { cleanupScratch, generateInto, strictestProblems, typecheck } from "../generator/helpers.js";
+import { agreesWithRegExp } from "./pattern-oracle.js";
 
 type Test = (value: string) => boolean;
 
@@ -115,43 +115,8 @@ describe("patternMatcher: same verdict as RegExp(pattern, 'u')", () => {
     for (const value of values) expect([value, test(value)]).toEqual([value, re.test(value)]);
   });
 
-  /** Characters of the pattern's own text, their neighbours, and the Unicode corners. */
-  function alphabet(pattern: string): string[] {
-    const own = [...pattern].flatMap((ch) => {
-      const code = ch.codePointAt(0) as number;
-      return [code - 1, code, code + 1].filter((c) => c >= 0 && c <= 0x10ffff).map((c) => String.fromCodePoint(c));
-    });
-    return [...new Set([...own, "a", "0", "-", " ", "\n", "\u2028", "😀", "🙏", "\uD83D", "\uDE00", "\u00e9", ""])];
-  }
-
   it.each(COMPILED)("%s on generated strings", (pattern) => {
-    const test = compile(pattern) as Test;
-    const re = new RegExp(pattern, "u");
-    const chars = alphabet(pattern);
-    const mutate = (value: string, at: number, insert: string, cut: number): string => {
-      const k = at % (value.length + 1);
-      return value.slice(0, k) + insert + value.slice(k + cut);
-    };
-    // fast-check's generator does not know every escape (`\cC`, `[\b]`): those get the other two sources only.
-    let matching: fc.Arbitrary<string>;
-    try {
-      matching = fc.stringMatching(re);
-    } catch {
-      matching = fc.constant("");
-    }
-    const strings = fc.oneof(
-      matching,
-      fc
-        .tuple(matching, fc.nat(), fc.constantFrom(...chars), fc.integer({ min: 0, max: 2 }))
-        .map(([value, at, ch, cut]) => mutate(value, at, ch, cut)),
-      fc.array(fc.constantFrom(...chars), { maxLength: 40 }).map((parts) => parts.join("")),
-    );
-    fc.assert(
-      fc.property(strings, (value) => {
-        expect([value, test(value)]).toEqual([value, re.test(value)]);
-      }),
-      { numRuns: 400, seed: 11 },
-    );
+    agreesWithRegExp(compile(pattern) as Test, pattern);
   });
 
   it("10 MB inputs: linear, no stack, same verdict", () => {

@@ -16,6 +16,7 @@
  * The code holds no spec text: only character codes, counts and state numbers, written with `num`.
  */
 import { EMPTY, join, num, ts, type Code } from "../code.js";
+import { normalise } from "./pattern-matcher.js";
 import { ExactParser, Unsupported } from "./pattern-parse.js";
 import type { Item, Ranges } from "./patterns.js";
 
@@ -196,17 +197,6 @@ function minimise({ next, accepting }: Automaton): Automaton {
     out.next[id] ??= row.map((t) => (t < 0 ? -1 : (order.get(block[t] as number) as number)));
     out.accepting[id] = accepting[state] as boolean;
   });
-  return out;
-}
-
-function normalise(set: Ranges): Ranges {
-  const sorted = [...set].sort((a, b) => a[0] - b[0]);
-  const out: Ranges = [];
-  for (const [lo, hi] of sorted) {
-    const last = out[out.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else out.push([lo, hi]);
-  }
   return out;
 }
 

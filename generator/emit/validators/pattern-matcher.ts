@@ -30,7 +30,8 @@ export const NO_LIMITS = { ranges: Infinity, literal: Infinity, count: Infinity 
 export type Limits = typeof MEASURED_LIMITS;
 const MAX_DEPTH = 4;
 
-function normalise(set: Ranges): Ranges {
+/** Sorted, with touching or overlapping ranges merged. */
+export function normalise(set: Ranges): Ranges {
   const sorted = [...set].sort((a, b) => a[0] - b[0]);
   const out: Ranges = [];
   for (const [lo, hi] of sorted) {
