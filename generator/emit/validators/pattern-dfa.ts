@@ -16,6 +16,7 @@
  * The code holds no spec text: only character codes, counts and state numbers, written with `num`.
  */
 import { EMPTY, join, num, ts, type Code } from "../code.js";
+import { CODE_POINT_READ } from "./code-point-read.js";
 import { normalise } from "./pattern-matcher.js";
 import { ExactParser, Unsupported } from "./pattern-parse.js";
 import type { Item, Ranges } from "./patterns.js";
@@ -228,9 +229,9 @@ export function patternDfa(source: string, js: boolean, limits: DfaLimits): Code
   }
   const { dfa, classes: sets, end } = built;
   if (dfa.next.length > limits.states) return undefined;
-  // Sets reaching surrogates or astral code points: read code points (`codePointAt`), as the `u` flag does.
+  // Sets reaching surrogates or astral code points: read code points, as the `u` flag does.
   const wide = sets.some((set) => set.some(([, hi]) => hi >= 0xd800));
-  const read = wide ? ts`c = s.codePointAt(i) ?? 0;` : ts`c = s.charCodeAt(i);`;
+  const read = wide ? CODE_POINT_READ : ts`c = s.charCodeAt(i);`;
   const step = wide ? ts`i += c > 65535 ? 2 : 1` : ts`i++`;
   const cases: Code[] = [];
   for (let state = 0; state < dfa.next.length; state++) {

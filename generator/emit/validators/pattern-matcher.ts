@@ -14,6 +14,7 @@
  * The code holds no spec text at all: only character codes and counts, written with `num`.
  */
 import { EMPTY, join, num, ts, type Code } from "../code.js";
+import { CODE_POINT_READ } from "./code-point-read.js";
 import { ExactParser, Unsupported } from "./pattern-parse.js";
 import { deterministic, firstOf, NotLinear, type Item, type Ranges } from "./patterns.js";
 
@@ -78,7 +79,7 @@ function plan(source: string, limits: Limits): { items: Item[]; end: boolean } |
 }
 
 class Writer {
-  /** Sets reach surrogates or astral code points: read code points (`codePointAt`), as the `u` flag does. */
+  /** Sets reach surrogates or astral code points: read code points, as the `u` flag does. */
   readonly wide: boolean;
   readonly counters = new Set<number>();
   usesChar = false;
@@ -96,7 +97,7 @@ class Writer {
    */
   get peek(): Code {
     this.usesChar = true;
-    return this.wide ? ts`c = i < n ? (s.codePointAt(i) ?? 0) : -1;` : ts`c = i < n ? s.charCodeAt(i) : -1;`;
+    return this.wide ? ts`if (i < n) { ${CODE_POINT_READ} } else c = -1;` : ts`c = i < n ? s.charCodeAt(i) : -1;`;
   }
 
   get advance(): Code {
