@@ -9,14 +9,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NO_LIMITS, patternMatcher } from "../../generator/emit/validators/pattern-matcher.js";
 import { cleanupScratch, generateInto, strictestProblems, typecheck } from "../generator/helpers.js";
-import { agreesWithRegExp } from "./pattern-oracle.js";
-
-type Test = (value: string) => boolean;
+import { agreesWithRegExp, loadTest, type Test } from "./pattern-oracle.js";
 
 /** Every construct the proof accepts (the generator adds measured cost limits on top: see the last tests). */
 function compile(pattern: string): Test | undefined {
-  const code = patternMatcher(pattern, true, NO_LIMITS);
-  return code === undefined ? undefined : (new Function(`return ${code};`)() as { test: Test }).test;
+  return loadTest(patternMatcher(pattern, true, NO_LIMITS));
 }
 
 /** Patterns compiled to matchers: corpus shapes, every construct, and the Unicode corners. */

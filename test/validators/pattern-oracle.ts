@@ -7,6 +7,13 @@
 import fc from "fast-check";
 import { expect } from "vitest";
 
+export type Test = (value: string) => boolean;
+
+/** The `test` of a compiled pattern's emitted JavaScript (`{ test: (s) => … }`); undefined when none was emitted. */
+export function loadTest(code: unknown): Test | undefined {
+  return code === undefined ? undefined : (new Function(`return ${String(code)};`)() as { test: Test }).test;
+}
+
 /** Characters of the pattern's own text, their neighbours, and the Unicode corners. */
 function alphabet(pattern: string): string[] {
   const own = [...pattern].flatMap((ch) => {

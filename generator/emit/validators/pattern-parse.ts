@@ -6,7 +6,8 @@
  * not model exactly (`\p{…}`, lookaround, backreferences, `\b`, modifiers) throws Unsupported, and the pattern keeps
  * its regex engine. The source has already been checked to compile with the `u` flag.
  */
-import { complement, DIGIT, SPACE, WORD, type Item, type Ranges } from "./patterns.js";
+import { PatternGrammar, type Item, type Ranges } from "./pattern-grammar.js";
+import { complement, DIGIT, SPACE, WORD } from "./patterns.js";
 
 export class Unsupported extends Error {}
 
@@ -21,30 +22,14 @@ const CLASSES: Record<string, Ranges> = { d: DIGIT, w: WORD, s: SPACE };
 
 const single = (code: number): Ranges => [[code, code]];
 
-export class ExactParser {
-  i = 0;
-  constructor(private readonly s: string) {}
+export class ExactParser extends PatternGrammar {
+  protected readonly refusesLoneBrace = true;
 
-  alternatives(): Item[][] {
-    const alts: Item[][] = [this.sequence()];
-    while (this.s[this.i] === "|") {
-      this.i++;
-      alts.push(this.sequence());
-    }
-    return alts;
+  protected refuse(reason: string): Error {
+    return new Unsupported(reason);
   }
 
-  private sequence(): Item[] {
-    const items: Item[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== "|" && this.s[this.i] !== ")") {
-      const item = this.atom();
-      this.quantifier(item);
-      items.push(item);
-    }
-    return items;
-  }
-
-  private atom(): Item {
+  protected atom(): Item {
     const c = this.s[this.i++] as string;
     if (c === "^") return { assert: "start", min: 1, max: 1 };
     if (c === "$") return { assert: "end", min: 1, max: 1 };
@@ -144,26 +129,5 @@ export class ExactParser {
     const c = this.s[this.i++] as string;
     if (c === "\\") return this.escape(true);
     return single(this.literal());
-  }
-
-  private quantifier(item: Item): void {
-    const c = this.s[this.i];
-    let range: [number, number] | undefined;
-    if (c === "*") range = [0, Infinity];
-    else if (c === "+") range = [1, Infinity];
-    else if (c === "?") range = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
-      if (!m) throw new Unsupported("lone brace");
-      const min = Number(m[1]);
-      range = [min, m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3])];
-      this.i += m[0].length - 1;
-    }
-    if (!range) return;
-    if (item.assert) throw new Unsupported("quantified assertion");
-    if (!Number.isSafeInteger(range[0]) || range[1] < range[0]) throw new Unsupported("count out of range");
-    this.i++;
-    if (this.s[this.i] === "?") this.i++;
-    [item.min, item.max] = range;
   }
 }

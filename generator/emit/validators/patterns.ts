@@ -16,6 +16,7 @@
  * - A pattern with an unbounded quantifier must be anchored with `^` (otherwise V8 retries at every position).
  */
 import { RE2JS } from "re2js";
+import { PatternGrammar, type Item, type Ranges } from "./pattern-grammar.js";
 
 /**
  * `v8-short`: linear on V8, but V8 keeps a backtrack entry per pass through a repeated group (and, seen once, per
@@ -25,14 +26,7 @@ import { RE2JS } from "re2js";
 export type PatternEngine =
   { engine: "v8" | "v8-short"; flags: string } | { engine: "re2" } | { engine: "none"; reason: string };
 
-export type Ranges = Array<[number, number]>;
-export interface Item {
-  set?: Ranges;
-  group?: Item[][];
-  assert?: "start" | "end" | "boundary";
-  min: number;
-  max: number;
-}
+export type { Item, Ranges } from "./pattern-grammar.js";
 
 const MAX_CHOICES = 256;
 /** `*`, `+` or `{n,}` anywhere (an escaped one too: over-approximating only sends more input to RE2). */
@@ -77,30 +71,14 @@ export function overlaps(a: Ranges, b: Ranges): boolean {
 }
 
 /** A tiny recursive-descent parser for the ECMAScript pattern subset the proof handles; anything else throws. */
-class Parser {
-  i = 0;
-  constructor(private readonly s: string) {}
+class Parser extends PatternGrammar {
+  protected readonly refusesLoneBrace = false;
 
-  alternatives(): Item[][] {
-    const alts: Item[][] = [this.sequence()];
-    while (this.s[this.i] === "|") {
-      this.i++;
-      alts.push(this.sequence());
-    }
-    return alts;
+  protected refuse(reason: string): Error {
+    return new NotLinear(reason);
   }
 
-  private sequence(): Item[] {
-    const items: Item[] = [];
-    while (this.i < this.s.length && this.s[this.i] !== "|" && this.s[this.i] !== ")") {
-      const item = this.atom();
-      this.quantifier(item);
-      items.push(item);
-    }
-    return items;
-  }
-
-  private atom(): Item {
+  protected atom(): Item {
     const c = this.s[this.i++] as string;
     if (c === "^") return { assert: "start", min: 1, max: 1 };
     if (c === "$") return { assert: "end", min: 1, max: 1 };
@@ -186,26 +164,6 @@ class Parser {
     const code = this.s.codePointAt(this.i - 1) as number;
     if (code > 0xffff) this.i++;
     return [[code, code]];
-  }
-
-  private quantifier(item: Item): void {
-    const c = this.s[this.i];
-    let range: [number, number] | undefined;
-    if (c === "*") range = [0, Infinity];
-    else if (c === "+") range = [1, Infinity];
-    else if (c === "?") range = [0, 1];
-    else if (c === "{") {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.s.slice(this.i));
-      if (!m) return;
-      const min = Number(m[1]);
-      range = [min, m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3])];
-      this.i += m[0].length - 1;
-    }
-    if (!range) return;
-    if (item.assert) throw new NotLinear("quantified assertion");
-    this.i++;
-    if (this.s[this.i] === "?") this.i++;
-    [item.min, item.max] = range;
   }
 }
 
