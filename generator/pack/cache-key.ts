@@ -11,7 +11,7 @@ import path from "node:path";
 import type { ApiConfig, ContactgenConfig } from "../cli/config.js";
 import { GENERATOR_DIR, inputHash, listFiles } from "../incremental/cache.js";
 import { hashFiles } from "../incremental/stat-memo.js";
-import { COMPILER_PACKAGE } from "./compile.js";
+import { COMPILER_PACKAGE } from "../typescript7.js";
 
 /** Bumped when the stored format or the meaning of the key changes. */
 const FORMAT = "contactgen-pack-cache-2";

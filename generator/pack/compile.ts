@@ -4,16 +4,11 @@
  * read back as files (the writer puts them on disk) and the folder is always removed. Type errors refuse a client:
  * a package must not ship broken types.
  */
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { EmittedFile } from "../emit/emitter.js";
-
-/** The package the compiler comes from (its version is part of the pack cache key). */
-export const COMPILER_PACKAGE = "typescript-7";
+import { runTsc7, splitDiagnostics } from "../typescript7.js";
 
 /** The options ADR 0151 compiles with, as a tsconfig. `composite` lets one `tsc -b` build every client's project. */
 const COMPILER_OPTIONS = {
@@ -38,46 +33,6 @@ export interface Client {
   dir: string;
   /** Its .ts files, posix paths relative to `dir`. */
   files: readonly string[];
-}
-
-/**
- * The native binary itself, as the package's own `bin/tsc` finds it: spawning it directly saves a node start.
- * Resolved from the package folder because the package's `exports` do not list lib/getExePath.js.
- */
-async function compilerBinary(): Promise<string> {
-  try {
-    const manifest = createRequire(import.meta.url).resolve(`${COMPILER_PACKAGE}/package.json`);
-    const url = pathToFileURL(path.join(path.dirname(manifest), "lib", "getExePath.js")).href;
-    const { default: getExePath } = (await import(url)) as { default: () => string };
-    return getExePath();
-  } catch (error) {
-    throw new Error(
-      `contactgen pack compiles with TypeScript 7 (the npm package ${COMPILER_PACKAGE}), which is not usable here: ${error instanceof Error ? error.message : String(error)}. Run \`npm install\` in contactgen's folder.`,
-    );
-  }
-}
-
-/** The compiler's stdout and stderr; its exit status is not needed (diagnostics say which client failed). */
-async function runCompiler(args: readonly string[]): Promise<string> {
-  const binary = await compilerBinary();
-  return new Promise((resolve, reject) => {
-    execFile(binary, args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      // Status 1 or 2: diagnostics were printed. No status (not started, killed): nothing to read from.
-      if (error && typeof error.code !== "number") reject(error);
-      else resolve(`${stdout}${stderr}`);
-    });
-  });
-}
-
-/** `tsc -b --pretty false` output, one entry per diagnostic (its continuation lines are indented). */
-function diagnostics(output: string): string[] {
-  const found: string[] = [];
-  for (const line of output.split("\n")) {
-    if (line.trim() === "") continue;
-    if (/^\s/.test(line) && found.length > 0) found[found.length - 1] += `\n${line}`;
-    else found.push(line);
-  }
-  return found;
 }
 
 /** Whether a diagnostic names a file inside `dir` (tsc prints paths relative to its working directory). */
@@ -130,8 +85,9 @@ export async function compileClients(clients: readonly Client[]): Promise<Array<
     const references = projects.map(({ folder }) => ({ path: folder }));
     await writeFile(path.join(work, "tsconfig.json"), JSON.stringify({ files: [], references }));
     // One thread: cheaper in CPU and no slower in wall time on a busy 2-core machine; five SDKs take ~1.5 s (ADR 0153).
-    const output = await runCompiler(["-b", work, "--pretty", "false", "--singleThreaded"]);
-    const found = diagnostics(output);
+    const { stdout, stderr } = await runTsc7(["-b", work, "--pretty", "false", "--singleThreaded"]);
+    const output = `${stdout}${stderr}`;
+    const found = splitDiagnostics(output);
     return await Promise.all(
       projects.map(async ({ root, out }, i) => {
         const own = found.filter((d) => isAbout(d, root));

@@ -9,7 +9,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../support/ts-files.js";
-import { splitDiagnostics, typecheckDirs7, typecheckFiles7 } from "../support/typecheck7.js";
+import { splitDiagnostics } from "../../generator/typescript7.js";
+import { typecheckDirs7, typecheckFiles7 } from "../support/typecheck7.js";
 import { cleanupScratch, scratchDir } from "./helpers.js";
 
 const CLEAN = `export interface Pet {\n  name: string;\n  tag?: string;\n}\nexport const pet: Pet = { name: "a" };\n`;

@@ -10,19 +10,11 @@
  * see that line's verdict on everything this checker is given (the corpus, the fixtures), e.g. before a TypeScript
  * upgrade.
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { runTsc7, splitDiagnostics } from "../../generator/typescript7.js";
 import { type Profile, ROOT, tsFilesUnder } from "./ts-files.js";
-
-/** The Go binary, found as typescript-7's own `bin/tsc` finds it (skipping that script's node start). */
-const exePath = (
-  (await import(pathToFileURL(path.join(ROOT, "node_modules", "typescript-7", "lib", "getExePath.js")).href)) as {
-    default: () => string;
-  }
-).default();
 
 const CONFIGS = path.join(ROOT, ".tmp", "typecheck7");
 const ON_59 = process.env.CONTACTGEN_TEST_TYPESCRIPT === "5.9";
@@ -33,32 +25,9 @@ const ON_59 = process.env.CONTACTGEN_TEST_TYPESCRIPT === "5.9";
  */
 const FLAGS = ["--pretty", "false", "--singleThreaded"];
 
-/** `tsc -p` with TypeScript 7's binary; resolves to its exit code and output. */
-export function runTsc7(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(exePath, args, { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : undefined;
-      if (code === undefined) reject(new Error(`${exePath} ${args.join(" ")}: ${error?.message}\n${stderr}`));
-      else resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** tsc's plain output split into diagnostics: a line that does not start with a space begins one. */
-export function splitDiagnostics(output: string): string[] {
-  const diagnostics: string[] = [];
-  for (const line of output.split(/\r?\n/)) {
-    if (line.trim() === "" || /^Found \d+ errors?\b/.test(line)) continue;
-    const last = diagnostics.length - 1;
-    if (/^\s/.test(line) && last >= 0) diagnostics[last] += `\n${line.trimEnd()}`;
-    else diagnostics.push(line.trimEnd());
-  }
-  return diagnostics;
-}
-
 /** `tsc -p` over a tsconfig (any project's); its diagnostics. A run that fails without any is an error. */
 export async function typecheckProject7(tsconfig: string): Promise<string[]> {
-  const { code, stdout, stderr } = await runTsc7(["-p", tsconfig, ...FLAGS]);
+  const { code, stdout, stderr } = await runTsc7(["-p", tsconfig, ...FLAGS], ROOT);
   const diagnostics = splitDiagnostics(stdout);
   if (code !== 0 && diagnostics.length === 0) {
     throw new Error(`TypeScript 7 exited with ${code} and reported nothing (-p ${tsconfig}):\n${stderr}`);
