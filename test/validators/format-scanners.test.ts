@@ -15,6 +15,7 @@ import {
   __isIpv6,
   __isTime,
   __isUuid,
+  __scanDateTime,
 } from "../../generator/runtime/formats.js";
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -256,5 +257,93 @@ describe("format scanners agree with the regular expressions they replaced", () 
       }),
       { numRuns: 2000, seed: 114 },
     );
+  });
+});
+
+/** Two digits, zero-padded. */
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** Values on which `fast` and `reference` disagree, as [value, fast, reference]. */
+function disagreements(values: Iterable<string>, fast: (v: string) => boolean, reference: (v: string) => boolean) {
+  const out: Array<[string, boolean, boolean]> = [];
+  for (const v of values) if (fast(v) !== reference(v)) out.push([v, fast(v), reference(v)]);
+  return out;
+}
+
+describe("date-time: the regex fast path gives the unrolled scanner's verdicts (ADR 0119)", () => {
+  it("on every month and day 00-32 of common, leap and century years", () => {
+    const values: string[] = [];
+    // 2000, 2024 and 0000 are leap years; 1900, 2023 and 9999 are not.
+    for (const year of ["1900", "2000", "2023", "2024", "0000", "9999"]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) values.push(`${year}-${pad(month)}-${pad(day)}T12:00:00Z`);
+      }
+    }
+    expect(values.filter(__isDateTime).length).toBe(3 * 366 + 3 * 365);
+    expect(disagreements(values, __isDateTime, __scanDateTime)).toEqual([]);
+  });
+
+  it("on every hour, minute and second 00-61 and on offsets, in each zone form", () => {
+    const values: string[] = [];
+    for (let hour = 0; hour <= 24; hour++) {
+      for (let minute = 0; minute <= 61; minute += minute === 58 ? 1 : 29) {
+        for (let second = 0; second <= 61; second++) {
+          const time = `2016-12-31T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+          for (const zone of [
+            "Z",
+            "z",
+            "+00:00",
+            "-08:00",
+            "+01:00",
+            "+23:59",
+            "+24:00",
+            "-00:60",
+            ".5Z",
+            ".123-00:01",
+          ]) {
+            values.push(time + zone);
+          }
+        }
+      }
+    }
+    expect(disagreements(values, __isDateTime, __scanDateTime)).toEqual([]);
+  });
+
+  it("on mutated and random strings (seeded)", () => {
+    const chars = "0123456789-:.+Tt Zz";
+    const valid = [
+      "2023-11-07T05:31:56Z",
+      "2024-02-29T23:59:60Z",
+      "2023-10-31T05:31:56.123+02:00",
+      "1999-12-31t23:59:59-00:30",
+    ];
+    const strings = fc.oneof(
+      fc
+        .tuple(fc.constantFrom(...valid), fc.nat(), fc.constantFrom(...chars), fc.integer({ min: 0, max: 1 }))
+        .map(([value, at, ch, cut]) => {
+          const k = at % (value.length + 1);
+          return value.slice(0, k) + ch + value.slice(k + cut);
+        }),
+      fc
+        .constantFrom(...valid)
+        .chain((value) =>
+          fc
+            .array(fc.integer({ min: 0, max: 9 }), { minLength: value.length, maxLength: value.length })
+            .map((digits) => value.replace(/\d/g, (_, i: number) => String(digits[i] ?? 0))),
+        ),
+      fc.array(fc.constantFrom(...chars), { minLength: 18, maxLength: 66 }).map((parts) => parts.join("")),
+    );
+    fc.assert(
+      fc.property(strings, (value) => {
+        expect([value, __isDateTime(value)]).toEqual([value, __scanDateTime(value)]);
+      }),
+      { numRuns: 5000, seed: 119 },
+    );
+  });
+
+  it("at the 64-character limit, and on a 10 MB string", () => {
+    const at = (digits: number) => `2023-11-07T05:31:56.${"1".repeat(digits)}Z`;
+    expect([__isDateTime(at(43)), __isDateTime(at(44))]).toEqual([true, false]);
+    expect(__isDateTime(at(10_000_000))).toBe(false);
   });
 });
