@@ -20,11 +20,15 @@ export const SHORT_PATTERN_INPUT = 100_000;
  */
 export function $short(source: string, flags: string): { test(value: string): boolean } {
   const v8 = new RegExp(source, flags);
+  const long = $long(source);
+  return { test: (value: string) => (value.length <= SHORT_PATTERN_INPUT ? v8.test(value) : long.test(value)) };
+}
+
+/**
+ * The RE2 half of a `$short` pattern, compiled on first need, for generated code that tests the length itself and
+ * calls its V8 RegExp directly (one call less on every value: ADR 0115).
+ */
+export function $long(source: string): { test(value: string): boolean } {
   let re2: RE2JS | undefined;
-  return {
-    test: (value: string) =>
-      value.length <= SHORT_PATTERN_INPUT
-        ? v8.test(value)
-        : (re2 ??= RE2JS.compile(RE2JS.translateRegExp(source))).test(value),
-  };
+  return { test: (value: string) => (re2 ??= RE2JS.compile(RE2JS.translateRegExp(source))).test(value) };
 }

@@ -41,6 +41,7 @@ export interface BodyCompiler {
   ts(text: Code): Code;
   constant(expression: Code, type?: Code): Code;
   pattern(source: string, location: string): Code;
+  patternTest(source: string, location: string, value: Code): Code;
   ref(target: Target, ann: boolean): Callee;
   resolve(ref: string, base: string, location?: string): Target;
   sub(schema: unknown, ctx: SubschemaContext, location: string, ann: boolean): Callee;

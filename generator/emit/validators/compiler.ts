@@ -7,12 +7,14 @@
  *
  * Keyword code is in keywords.ts; this file names functions, resolves references and writes applicators.
  */
-import { EMPTY, join, ts, type Code } from "../code.js";
+import { EMPTY, join, num, ts, type Code } from "../code.js";
 import { identifier, stringLiteral } from "../safe.js";
 import { ACCEPT, REJECT, type BodyCompiler, type Callee } from "./callee.js";
 import { annotationOnly, bodyOf, typeOnly, type BodyContext } from "./keywords.js";
 import { choosePatternEngine } from "./patterns.js";
 import { DFA_LIMITS, patternDfa } from "./pattern-dfa.js";
+import { withoutCaptures } from "./pattern-captures.js";
+import { SHORT_PATTERN_INPUT } from "../../runtime/re2-pattern.js";
 import { patternMatcher } from "./pattern-matcher.js";
 import { SchemaRefError, type Registry, type Schema, type Target } from "./registry.js";
 
@@ -103,25 +105,47 @@ export class Compiler implements BodyCompiler {
    * else V8 when provably linear, else a small automaton (pattern-dfa.ts), else RE2; none → PatternError.
    */
   pattern(source: string, location: string): Code {
+    const engine = this.patternEngine(source, location);
+    if (engine.kind === "constant") return engine.code;
+    return this.constant(ts`$short(${engine.source}, ${engine.flags})`);
+  }
+
+  /**
+   * The expression that tests `value` against a spec pattern. A pattern V8 runs only up to SHORT_PATTERN_INPUT
+   * characters has the length test written here and its RegExp called directly, as a hand-written check would.
+   */
+  patternTest(source: string, location: string, value: Code): Code {
+    const engine = this.patternEngine(source, location);
+    if (engine.kind === "constant") return ts`${engine.code}.test(${value})`;
+    const v8 = this.constant(ts`new RegExp(${engine.source}, ${engine.flags})`);
+    const long = this.constant(ts`$long(${engine.source})`);
+    return ts`(${value}.length <= ${num(SHORT_PATTERN_INPUT)} ? ${v8}.test(${value}) : ${long}.test(${value}))`;
+  }
+
+  private patternEngine(
+    source: string,
+    location: string,
+  ): { kind: "constant"; code: Code } | { kind: "short"; source: Code; flags: Code } {
     const matcher = patternMatcher(source, this.options.js === true);
-    if (matcher) return this.constant(matcher);
+    if (matcher) return { kind: "constant", code: this.constant(matcher) };
     const choice = choosePatternEngine(source);
     // Not provably linear on V8: a small automaton (pattern-dfa.ts) when the pattern has one, else RE2.
     if (choice.engine === "re2") {
       const dfa = patternDfa(source, this.options.js === true, DFA_LIMITS);
-      if (dfa) return this.constant(dfa);
+      if (dfa) return { kind: "constant", code: this.constant(dfa) };
     }
     if (choice.engine === "none") {
       const error = new PatternError(location, source, choice.reason);
       if (!this.options.onBadPattern) throw error;
       this.options.onBadPattern(error);
-      return this.constant(ts`{ test: () => true }`);
+      return { kind: "constant", code: this.constant(ts`{ test: () => true }`) };
     }
-    if (choice.engine === "v8")
-      return this.constant(ts`new RegExp(${stringLiteral(source)}, ${stringLiteral(choice.flags)})`);
-    if (choice.engine === "v8-short")
-      return this.constant(ts`$short(${stringLiteral(source)}, ${stringLiteral(choice.flags)})`);
-    return this.constant(ts`$re2(${stringLiteral(source)})`);
+    if (choice.engine === "re2") return { kind: "constant", code: this.constant(ts`$re2(${stringLiteral(source)})`) };
+    // Captures are never read: non-capturing groups spare V8 recording them (pattern-captures.ts).
+    const v8Source = stringLiteral(withoutCaptures(source));
+    const flags = stringLiteral(choice.flags);
+    if (choice.engine === "v8") return { kind: "constant", code: this.constant(ts`new RegExp(${v8Source}, ${flags})`) };
+    return { kind: "short", source: v8Source, flags };
   }
 
   /** The function of a `$ref` target (named, compiled once per annotation mode). */

@@ -443,8 +443,8 @@ function stringKeywords(b: Body): void {
     b.check(ts`(${short} || $len(${d}) < ${n})`, "minLength", message("minLength", min));
   }
   if (typeof s.pattern === "string") {
-    const re = b.compiler.pattern(s.pattern, `${b.ctx.location}/pattern`);
-    b.check(ts`!${re}.test(${d})`, "pattern", message("pattern", s.pattern));
+    const test = b.compiler.patternTest(s.pattern, `${b.ctx.location}/pattern`, d);
+    b.check(ts`!${test}`, "pattern", message("pattern", s.pattern));
   }
   formatCheck(b, "string");
 }
