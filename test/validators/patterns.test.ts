@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { choosePatternEngine, provablyLinear } from "../../generator/emit/validators/patterns.js";
 import { $short, SHORT_PATTERN_INPUT } from "../../generator/runtime/re2-pattern.js";
-import { withoutCaptures } from "../../generator/emit/validators/pattern-captures.js";
+import { v8Source } from "../../generator/emit/validators/pattern-v8-source.js";
 
 describe("provablyLinear", () => {
   it.each([
@@ -108,8 +108,9 @@ describe("choosePatternEngine", () => {
     for (const [pattern, text, expected] of cases) {
       const choice = choosePatternEngine(pattern);
       expect(choice).toMatchObject({ engine: "v8-short" });
-      // As validators.ts runs it: without captures (pattern-captures.ts), which must not cost V8 more stack.
-      const re = $short(withoutCaptures(pattern), choice.engine === "v8-short" ? choice.flags : "");
+      // As validators.ts runs it (pattern-v8-source.ts), which must not cost V8 more stack.
+      const flags = choice.engine === "v8-short" ? choice.flags : "";
+      const re = $short(v8Source(pattern, flags), flags);
       expect(re.test(text(SHORT_PATTERN_INPUT - 4))).toBe(expected);
       // RE2 past the limit (10 MB once: RE2 takes about two seconds on it).
       expect(re.test(text(pattern.startsWith("^[a-z]") ? 10 * 2 ** 20 : 2 * SHORT_PATTERN_INPUT))).toBe(expected);
