@@ -313,6 +313,23 @@ describe("date and time: the regex fast paths give the verdicts of the regex ref
   });
 });
 
+describe("hostname: the regex for names of up to 63 characters gives the reference's verdicts (ADR 0119)", () => {
+  it("around the 63-character label and name limits, with and without the root dot", () => {
+    const values: string[] = [];
+    for (let length = 60; length <= 66; length++) {
+      for (const label of [
+        "x".repeat(length),
+        `a${"-".repeat(length - 2)}b`,
+        `${"ab.".repeat(length)}`.slice(0, length),
+      ]) {
+        values.push(label, `${label}.`, `${label}..`, `-${label}`, `${label}-`, `a.${label}`, `${label}.a`);
+      }
+    }
+    values.push("", ".", "..", "a", "a.", "a..", "a-.b", "a.-b", "a--b", "a_b", "é.b", "a.b ");
+    expect(disagreements(values, __isHostname, REFERENCE.hostname!)).toEqual([]);
+  });
+});
+
 describe("date-time: the regex fast path gives the unrolled scanner's verdicts (ADR 0119)", () => {
   it("on every month and day 00-32 of common, leap and century years", () => {
     const values: string[] = [];
