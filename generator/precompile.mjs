@@ -61,6 +61,12 @@ function sourcePlugin(outdir) {
   return {
     name: "contactgen-sources",
     setup(build) {
+      // Redocly's GraphQL rules import graphql at load time; contactgen never runs them (generator/cli/graphql-left-out.ts).
+      build.onResolve({ filter: /^graphql$/ }, (args) =>
+        args.importer.includes(`${path.sep}@redocly${path.sep}openapi-core${path.sep}`)
+          ? { path: path.join(ROOT, "generator/cli/graphql-left-out.ts") }
+          : undefined,
+      );
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
         if (args.path.startsWith("node:") || !BUNDLED_PACKAGE.test(args.path)) return { external: true };

@@ -4,15 +4,17 @@
  * sources, it still loads a user's TypeScript emitter, and a worker's error reaches the user unchanged.
  */
 import { execFile } from "node:child_process";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import * as leftOut from "../../generator/cli/graphql-left-out.js";
 import { isParsedAsIs, loadDocument } from "../../generator/load/load.js";
 import { SpecError } from "../../generator/load/spec-error.js";
 import { receivedError, sendableError } from "../../generator/parallel/messages.js";
 import { generateApi } from "../../generator/pipeline.js";
-import { compiledCli, isFresh, readCurrent } from "../../generator/precompile.mjs";
+import { buildCli, compiledCli, isFresh, readCurrent } from "../../generator/precompile.mjs";
 import { CORPUS } from "../support/shared.js";
 import { cleanupScratch, ROOT, scratchDir, snapshotDir } from "./helpers.js";
 
@@ -79,6 +81,19 @@ describe("precompiled CLI", () => {
     ).toEqual(files.map((f) => f.path).sort());
     for (const f of files) expect(written[f.path], f.path).toBe(f.contents);
     expect(written["validators.ts"]).toMatch(/export /);
+  });
+
+  it("leaves graphql out of the bundle, and says so should Redocly's GraphQL code be reached", async () => {
+    const dir = path.dirname(fileURLToPath((await compiledCli()) ?? (await buildCli())));
+    const chunks = (await readdir(dir)).filter((f) => f.endsWith(".js"));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks)
+      expect(await readFile(path.join(dir, chunk), "utf8")).not.toContain("node_modules/graphql/");
+    for (const call of [() => leftOut.parse(), () => leftOut.buildASTSchema(), () => new leftOut.GraphQLError()]) {
+      expect(call).toThrow(
+        "contactgen reads OpenAPI documents only: GraphQL support (the graphql package) is left out",
+      );
+    }
   });
 
   it("exits 1 with the loader's message when a JSON document is broken (the worker's head start ends with it)", async () => {
