@@ -40,8 +40,10 @@ describe("expandCounts", () => {
     ["^[0-9]{13}$", `^${"[0-9]".repeat(13)}$`],
     ["^\\d{3}\\.x{2}.{2}$", "^\\d\\d\\d\\.xx..$"],
     ["^\\p{Lu}{2}[\\]]{2}$", "^\\p{Lu}\\p{Lu}[\\]][\\]]$"],
-    // Only an exact count of two to 64 on an atom of one character: the rest keeps its text.
-    ["^a{1}b{65}c{2,3}d{2,}e{2}?$", "^a{1}b{65}c{2,3}d{2,}e{2}?$"],
+    // The n copies a count of two to 64 requires, then the rest of the count; lazy counts and counts under two or
+    // over 64 keep their text.
+    ["^c{2,3}d{2,}f{3,3}[a-z]{20,40}$", `^ccc{0,1}ddd*fff${"[a-z]".repeat(20)}[a-z]{0,20}$`],
+    ["^a{1}b{65}g{0,4}e{2}?h{2,5}?$", "^a{1}b{65}g{0,4}e{2}?h{2,5}?$"],
     ["^(?:ab){3}$", "^(?:ab){3}$"],
     ["^\\b{2}$", "^\\b{2}$"],
     // Surrogates and \u escapes (one atom or two, by flag), backreferences: left as written.
@@ -82,6 +84,7 @@ describe("v8Source", () => {
     "^\\d{3}-\\d{2,4}(\\.\\w{2})?$",
     "^.{3}x{2}\\p{Lu}{2}$",
     "^[^](?<a>b{2}){2}\\.{2}$",
+    "^[a-z]{3,5}-\\d{2,}(x{2,3})?$",
   ])("%s: the rewritten RegExp gives the pattern's verdict", (source) => {
     const rewritten = new RegExp(v8Source(source, "u"), "u");
     agreesWithRegExp((value) => rewritten.test(value), source);
