@@ -83,6 +83,22 @@ describe("precompiled CLI", () => {
     expect(written["validators.ts"]).toMatch(/export /);
   });
 
+  it("answers --version, --help and a bare `contactgen` (the command list, exit 2) as the sources do", async () => {
+    const { version } = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect((await contactgen(["--version"])).stdout).toBe(`${version}\n`);
+    const help = (await contactgen(["--help"])).stdout;
+    expect(help).toMatch(/^contactgen: OpenAPI-driven code generation/);
+    for (const command of ["generate", "lint", "mock", "docs", "diff", "conformance", "pack", "bench"]) {
+      expect(help).toContain(`\n  ${command} `);
+    }
+    const bare = await contactgen([]).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(bare?.code).toBe(2);
+    expect(`${bare?.stdout}${bare?.stderr}`).toContain("usage: contactgen <command>");
+  });
+
   it("leaves graphql out of the bundle, and says so should Redocly's GraphQL code be reached", async () => {
     const dir = path.dirname(fileURLToPath((await compiledCli()) ?? (await buildCli())));
     const chunks = (await readdir(dir)).filter((f) => f.endsWith(".js"));
