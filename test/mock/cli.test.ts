@@ -1,12 +1,18 @@
 /** `npm run mock` end to end: the CLI serves a configured API or any `--spec` file, and explains bad input. */
+import { spawn } from "node:child_process";
+import path from "node:path";
 import { describe, it } from "vitest";
 import { CORPUS, NO_CORPUS } from "../support/shared.js";
 import { runCli } from "../support/cli.js";
-import { ROOT, spawnTs } from "../support/tsx.js";
+import { ROOT } from "../support/tsx.js";
 
-/** Starts the CLI and resolves with its base URL once it prints it, plus a stop function. */
+/**
+ * Starts `contactgen mock` as `npm run mock` does (bin/contactgen.mjs, on the precompiled CLI) and resolves with its
+ * base URL once it prints it, plus a stop function.
+ */
 function start(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawnTs("generator/mock/cli.ts", [...args, "--port", "0", "--quiet"]);
+  const bin = path.join(ROOT, "bin/contactgen.mjs");
+  const child = spawn(process.execPath, [bin, "mock", ...args, "--port", "0", "--quiet"], { cwd: ROOT });
   let out = "";
   let err = "";
   return new Promise((resolve, reject) => {
@@ -32,7 +38,7 @@ function start(args: string[]): Promise<{ url: string; stop: () => Promise<numbe
 /** Bad input never starts a server: in-process (test/support/cli.ts), the entry's own command. */
 const run = (args: string[]) => runCli(["mock", ...args], ROOT);
 
-// The server cases spawn tsx (about two seconds of start-up): run them side by side.
+// The server cases start a process each: run them side by side.
 describe.concurrent("mock CLI", () => {
   const KARE_UPDATE = {
     method: "PATCH",
