@@ -1,18 +1,15 @@
 /** `npm run mock` end to end: the CLI serves a configured API or any `--spec` file, and explains bad input. */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { describe, it } from "vitest";
 import { CORPUS, NO_CORPUS } from "../support/shared.js";
 import { runCli } from "../support/cli.js";
-import { ROOT } from "../support/tsx.js";
+import { ROOT, spawnBin } from "../support/tsx.js";
 
 /**
  * Starts `contactgen mock` as `npm run mock` does (bin/contactgen.mjs, on the precompiled CLI) and resolves with its
  * base URL once it prints it, plus a stop function.
  */
 function start(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const bin = path.join(ROOT, "bin/contactgen.mjs");
-  const child = spawn(process.execPath, [bin, "mock", ...args, "--port", "0", "--quiet"], { cwd: ROOT });
+  const child = spawnBin(["mock", ...args, "--port", "0", "--quiet"]);
   let out = "";
   let err = "";
   return new Promise((resolve, reject) => {

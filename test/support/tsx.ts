@@ -1,7 +1,7 @@
 /**
  * Processes for the few end-to-end process tests. `runBin`/`spawnBin`: `node bin/contactgen.mjs …`, what the npm
- * scripts and a user's `npx contactgen …` run (`generate`, `docs` and `diff` on the precompiled CLI, ADR 0113).
- * `runTs`/`spawnTs`: a TypeScript entry point in one node process with tsx's loader (`node_modules/.bin/tsx` would
+ * scripts and a user's `npx contactgen …` run (`generate`, `docs`, `diff`, `pack` and `mock` on the precompiled CLI, ADR 0113).
+ * `runTs`: a TypeScript entry point in one node process with tsx's loader (`node_modules/.bin/tsx` would
  * start a second node as its child), with an absolute loader URL so it works from scratch projects outside the
  * checkout.
  */
@@ -34,11 +34,6 @@ export async function runTs(script: string, args: string[], cwd = ROOT): Promise
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
-}
-
-/** Starts `script` as a long-running process (servers, --watch). */
-export function spawnTs(script: string, args: string[], cwd = ROOT): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ["--import", LOADER, path.resolve(ROOT, script), ...args], { cwd });
 }
 
 /** `contactgen <args>` in a process of its own, to its end; never throws for a non-zero exit. */

@@ -59,8 +59,8 @@ const MAX_ADDED = 4096;
 /** Escapes of one character that are not assertions (`\b`, `\B`) and not surrogate halves. */
 const ONE_CHARACTER_ESCAPE = /^\\(?:[dDwWsStnrfv0.\\/^$|?*+()[\]{}-]|x[0-9a-fA-F]{2}|c[a-zA-Z]|[pP]\{[A-Za-z0-9_=]+\})/;
 const PLAIN_CHARACTER = /^[^\\[\](){}|^$*+?.\uD800-\uDFFF]/;
-/** `{n}`, `{n,}` or `{n,m}`, greedy. */
-const COUNT = /^\{(\d+)(?:(,)(\d*))?\}(?!\?)/;
+/** `{n}`, `{n,}` or `{n,m}`, greedy: n, and what follows the comma (undefined without one). */
+const COUNT = /^\{(\d+)(?:,(\d*))?\}(?!\?)/;
 
 /**
  * A count on an atom of one character (a character, an escape of one, a class, `.`) written out: `x{n}` as n copies
@@ -94,8 +94,8 @@ export function expandCounts(source: string): string {
     const n = count ? Number(count[1]) : 0;
     if (count && n >= 2 && n <= MAX_COUNT && added + atom.length * n <= MAX_ADDED) {
       // The n copies every match has, then what may follow them: nothing, any number more, or up to m - n more.
-      const more = count[3] === undefined ? "" : count[3] === "" ? "*" : `{0,${Number(count[3]) - n}}`;
-      out += atom.repeat(n) + (more === "" || more === "{0,0}" ? "" : atom + more);
+      const more = count[2] === undefined ? 0 : count[2] === "" ? Infinity : Number(count[2]) - n;
+      out += atom.repeat(n) + (more === Infinity ? `${atom}*` : more > 0 ? `${atom}{0,${more}}` : "");
       added += atom.length * n;
       i += count[0].length;
     } else {
